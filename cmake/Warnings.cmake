@@ -1,0 +1,13 @@
+# Warning flags live in one INTERFACE target that every Frontline target links (after GEOS).
+add_library(frontline_warnings INTERFACE)
+target_compile_options(frontline_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+  -Wold-style-cast -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  $<$<BOOL:${FRONTLINE_WERROR}>:-Werror>)
+# Reproducible floating point: the same input gives the same coordinates and ids on every machine.
+target_compile_options(frontline_warnings INTERFACE -ffp-contract=off)
+if(FRONTLINE_SANITIZE)
+  target_compile_options(frontline_warnings INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(frontline_warnings INTERFACE -fsanitize=address,undefined)
+endif()
