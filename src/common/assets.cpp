@@ -1,6 +1,7 @@
 #include "common/assets.hpp"
 
 #include <cstdlib>
+#include <vector>
 
 #include "common/error.hpp"
 

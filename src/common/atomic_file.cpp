@@ -33,7 +33,8 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
         throw OutputError(SourceLocation{target_.string()}, "cannot write: folder " + folder.string() + " does not exist");
     if (::access(folder.c_str(), W_OK) != 0)
         throw OutputError(SourceLocation{target_.string()}, "cannot write: folder " + folder.string() + " is not writable");
-    temp_ = folder / ("." + target_.filename().string() + ".tmp-" + random_suffix());
+    // Keep the extension last: GDAL drivers and image writers choose the format by it.
+    temp_ = folder / ("." + target_.stem().string() + ".tmp-" + random_suffix() + target_.extension().string());
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept

@@ -10,6 +10,14 @@ namespace frontline {
 /// Where in an input something went wrong: a file and, when known, a line, column or byte offset,
 /// or a feature id. Rendered as `file:line:column`, `file: byte N` or `file: feature ID`.
 struct SourceLocation {
+    SourceLocation() = default;
+    explicit SourceLocation(std::string file_name, std::optional<std::size_t> line_number = std::nullopt,
+                            std::optional<std::size_t> column_number = std::nullopt);
+    /// A place given as a byte offset into the file.
+    [[nodiscard]] static SourceLocation at_byte(std::string file_name, std::size_t offset);
+    /// A feature (by id) of a vector data file.
+    [[nodiscard]] static SourceLocation at_feature(std::string file_name, std::string feature_id);
+
     std::string file;
     std::optional<std::size_t> line;
     std::optional<std::size_t> column;

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/reader.hpp"
+
+namespace frontline::app {
+
+struct ExtractOptions {
+    std::vector<std::string> inputs;
+    std::string output;
+    IngestOptions ingest;
+    bool trace = false;
+};
+
+struct EvalOptions {
+    std::vector<std::string> corpora;
+    bool json = false;
+    bool details = false;
+    std::optional<double> min_physical_f1;
+    std::optional<double> min_statement_f1;
+    std::optional<std::size_t> max_forbidden;
+};
+
+struct GeocodeOptions {
+    std::string name;
+    std::string context;
+    std::size_t limit = 10;
+};
+
+struct RenderOptions {
+    std::vector<std::string> inputs;
+    IngestOptions ingest;
+    std::string output;
+    std::string at;      ///< ISO date; empty = the last day with events
+    std::string size = "1600x900";
+    std::string layers_dir;  ///< also write GeoJSON layers here (empty: no)
+};
+
+/// `frontline extract`: articles in, events out (GeoJSON, GeoJSONSeq, GeoPackage, CSV).
+[[nodiscard]] int run_extract(const ExtractOptions& options);
+/// `frontline eval`: scores extraction against the gold files of corpus folders.
+[[nodiscard]] int run_eval(const EvalOptions& options);
+/// `frontline geocode`: ranked readings of a place name, each with its reason.
+[[nodiscard]] int run_geocode(const GeocodeOptions& options);
+/// `frontline render`: the map at one instant, off-screen, to PNG.
+[[nodiscard]] int run_render(const RenderOptions& options);
+/// `frontline view`: the interactive viewer.
+[[nodiscard]] int run_view(const RenderOptions& options);
+
+}  // namespace frontline::app

@@ -1,0 +1,114 @@
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/exit_codes.hpp"
+#include "common/error.hpp"
+
+namespace {
+
+using namespace frontline;
+using namespace frontline::app;
+
+std::optional<Date> parse_date_option(const std::string& text, const char* option) {
+    if (text.empty()) return std::nullopt;
+    const auto date = Date::parse_iso(text);
+    if (!date) throw UsageError(std::string(option) + " takes a date as YYYY-MM-DD, not '" + text + "'");
+    return date;
+}
+
+void add_ingest_options(CLI::App& command, std::string& published, double& max_mb) {
+    command.add_option("--published", published, "Publication date for every article (YYYY-MM-DD)");
+    command.add_option("--max-article-mb", max_mb, "Skip articles larger than this many MB")->check(CLI::PositiveNumber);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Frontline: news articles about a war, coded as events and drawn as a living map."};
+    cli.require_subcommand(1);
+    cli.set_version_flag("--version", "frontline 0.1.0");
+    cli.footer("Exit codes: 0 ok; 1 some inputs skipped (output written); 2 usage or fatal error (nothing written);\n"
+               "3 eval scores below the given thresholds.");
+
+    ExtractOptions extract;
+    std::string extract_published;
+    double extract_max_mb = 10.0;
+    auto* extract_cmd = cli.add_subcommand("extract", "Extract events from articles (.txt + .meta.json, .json, .ndjson, .html, folders, - for NDJSON on stdin)");
+    extract_cmd->add_option("inputs", extract.inputs, "Articles, folders or -")->required();
+    extract_cmd->add_option("-o,--output", extract.output,
+                            "Output: .geojson, .geojsonl/.geojsons (GeoJSONSeq), .gpkg, .csv, or - for GeoJSONSeq on stdout")
+        ->required();
+    add_ingest_options(*extract_cmd, extract_published, extract_max_mb);
+    extract_cmd->add_flag("--trace", extract.trace, "Show on stderr what the extractor saw in every sentence");
+
+    EvalOptions eval;
+    auto* eval_cmd = cli.add_subcommand("eval", "Score extraction against gold annotations (gold-format.md)");
+    eval_cmd->add_option("--corpus", eval.corpora, "Corpus folder with STEM.txt, STEM.meta.json, STEM.gold.json")->required();
+    eval_cmd->add_flag("--json", eval.json, "Print the scores as JSON");
+    eval_cmd->add_flag("--details", eval.details, "List missed, unmatched and forbidden events per article");
+    eval_cmd->add_option("--min-physical-f1", eval.min_physical_f1, "Exit 3 when physical F1 is lower");
+    eval_cmd->add_option("--min-statement-f1", eval.min_statement_f1, "Exit 3 when statement F1 is lower");
+    eval_cmd->add_option("--max-forbidden", eval.max_forbidden, "Exit 3 when there are more forbidden events");
+
+    GeocodeOptions geocode;
+    auto* geocode_cmd = cli.add_subcommand("geocode", "List the ranked readings of a place name");
+    geocode_cmd->add_option("name", geocode.name, "Place name in any spelling")->required();
+    geocode_cmd->add_option("--context", geocode.context, "Text whose places and countries break ties");
+    geocode_cmd->add_option("--limit", geocode.limit, "How many candidates to list");
+
+    RenderOptions render;
+    std::string render_published;
+    double render_max_mb = 10.0;
+    auto* render_cmd = cli.add_subcommand("render", "Draw the map at one instant off-screen to a PNG");
+    render_cmd->add_option("inputs", render.inputs, "Articles, folders or -")->required();
+    render_cmd->add_option("-o,--output", render.output, "PNG file")->required();
+    render_cmd->add_option("--at", render.at, "The instant (YYYY-MM-DD); default: the last day with events");
+    render_cmd->add_option("--size", render.size, "Image size WxH");
+    render_cmd->add_option("--layers", render.layers_dir, "Also write the GeoJSON layers into this folder");
+    add_ingest_options(*render_cmd, render_published, render_max_mb);
+
+    RenderOptions view;
+    std::string view_published;
+    double view_max_mb = 10.0;
+    auto* view_cmd = cli.add_subcommand("view", "Open the map viewer with its timeline");
+    view_cmd->add_option("inputs", view.inputs, "Articles, folders or -")->required();
+    view_cmd->add_option("--at", view.at, "Start at this instant (YYYY-MM-DD)");
+    add_ingest_options(*view_cmd, view_published, view_max_mb);
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e);
+        return code == 0 ? exit_ok : exit_failure;
+    }
+
+    try {
+        auto megabytes = [](double mb) { return static_cast<std::size_t>(mb * 1024.0 * 1024.0); };
+        if (*extract_cmd) {
+            extract.ingest.published_override = parse_date_option(extract_published, "--published");
+            extract.ingest.max_article_bytes = megabytes(extract_max_mb);
+            return run_extract(extract);
+        }
+        if (*eval_cmd) return run_eval(eval);
+        if (*geocode_cmd) return run_geocode(geocode);
+        if (*render_cmd) {
+            render.ingest.published_override = parse_date_option(render_published, "--published");
+            render.ingest.max_article_bytes = megabytes(render_max_mb);
+            return run_render(render);
+        }
+        if (*view_cmd) {
+            view.ingest.published_override = parse_date_option(view_published, "--published");
+            view.ingest.max_article_bytes = megabytes(view_max_mb);
+            return run_view(view);
+        }
+    } catch (const Error& e) {
+        std::cerr << "frontline: error: " << e.what() << '\n';
+        return exit_failure;
+    } catch (const std::exception& e) {
+        std::cerr << "frontline: internal error: " << e.what() << '\n';
+        return exit_failure;
+    }
+    return exit_failure;
+}

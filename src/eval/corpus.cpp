@@ -1,0 +1,45 @@
+#include "eval/corpus.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "common/error.hpp"
+#include "eval/gold.hpp"
+#include "ingest/reader.hpp"
+
+namespace frontline {
+
+CorpusScore evaluate_corpus(const Pipeline& pipeline, const std::vector<std::filesystem::path>& corpus_dirs) {
+    CorpusScore score;
+    for (const std::filesystem::path& dir : corpus_dirs) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec)) throw DataError(SourceLocation(dir.string()), "not a corpus folder");
+        std::vector<std::filesystem::path> golds;
+        for (const auto& entry : std::filesystem::directory_iterator(dir))
+            if (entry.path().string().ends_with(".gold.json")) golds.push_back(entry.path());
+        std::sort(golds.begin(), golds.end());
+        for (const std::filesystem::path& gold_path : golds) {
+            const Gold gold = load_gold(gold_path);
+            const std::string stem = gold_path.filename().string().substr(0, gold_path.filename().string().size() - 10);
+            const std::filesystem::path text = dir / (stem + ".txt");
+            std::vector<Event> events;
+            std::size_t articles = 0;
+            IngestReport report;
+            std::istringstream no_stdin;
+            read_articles(text.string(), IngestOptions{}, [&](Article&& article) {
+                ++articles;
+                events = pipeline.process(article);
+            }, report, no_stdin);
+            if (articles == 0) {
+                score.add_error(stem, report.skipped.empty() ? "no article read" : report.skipped.front());
+                continue;
+            }
+            ArticleScore article_score = score_article(events, gold, pipeline.countries());
+            article_score.article = stem;
+            score.add(std::move(article_score));
+        }
+    }
+    return score;
+}
+
+}  // namespace frontline

@@ -1,0 +1,489 @@
+#include "extract/analysis.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "text/fold.hpp"
+
+namespace frontline::detail {
+
+namespace {
+
+const std::set<std::string, std::less<>> locative_prepositions = {
+    "in", "into", "inside", "at", "near", "around", "across", "throughout", "from", "to", "toward", "towards",
+    "outside", "within", "through", "via", "of", "over", "along", "between", "onto", "beyond", "entered", "reached"};
+
+const std::set<std::string, std::less<>> title_words = {
+    "president", "minister", "secretary", "general", "gen.", "lt.", "lieutenant", "colonel", "col.", "commander",
+    "spokesman", "spokeswoman", "envoy", "ambassador", "governor", "king", "prince", "sheikh", "mayor", "director",
+    "chief", "premier", "chancellor", "senator", "sen.", "rep.", "pope", "captain", "capt.", "sergeant", "dr.", "mr.",
+    "mrs.", "ms.", "emir", "ayatollah", "as", "named", "by"};
+
+const std::set<std::string, std::less<>> place_particles = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "es",
+                                                            "ed", "de", "del", "la", "le", "du", "bin", "ibn", "abu",
+                                                            "ul", "ur", "an", "at", "um", "umm", "bou"};
+
+const std::set<std::string, std::less<>> function_words = {
+    "the", "a", "an", "but", "and", "or", "in", "on", "at", "by", "as", "if", "it", "its", "this", "that", "these",
+    "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "for", "from", "with", "after",
+    "before", "when", "while", "despite", "although", "yet", "so", "additionally", "meanwhile", "however", "also",
+    "more", "most", "some", "many", "several", "one", "two", "three", "four", "five", "early", "late", "later",
+    "earlier", "hours", "minutes", "days", "across", "on", "about", "around", "nearly", "over", "under", "up",
+    "down", "out", "across", "there", "here", "what", "who", "why", "how", "no", "not", "all", "both", "each",
+    "every", "another", "other", "such", "than", "then", "cheering", "updated", "watch", "read", "by"};
+
+const std::set<std::string, std::less<>> calendar_words = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+
+const std::set<std::string, std::less<>> place_nouns = {
+    "town", "city", "village", "villages", "hill", "hilltop", "province", "governorate", "region", "district",
+    "districts", "crossing", "gate", "border", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
+    "enclave", "canton", "capital", "area", "airport", "base", "refinery", "camp", "valley", "river", "mountain",
+    "mountains", "port", "quarter", "suburb", "suburbs", "countryside", "junction", "hub"};
+
+// Capitalised words of institutions and titles, never place names on their own.
+const std::set<std::string, std::less<>> institution_words = {
+    "state", "secretary", "minister", "president", "department", "command", "council", "army", "forces", "government",
+    "ministry", "parliament", "party", "front", "organization", "organisation", "agency", "news", "media", "television",
+    "observatory", "general", "deputy", "prime", "foreign", "central", "national", "international", "united", "unit",
+    "units", "protection", "democratic", "union", "republic", "islamic", "group", "movement", "coalition", "air", "force",
+    "office", "house", "white", "senate", "congress", "court", "police", "ground", "loses", "airstrikes", "strikes"};
+
+const std::set<std::string, std::less<>> anaphor_nouns = {"town", "city", "village", "enclave", "junction"};
+
+const std::array<std::pair<std::string_view, double>, 16> compass = {{
+    {"north", 0}, {"northern", 0}, {"north-east", 45}, {"northeast", 45}, {"east", 90}, {"eastern", 90},
+    {"south-east", 135}, {"southeast", 135}, {"south", 180}, {"southern", 180}, {"south-west", 225},
+    {"southwest", 225}, {"west", 270}, {"western", 270}, {"north-west", 315}, {"northwest", 315}}};
+
+std::optional<double> bearing_of(const std::string& word) {
+    for (const auto& [name, degrees] : compass)
+        if (word == name) return degrees;
+    return std::nullopt;
+}
+
+/// Joins tokens [first, last) with the text's own spacing.
+std::string surface(const Article& article, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    if (first >= last) return {};
+    return article.text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+}
+
+bool is_word(const Token& t) { return t.kind == TokenKind::word; }
+
+std::vector<CueHit> find_cues(const PhraseIndex& index, const std::vector<Token>& tokens) {
+    std::vector<CueHit> hits;
+    for (const PhraseMatch& m : index.scan(tokens)) hits.push_back({m.first, m.last});
+    return hits;
+}
+
+bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) { return a0 < b1 && b0 < a1; }
+
+/// The actor a generic noun ("the militants") refers to: the group of that description the article
+/// names most often, or the noun itself when the article names none.
+ActorRef resolve_generic(const std::string& noun, const std::string& text, const Lexicon& lexicon, const ArticleContext& context) {
+    std::string best;
+    int best_count = 0;
+    for (const std::string& id : lexicon.groups_called(noun)) {
+        const auto it = context.actor_counts.find(id);
+        if (it != context.actor_counts.end() && it->second > best_count) {
+            best = id;
+            best_count = it->second;
+        }
+    }
+    return ActorRef{best.empty() ? normalised_actor_id(text) : best, text};
+}
+
+ActorKind kind_of(const Lexicon& lexicon, const std::string& id) {
+    const ActorInfo* info = lexicon.actor(id);
+    return info ? info->kind : ActorKind::unknown;
+}
+
+}  // namespace
+
+bool SentenceAnalysis::has_cue_in(const std::string& family, std::size_t from, std::size_t to) const {
+    return last_cue_in(family, from, to).has_value();
+}
+
+std::optional<CueHit> SentenceAnalysis::last_cue_in(const std::string& family, std::size_t from, std::size_t to) const {
+    const auto it = cues.find(family);
+    if (it == cues.end()) return std::nullopt;
+    std::optional<CueHit> last;
+    for (const CueHit& hit : it->second)
+        if (hit.first >= from && hit.last <= to) last = hit;
+    return last;
+}
+
+std::string normalised_actor_id(std::string_view text) {
+    std::string out;
+    bool gap = false;
+    for (const char c : text) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           static_cast<unsigned char>(c) >= 0x80;
+        if (!alnum) {
+            gap = !out.empty();
+            continue;
+        }
+        if (gap) out += '_';
+        gap = false;
+        out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    for (const std::string_view article : {"THE_", "A_", "AN_"})
+        if (out.starts_with(article)) out.erase(0, article.size());
+    return out;
+}
+
+ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& lexicon) {
+    ArticleContext context;
+    std::map<std::string, int> civilians;
+    for (const Sentence& sentence : sentences)
+        for (const PhraseMatch& m : lexicon.actor_phrases().scan(sentence.tokens)) {
+            const ActorEntry& entry = lexicon.actor_entry(m.payload);
+            if (entry.role == ActorEntry::Role::ethnic)
+                ++civilians[entry.actor];
+            else
+                ++context.actor_counts[entry.actor];
+        }
+    int best = 0;
+    for (const auto& [id, count] : civilians)
+        if (count > best) {
+            best = count;
+            context.dominant_civilians = id;
+        }
+    return context;
+}
+
+SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const Lexicon& lexicon, ArticleContext& context,
+                         bool air_context) {
+    SentenceAnalysis a;
+    a.sentence = &sentence;
+    const std::vector<Token>& tokens = sentence.tokens;
+    const std::size_t n = tokens.size();
+
+    for (const char* family : {"negation", "hypothetical", "implicative", "reported", "claimed", "reporting_verbs",
+                               "clause_openers", "relative_pronouns", "air", "reinforce", "person_objects"})
+        a.cues[family] = find_cues(lexicon.cues(family), tokens);
+    std::vector<CueHit> sources = find_cues(lexicon.source_phrases(), tokens);
+
+    // --- Actors -------------------------------------------------------------------------------
+    const std::vector<PhraseMatch> actor_matches = lexicon.actor_phrases().scan(tokens);
+    const std::vector<PhraseMatch> head_matches = lexicon.head_phrases().scan(tokens);
+    std::vector<bool> used_match(actor_matches.size(), false);
+    std::vector<bool> locative_state(actor_matches.size(), false);
+    for (std::size_t m = 0; m < actor_matches.size(); ++m) {
+        const ActorEntry& e = lexicon.actor_entry(actor_matches[m].payload);
+        const std::size_t first = actor_matches[m].first;
+        const bool place_like = e.role == ActorEntry::Role::state_name || e.role == ActorEntry::Role::capital;
+        if (place_like && first > 0 && locative_prepositions.contains(tokens[first - 1].folded)) locative_state[m] = true;
+        if (place_like && first > 1 && tokens[first - 1].folded == "with" && tokens[first - 2].folded == "border") locative_state[m] = true;
+        // "Kobani's position", "Turkey's parliament": a possessive state is still the state.
+    }
+    auto actor_at_end = [&](std::size_t end) -> std::optional<std::size_t> {
+        for (std::size_t m = 0; m < actor_matches.size(); ++m)
+            if (actor_matches[m].last == end && !locative_state[m]) return m;
+        return std::nullopt;
+    };
+    auto resolve_pronoun = [&](std::size_t before) -> std::optional<ActorRef> {
+        for (std::size_t k = a.actors.size(); k-- > 0;)
+            if (a.actors[k].last <= before && !a.actors[k].adjective_only) return a.actors[k].ref;
+        if (!context.recent_actors.empty()) return context.recent_actors.back();
+        return std::nullopt;
+    };
+
+    for (const PhraseMatch& head : head_matches) {
+        const HeadKind head_kind = lexicon.head_kind(head.payload);
+        // "People" in "Kurdish People's Protection Units" is part of a name, not a head noun.
+        const bool inside_name = std::any_of(actor_matches.begin(), actor_matches.end(), [&](const PhraseMatch& m) {
+            return overlaps(m.first, m.last, head.first, head.last);
+        });
+        if (inside_name) continue;
+        // Adjectives between a modifier and its head: "lightly-armed Kurdish defenders", "Kurdish local officials".
+        std::optional<std::size_t> modifier;
+        std::size_t scan = head.first;
+        for (int skipped = 0; scan > 0 && skipped <= 3; ++skipped) {
+            if (const auto m = actor_at_end(scan)) { modifier = m; break; }
+            const Token& prev = tokens[scan - 1];
+            const bool adjective_like = (is_word(prev) && !prev.capitalized && !function_words.contains(prev.folded)) || prev.folded == "-";
+            if (!adjective_like) break;
+            --scan;
+        }
+        ActorSpan span;
+        span.last = head.last;
+        span.first = head.first;
+        const std::string head_text = surface(article, tokens, head.first, head.last);
+        if (modifier) {
+            used_match[*modifier] = true;
+            const PhraseMatch& m = actor_matches[*modifier];
+            const ActorEntry& e = lexicon.actor_entry(m.payload);
+            span.first = m.first;
+            // "Russian-backed separatists": the backer is not the actor; "U.S.-led coalition" is.
+            const bool backer = m.last + 1 < head.first + 1 && m.last + 1 < n && tokens[m.last].folded == "-" &&
+                                (tokens[m.last + 1].folded == "backed" || tokens[m.last + 1].folded == "supported" ||
+                                 tokens[m.last + 1].folded == "sponsored" || tokens[m.last + 1].folded == "funded");
+            if (backer) {
+                span.ref = resolve_generic(fold(head_text), head_text, lexicon, context);
+            } else {
+                switch (e.role) {
+                    case ActorEntry::Role::ethnic:
+                        span.ref.id = head_kind == HeadKind::civilian ? e.actor
+                                      : head_kind == HeadKind::political ? e.political
+                                                                         : e.armed;
+                        break;
+                    case ActorEntry::Role::demonym:
+                    case ActorEntry::Role::state_name:
+                    case ActorEntry::Role::capital:
+                        span.ref.id = head_kind == HeadKind::civilian
+                                          ? normalised_actor_id(surface(article, tokens, m.first, m.last)) + "_CIVILIANS"
+                                          : e.actor;
+                        break;
+                    case ActorEntry::Role::named:
+                    case ActorEntry::Role::person:
+                        span.ref.id = e.actor;
+                        break;
+                }
+            }
+        } else if (head.first > 0 && (tokens[head.first - 1].folded == "its" || tokens[head.first - 1].folded == "their")) {
+            span.first = head.first - 1;
+            if (const auto who = resolve_pronoun(head.first - 1)) span.ref.id = who->id;
+        } else if (head_kind == HeadKind::civilian) {
+            // "Kurds" or "Kurdish residents" are matched above; bare "people", "protesters" are the
+            // article's civilians when it is about one people.
+            span.ref.id = context.dominant_civilians.empty() ? "CIVILIANS" : context.dominant_civilians;
+        } else {
+            continue;  // "forces", "officials" alone: not enough to name an actor
+        }
+        if (span.ref.id.empty()) continue;
+        span.ref.text = surface(article, tokens, span.first, span.last);
+        span.kind = head_kind == HeadKind::civilian ? ActorKind::civilians : kind_of(lexicon, span.ref.id);
+        if (span.kind == ActorKind::unknown && head_kind != HeadKind::civilian) span.kind = ActorKind::armed_group;
+        a.actors.push_back(std::move(span));
+    }
+    // Named actors, people, states used as subjects, and nouns such as "Kurds" on their own.
+    for (std::size_t m = 0; m < actor_matches.size(); ++m) {
+        if (used_match[m] || locative_state[m]) continue;
+        const PhraseMatch& match = actor_matches[m];
+        const ActorEntry& e = lexicon.actor_entry(match.payload);
+        const bool covered = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {
+            return overlaps(s.first, s.last, match.first, match.last);
+        });
+        if (covered) continue;
+        ActorSpan span{match.first, match.last, {}, ActorKind::unknown, false, {}};
+        span.ref.text = surface(article, tokens, match.first, match.last);
+        const std::string& last_word = tokens[match.last - 1].folded;
+        const bool adjective = e.role == ActorEntry::Role::demonym ||
+                               (e.role == ActorEntry::Role::ethnic && (last_word.ends_with("ish") || last_word == "pro"));
+        if (adjective) {
+            span.adjective_only = true;
+            span.ref.id = e.role == ActorEntry::Role::ethnic ? e.armed : e.actor;
+            span.civilian_id = e.role == ActorEntry::Role::ethnic ? e.actor : normalised_actor_id(span.ref.text) + "_CIVILIANS";
+        } else {
+            span.ref.id = e.actor;
+        }
+        span.kind = e.role == ActorEntry::Role::ethnic && !adjective ? ActorKind::civilians : kind_of(lexicon, span.ref.id);
+        // "ISIL-linked", "U.S.-led": the named actor stands behind the thing.
+        a.actors.push_back(std::move(span));
+    }
+    // Generic group nouns ("the militants", "the jihadists", "rebels") and pronouns.
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool inside = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
+        if (inside) continue;
+        const std::string& w = tokens[i].folded;
+        if (lexicon.is_generic_noun(w)) {
+            ActorSpan span{i, i + 1, resolve_generic(w, surface(article, tokens, i, i + 1), lexicon, context),
+                           ActorKind::armed_group, false, {}};
+            const ActorKind k = kind_of(lexicon, span.ref.id);
+            if (k != ActorKind::unknown) span.kind = k;
+            a.actors.push_back(std::move(span));
+        } else if (w == "they" || w == "them") {
+            std::sort(a.actors.begin(), a.actors.end(), [](const ActorSpan& x, const ActorSpan& y) { return x.first < y.first; });
+            if (const auto who = resolve_pronoun(i)) {
+                ActorSpan span{i, i + 1, ActorRef{who->id, who->text}, kind_of(lexicon, who->id), false, {}};
+                a.actors.push_back(std::move(span));
+            }
+        }
+    }
+    std::sort(a.actors.begin(), a.actors.end(), [](const ActorSpan& x, const ActorSpan& y) { return x.first < y.first; });
+
+    // --- Places -------------------------------------------------------------------------------
+    auto in_actor = [&](std::size_t i) {
+        return std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
+    };
+    auto in_source = [&](std::size_t i) {
+        return std::any_of(sources.begin(), sources.end(), [&](const CueHit& s) { return i >= s.first && i < s.last; });
+    };
+    std::vector<bool> state_place(n, false);
+    for (std::size_t m = 0; m < actor_matches.size(); ++m)
+        if (locative_state[m])
+            for (std::size_t k = actor_matches[m].first; k < actor_matches[m].last; ++k) state_place[k] = true;
+
+    const bool dateline_paragraph = sentence.index <= 3 && n > 2;
+    std::size_t i = 0;
+    while (i < n) {
+        const Token& t = tokens[i];
+        const bool starts_name = is_word(t) && t.capitalized && !calendar_words.contains(t.folded) &&
+                                 !function_words.contains(t.folded) && (!in_actor(i) || state_place[i]) && !in_source(i);
+        if (!starts_name) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < n) {
+            const Token& u = tokens[j];
+            if (is_word(u) && u.capitalized && !calendar_words.contains(u.folded) && (!in_actor(j) || state_place[j])) { ++j; continue; }
+            if ((u.folded == "-" || place_particles.contains(u.folded)) && j + 1 < n && is_word(tokens[j + 1]) &&
+                (tokens[j + 1].capitalized || tokens[j + 1].folded == "-" || place_particles.contains(tokens[j + 1].folded))) {
+                ++j;
+                continue;
+            }
+            break;
+        }
+        while (j > i + 1 && (tokens[j - 1].folded == "-" || place_particles.contains(tokens[j - 1].folded))) --j;
+        const bool after_title = i > 0 && title_words.contains(tokens[i - 1].folded);
+        const bool institutional = std::all_of(tokens.begin() + static_cast<long>(i), tokens.begin() + static_cast<long>(j), [](const Token& x) {
+            return institution_words.contains(x.folded) || x.kind == TokenKind::punctuation || place_particles.contains(x.folded);
+        });
+        if (institutional) {
+            i = j;
+            continue;
+        }
+        const bool possessive_person = j < n && tokens[j].folded == "," && j + 2 < n && tokens[j + 1].folded == "who";
+        if (after_title || possessive_person) {
+            i = j;
+            continue;
+        }
+        PlaceRef ref;
+        ref.first_token = i;
+        ref.last_token = j;
+        ref.text = surface(article, tokens, i, j);
+        if (i > 0) {
+            const std::string& before = tokens[i - 1].folded;
+            ref.locative_cue = locative_prepositions.contains(before);
+            if (before == "of" && i > 1 && place_nouns.contains(tokens[i - 2].folded)) ref.feature_hint = tokens[i - 2].folded;
+            if ((before == "," || before == "and") && !a.places.empty() && a.places.back().last_token + 1 >= i - 1 &&
+                a.places.back().locative_cue)
+                ref.locative_cue = true;  // a list: "in Diyarbakir, Mardin and Van"
+        }
+        if (j < n && place_nouns.contains(tokens[j].folded)) {
+            ref.locative_cue = true;
+            if (ref.feature_hint.empty()) ref.feature_hint = tokens[j].folded;
+        }
+        if (dateline_paragraph && tokens[i].all_caps && i < 3) ref.locative_cue = true;
+        // Relation: "near X", "outskirts of X", "4 km west of X", "northern Syria", "throughout Turkey".
+        for (std::size_t back = i; back-- > (i >= 6 ? i - 6 : 0);) {
+            const std::string& w = tokens[back].folded;
+            if (w == "near" || w == "outside" || w == "around" || w == "outskirts" || w == "edge" || w == "close") {
+                ref.relation = PlaceRelation::near;
+                break;
+            }
+            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].folded == "of") {
+                ref.relation = PlaceRelation::near;
+                ref.bearing_degrees = *bearing;
+                if (back >= 2 && (tokens[back - 1].folded == "km" || tokens[back - 1].folded == "kilometres" ||
+                                  tokens[back - 1].folded == "kilometers" || tokens[back - 1].folded == "miles")) {
+                    const double factor = tokens[back - 1].folded == "miles" ? 1.609 : 1.0;
+                    try {
+                        ref.offset_km = std::stod(tokens[back - 2].folded) * factor;
+                    } catch (const std::exception&) {
+                        ref.offset_km = 0.0;
+                    }
+                }
+                break;
+            }
+            if (back + 1 == i && (w == "throughout" || w == "across")) { ref.relation = PlaceRelation::region; break; }
+            if (back + 1 == i && bearing_of(w) && w.ends_with("ern")) { ref.relation = PlaceRelation::region; ref.bearing_degrees = *bearing_of(w); break; }
+            if (tokens[back].kind == TokenKind::punctuation && w != "-" && w != "(" && w != ")") break;
+        }
+        if (i >= 2 && tokens[i - 1].folded == "with" && tokens[i - 2].folded == "border") ref.relation = PlaceRelation::border;
+        a.places.push_back(std::move(ref));
+        i = j;
+    }
+    // Anaphors: "the town", "the besieged city", "the city's", "the Syrian town" with no name after.
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+        if (tokens[k].folded != "the") continue;
+        std::size_t h = k + 1;
+        while (h < n && h <= k + 4 && !anaphor_nouns.contains(tokens[h].folded) && is_word(tokens[h]) &&
+               !function_words.contains(tokens[h].folded))
+            ++h;
+        if (h >= n || !anaphor_nouns.contains(tokens[h].folded)) continue;
+        const bool named_after = h + 1 < n && (tokens[h + 1].folded == "of" || (tokens[h + 1].capitalized && is_word(tokens[h + 1])));
+        if (named_after) continue;
+        PlaceRef ref;
+        ref.first_token = k;
+        ref.last_token = h + 1;
+        ref.anaphor = true;
+        ref.feature_hint = tokens[h].folded;
+        for (std::size_t back = k; back-- > (k >= 4 ? k - 4 : 0);) {
+            const std::string& w = tokens[back].folded;
+            if (w == "near" || w == "outside" || w == "around" || w == "outskirts" || w == "edge" || w == "edges") {
+                ref.relation = PlaceRelation::near;
+                break;
+            }
+            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].folded == "of") {
+                ref.relation = PlaceRelation::near;
+                ref.bearing_degrees = *bearing;
+                break;
+            }
+        }
+        a.places.push_back(std::move(ref));
+    }
+    std::sort(a.places.begin(), a.places.end(), [](const PlaceRef& x, const PlaceRef& y) { return x.first_token < y.first_token; });
+
+    // --- Time ---------------------------------------------------------------------------------
+    a.times = find_time_expressions(tokens, article.published);
+
+    // --- Clauses ------------------------------------------------------------------------------
+    a.clause_of.assign(n, 0);
+    a.clause_start = {0};
+    std::vector<bool> opener(n, false);
+    for (const CueHit& hit : a.cues["clause_openers"]) opener[hit.first] = true;
+    for (std::size_t k = 1; k < n; ++k) {
+        const std::string& w = tokens[k].folded;
+        const std::string& prev = tokens[k - 1].folded;
+        bool boundary = w == ";" || w == ":" || w == "—" || w == "–" || prev == ";" || prev == ":" || prev == "—" || prev == "–";
+        if (w == "-" && k + 1 < n && tokens[k].begin > tokens[k - 1].end && tokens[k + 1].begin > tokens[k].end) boundary = true;
+        if (prev == "," && k + 1 < n && (opener[k] || (tokens[k].folded.ends_with("ing") && !tokens[k].capitalized))) boundary = true;
+        if (opener[k] && w != "and" && w != "or" && w != "as") boundary = true;
+        if (boundary && a.clause_start.back() != k) a.clause_start.push_back(k);
+        a.clause_of[k] = a.clause_start.size() - 1;
+    }
+
+    // --- Triggers -----------------------------------------------------------------------------
+    const std::vector<PhraseMatch> stops = lexicon.stop_phrases().scan(tokens);
+    std::size_t next_free = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k < next_free) continue;
+        const bool stopped = std::any_of(stops.begin(), stops.end(), [&](const PhraseMatch& s) { return k >= s.first && k < s.last; });
+        if (stopped) continue;
+        std::vector<PhraseMatch> here = lexicon.trigger_phrases().matches_at(tokens, k);
+        const bool in_name = in_actor(k) && !std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {
+            return s.adjective_only && k >= s.first && k < s.last;
+        });
+        if (in_name) continue;  // a trigger word inside a name ("Central Command", "Protection Units")
+        here.erase(std::remove_if(here.begin(), here.end(),
+                                  [&](const PhraseMatch& m) {
+                                      const TriggerInfo& info = lexicon.trigger(m.payload);
+                                      return !info.needs.empty() && !(info.needs == "air" && air_context);
+                                  }),
+                   here.end());
+        if (here.empty()) continue;
+        TriggerHit hit{k, here.front().last, {}};
+        for (const PhraseMatch& m : here)
+            if (m.last == hit.last && std::find(hit.candidates.begin(), hit.candidates.end(), m.payload) == hit.candidates.end())
+                hit.candidates.push_back(m.payload);
+        // Entries that needed context are more specific than the plain ones: try them first.
+        std::stable_sort(hit.candidates.begin(), hit.candidates.end(), [&](std::size_t x, std::size_t y) {
+            return !lexicon.trigger(x).needs.empty() && lexicon.trigger(y).needs.empty();
+        });
+        a.triggers.push_back(hit);
+        next_free = hit.last;
+    }
+
+    for (const ActorSpan& span : a.actors)
+        if (!span.adjective_only) context.recent_actors.push_back(span.ref);
+    if (context.recent_actors.size() > 16) context.recent_actors.erase(context.recent_actors.begin(), context.recent_actors.end() - 16);
+    return a;
+}
+
+}  // namespace frontline::detail

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/event_mention.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/time_expressions.hpp"
+#include "ingest/article.hpp"
+#include "text/sentence.hpp"
+
+namespace frontline::detail {
+
+/// An actor phrase of a sentence ("the city's lightly-armed Kurdish defenders").
+struct ActorSpan {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    ActorRef ref;
+    ActorKind kind = ActorKind::unknown;
+    /// An adjective such as "Kurdish" or "Turkish" with no noun of its own: not an actor by itself,
+    /// but the actor of an event noun it modifies ("Kurdish protests", "Turkish air raid").
+    bool adjective_only = false;
+    /// For adjectives: the actor when the modified noun is about people rather than forces.
+    std::string civilian_id;
+};
+
+/// A trigger phrase and the lexicon entry it matched.
+struct TriggerHit {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::vector<std::size_t> candidates;  ///< indices into Lexicon::trigger, most specific first
+};
+
+/// A cue phrase found in a sentence.
+struct CueHit {
+    std::size_t first = 0;
+    std::size_t last = 0;
+};
+
+/// What is known about an article while reading it sentence by sentence.
+struct ArticleContext {
+    std::map<std::string, int> actor_counts;  ///< named actor id -> mentions so far (whole article, pre-scanned)
+    std::string dominant_civilians;           ///< e.g. KURDS_CIV when Kurds are the article's people
+    std::vector<ActorRef> recent_actors;      ///< most recent last, for pronouns
+};
+
+/// Everything the coder needs to know about one sentence.
+struct SentenceAnalysis {
+    const Sentence* sentence = nullptr;
+    std::vector<ActorSpan> actors;
+    std::vector<PlaceRef> places;
+    std::vector<TimeExpression> times;
+    std::vector<TriggerHit> triggers;
+    std::vector<std::size_t> clause_of;  ///< clause number of each token
+    std::vector<std::size_t> clause_start;
+    std::map<std::string, std::vector<CueHit>> cues;
+
+    [[nodiscard]] const std::vector<Token>& tokens() const { return sentence->tokens; }
+    [[nodiscard]] bool has_cue_in(const std::string& family, std::size_t from, std::size_t to) const;
+    [[nodiscard]] std::optional<CueHit> last_cue_in(const std::string& family, std::size_t from, std::size_t to) const;
+};
+
+/// Tags actors, places, times, triggers, clauses and cues of one sentence. `air_context` says
+/// whether air-war words occur in this or the two sentences before it.
+[[nodiscard]] SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const Lexicon& lexicon,
+                                       ArticleContext& context, bool air_context);
+
+/// Counts the named actors and ethnic groups of the whole article, for resolving "the militants".
+[[nodiscard]] ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& lexicon);
+
+/// The canonical id of an actor that is in no lexicon: its words in upper case joined by '_'.
+[[nodiscard]] std::string normalised_actor_id(std::string_view surface);
+
+}  // namespace frontline::detail

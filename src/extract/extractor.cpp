@@ -1,0 +1,597 @@
+#include "extract/extractor.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <ostream>
+#include <set>
+
+#include "extract/analysis.hpp"
+#include "text/fold.hpp"
+#include "text/segmenter.hpp"
+
+namespace frontline {
+
+namespace {
+
+using detail::ActorSpan;
+using detail::SentenceAnalysis;
+using detail::TriggerHit;
+
+const std::set<std::string, std::less<>> be_forms = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"};
+const std::set<std::string, std::less<>> casualty_words = {"killed", "dead", "died", "deaths", "wounded", "injured"};
+const std::set<std::string, std::less<>> physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
+                                                                   "shelling", "airstrike", "bombing"};
+
+bool is_statement(const std::string& type) {
+    return type == "appeal" || type == "accusation" || type == "warning" || type == "rejection" || type == "consultation";
+}
+
+std::optional<int> number_value(const Token& token) {
+    static const std::vector<std::pair<std::string_view, int>> words = {
+        {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8},
+        {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15}, {"twenty", 20}, {"dozens", 24},
+        {"hundreds", 200}, {"thousands", 2000}};
+    for (const auto& [word, value] : words)
+        if (token.folded == word) return value;
+    if (token.kind != TokenKind::number) return std::nullopt;
+    std::string digits;
+    for (const char c : token.folded)
+        if (c >= '0' && c <= '9') digits += c;
+        else if (c != ',') return std::nullopt;
+    int value = 0;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    (void)ptr;
+    return ec == std::errc{} ? std::optional<int>(value) : std::nullopt;
+}
+
+/// The share of a place a phrase names ("a third of", "40 percent of", "half of"), when the words
+/// after it name a place (not "80 percent of the units").
+std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t from, std::size_t to) {
+    const auto& t = a.tokens();
+    auto place_follows = [&](std::size_t after) {
+        if (after >= t.size() || t[after].folded != "of") return false;
+        return std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
+            return p.first_token > after && p.first_token <= after + 4;
+        });
+    };
+    for (std::size_t i = from; i < to && i < t.size(); ++i) {
+        const std::string& w = t[i].folded;
+        std::optional<double> share;
+        std::size_t end = i + 1;
+        if (w == "third" || w == "thirds") share = (i > 0 && (t[i - 1].folded == "two")) ? 2.0 / 3.0 : 1.0 / 3.0;
+        else if (w == "half") share = 0.5;
+        else if (w == "quarter") share = 0.25;
+        else if (w == "most") share = 0.75;
+        else if ((w == "percent" || w == "%") && i > 0)
+            if (const auto n = number_value(t[i - 1])) share = *n / 100.0;
+        if (w == "per" && i + 1 < t.size() && t[i + 1].folded == "cent" && i > 0)
+            if (const auto n = number_value(t[i - 1])) { share = *n / 100.0; end = i + 2; }
+        if (share && *share > 0.0 && *share <= 1.0 && place_follows(end)) return share;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> fatalities_in(const SentenceAnalysis& a) {
+    const auto& t = a.tokens();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i].folded == "killing" && i + 1 < t.size())
+            if (const auto n = number_value(t[i + 1])) return n;
+        if (const auto n = number_value(t[i]))
+            for (std::size_t k = i + 1; k < t.size() && k <= i + 5; ++k) {
+                if (casualty_words.contains(t[k].folded) && t[k].folded != "wounded" && t[k].folded != "injured") return n;
+                if (t[k].kind == TokenKind::punctuation && t[k].folded != "-") break;
+            }
+    }
+    return std::nullopt;
+}
+
+struct Coder {
+    const Lexicon& lexicon;
+    const Article& article;
+    detail::ArticleContext& context;
+    std::vector<EventMention>& out;
+    std::optional<TimeExpression> inherited_time;  ///< last date of the paragraph so far
+
+    std::size_t clause_end(const SentenceAnalysis& a, std::size_t clause) const {
+        return clause + 1 < a.clause_start.size() ? a.clause_start[clause + 1] : a.tokens().size();
+    }
+
+    const ActorSpan* nearest_left(const SentenceAnalysis& a, std::size_t before, std::size_t not_before) const {
+        for (std::size_t k = a.actors.size(); k-- > 0;) {
+            const ActorSpan& s = a.actors[k];
+            if (s.adjective_only || s.last > before) continue;
+            if (s.first < not_before) return nullptr;
+            return &s;
+        }
+        return nullptr;
+    }
+
+    const ActorSpan* nearest_right(const SentenceAnalysis& a, std::size_t from, std::size_t until) const {
+        for (const ActorSpan& s : a.actors)
+            if (!s.adjective_only && s.first >= from && s.first < until) return &s;
+        return nullptr;
+    }
+
+    /// The subject of the verb at `at`: in its clause, else the antecedent of a relative clause,
+    /// else the main subject of the sentence for participle clauses and coordinated verbs.
+    const ActorSpan* subject_of(const SentenceAnalysis& a, std::size_t at) const {
+        const std::size_t clause = a.clause_of[at];
+        const std::size_t start = a.clause_start[clause];
+        if (const ActorSpan* s = nearest_left(a, at, start)) return s;
+        return nearest_left(a, start, 0);
+    }
+
+    /// "by X" after a verb or noun, within a few tokens and the clause.
+    const ActorSpan* agent_after(const SentenceAnalysis& a, std::size_t from, std::size_t until) const {
+        const auto& t = a.tokens();
+        for (std::size_t k = from; k < until && k < from + 8; ++k)
+            if (t[k].folded == "by") return nearest_right(a, k + 1, std::min(until, k + 5));
+        return nullptr;
+    }
+
+    /// The actor written just before an event noun: "US airstrikes", "Kurdish protests",
+    /// "U.S. and Saudi air strikes" (the first of a coordinated pair).
+    const ActorSpan* modifier_of(const SentenceAnalysis& a, std::size_t noun) const {
+        const auto& t = a.tokens();
+        const ActorSpan* found = nullptr;
+        for (std::size_t k = a.actors.size(); k-- > 0;) {
+            const ActorSpan& s = a.actors[k];
+            if (s.last > noun) continue;
+            bool adjacent = true;
+            for (std::size_t q = s.last; q < noun; ++q)
+                if (!(t[q].kind == TokenKind::number || (t[q].kind == TokenKind::word && !t[q].capitalized && t[q].folded != "and" &&
+                                                         t[q].folded != "of" && t[q].folded != "the") || t[q].folded == "-" || t[q].folded == "'s"))
+                    adjacent = false;
+            if (!adjacent || noun - s.last > 3) break;
+            found = &s;
+            // "U.S. and Saudi": prefer the first of the pair.
+            if (s.first >= 2 && t[s.first - 1].folded == "and" && k > 0 && a.actors[k - 1].last == s.first - 1) found = &a.actors[k - 1];
+            break;
+        }
+        return found;
+    }
+
+    ActorRef ref_of(const ActorSpan* s, bool civilian_event) const {
+        if (!s) return {};
+        if (s->adjective_only && civilian_event && !s->civilian_id.empty()) return ActorRef{s->civilian_id, s->ref.text};
+        return s->ref;
+    }
+
+    bool is_civilian(const ActorRef& r) const {
+        if (r.empty()) return false;
+        if (r.id.ends_with("_CIV") || r.id.ends_with("CIVILIANS") || r.id == "PROTESTERS") return true;
+        const ActorInfo* info = lexicon.actor(r.id);
+        return info && info->kind == ActorKind::civilians;
+    }
+
+    bool is_state(const ActorRef& r) const {
+        const ActorInfo* info = lexicon.actor(r.id);
+        return info && info->kind == ActorKind::state;
+    }
+
+    std::string default_civilians() const { return context.dominant_civilians.empty() ? "CIVILIANS" : context.dominant_civilians; }
+
+    Certainty certainty_of(const SentenceAnalysis& a, const TriggerHit& hit, bool physical, bool noun) const {
+        const auto& t = a.tokens();
+        const std::size_t clause = a.clause_of[hit.first];
+        const std::size_t start = a.clause_start[clause];
+        if (a.has_cue_in("negation", start, hit.first)) return Certainty::negated;
+        if (!physical) return Certainty::confirmed;
+        const auto hypothetical = a.last_cue_in("hypothetical", start, hit.first);
+        const auto implicative = a.last_cue_in("implicative", start, hit.last);
+        if (hypothetical && !(implicative && implicative->first >= hypothetical->first)) return Certainty::hypothetical;
+        if (!noun && hit.first > 0 && t[hit.first - 1].folded == "to" && !(implicative && implicative->last >= hit.first - 1))
+            return Certainty::hypothetical;
+        // A clause governed by "denied that", "feared", "warned that" in the clause before it.
+        if (start > 0) {
+            const std::size_t governor = start >= 4 ? start - 4 : 0;
+            if (a.has_cue_in("negation", governor, start + 1)) return Certainty::negated;
+            if (a.has_cue_in("hypothetical", governor, start + 1) && t[start].folded != "after" && t[start].folded != "as")
+                return Certainty::hypothetical;
+        }
+        // The content of a statement ("urged the coalition to step up its air strikes", "accuse Russia
+        // of sending troops") is what was said, not what happened: unless a new coordinated verb follows.
+        for (const TriggerHit& other : a.triggers) {
+            if (other.last > hit.first) break;
+            if (!is_statement(lexicon.trigger(other.candidates.front()).type)) continue;
+            bool coordinated = false;
+            for (std::size_t q = other.last; q + 1 < hit.first; ++q)
+                if ((t[q].folded == "," && (t[q + 1].folded == "and" || t[q + 1].folded == "but")) || t[q].folded == ";") coordinated = true;
+            if (!coordinated) return Certainty::hypothetical;
+        }
+        return Certainty::confirmed;
+    }
+
+    /// Attribution: reported by a third party, claimed by a party to the event, or stated by the outlet.
+    void attribute(const SentenceAnalysis& a, EventMention& m, std::size_t trigger_at) const {
+        if (m.certainty != Certainty::confirmed) return;
+        const auto& t = a.tokens();
+        if (is_statement(m.event_type)) {
+            // A statement is its speaker's own act; only hedges in its clause make it reported.
+            const std::size_t start = a.clause_start[a.clause_of[trigger_at]];
+            if (a.has_cue_in("reported", start, trigger_at)) m.certainty = Certainty::reported;
+            return;
+        }
+        const std::size_t n = t.size();
+        const auto sources = lexicon.source_phrases().scan(t);
+        for (const PhraseMatch& s : sources) {
+            const bool cited = s.first >= 2 && ((t[s.first - 1].folded == "by" && t[s.first - 2].folded == "cited") ||
+                                                (t[s.first - 1].folded == "to" && t[s.first - 2].folded == "according"));
+            if (m.source.empty() || cited) m.source = lexicon.source_name(s.payload);
+        }
+        if (a.has_cue_in("claimed", 0, n)) {
+            m.certainty = Certainty::claimed;
+        } else if (a.has_cue_in("reported", 0, n) || !m.source.empty()) {
+            m.certainty = Certainty::reported;
+        }
+        // "Kurdish fighters said they had pushed IS back": a party speaking of its own deeds claims.
+        for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
+            const ActorSpan* speaker = nearest_left(a, verb.first, verb.first >= 6 ? verb.first - 6 : 0);
+            if (!speaker) continue;
+            if (speaker->ref.id == m.actor1.id || (!m.actor2.empty() && speaker->ref.id == m.actor2.id)) {
+                m.certainty = Certainty::claimed;
+                if (m.source.empty()) m.source = speaker->ref.text;
+            } else if (m.certainty == Certainty::confirmed && verb.first < trigger_at) {
+                m.certainty = Certainty::reported;
+                if (m.source.empty()) m.source = speaker->ref.text;
+            }
+        }
+    }
+
+    void date(const SentenceAnalysis& a, EventMention& m, std::size_t at) const {
+        const auto& t = a.tokens();
+        const std::size_t clause = a.clause_of[at];
+        const TimeExpression* best = nullptr;
+        std::size_t best_distance = 0;
+        for (const auto& expr : a.times) {
+            const bool same_clause = a.clause_of[expr.first_token] == clause;
+            const std::size_t distance = (expr.first_token > at ? expr.first_token - at : at - expr.first_token) + (same_clause ? 0 : 1000);
+            if (!best || distance < best_distance) { best = &expr; best_distance = distance; }
+        }
+        if (best) {
+            m.date_start = best->start;
+            m.date_end = best->end;
+            m.time_precision = best->precision;
+            // "a day after X": the clause is a day before the sentence's date.
+            const std::size_t start = a.clause_start[clause];
+            if (start >= 2 && t[start].folded == "after" && t[start - 1].folded == "day" && a.clause_of[best->first_token] != clause) {
+                m.date_start = m.date_start->plus_days(-1);
+                m.date_end = m.date_end->plus_days(-1);
+            }
+            return;
+        }
+        if (inherited_time) {
+            m.date_start = inherited_time->start;
+            m.date_end = inherited_time->end;
+            m.time_precision = inherited_time->precision;
+            return;
+        }
+        if (article.published) {
+            m.date_start = article.published->plus_days(-2);
+            m.date_end = *article.published;
+            m.time_precision = 2;
+        }
+    }
+
+    /// Places for an event at `at`: its own clause after the trigger first, then before it, then
+    /// the rest of the sentence; the dateline is where the reporter was, not where it happened.
+    std::vector<PlaceRef> places_for(const SentenceAnalysis& a, std::size_t at, std::size_t dateline_end) const {
+        const std::size_t clause = a.clause_of[at];
+        std::vector<std::pair<std::size_t, const PlaceRef*>> ranked;
+        for (const PlaceRef& p : a.places) {
+            if (p.last_token <= dateline_end) continue;
+            const bool same = a.clause_of[p.first_token] == clause;
+            const bool after = p.first_token >= at;
+            const std::size_t distance = after ? p.first_token - at : at - p.first_token;
+            ranked.emplace_back((same ? 0u : 2000u) + (after ? 0u : 1000u) + distance, &p);
+        }
+        std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::vector<PlaceRef> places;
+        for (const auto& [rank, p] : ranked) places.push_back(*p);
+        return places;
+    }
+
+    void code_trigger(const SentenceAnalysis& a, const TriggerHit& hit, std::size_t dateline_end) {
+        const auto& t = a.tokens();
+        const std::size_t clause = a.clause_of[hit.first];
+        const std::size_t end = clause_end(a, clause);
+        // A word that is both noun and verb ("advance", "attack", "shell"): a determiner or an
+        // actor's possessive before it, or "by"/"of"/"on" after it, makes it the noun.
+        std::vector<std::size_t> candidates = hit.candidates;
+        const bool has_noun = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t c) { return lexicon.trigger(c).noun; });
+        const bool has_verb = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t c) { return !lexicon.trigger(c).noun; });
+        if (has_noun && has_verb) {
+            const std::string before = hit.first > 0 ? t[hit.first - 1].folded : std::string();
+            const std::string after = hit.last < t.size() ? t[hit.last].folded : std::string();
+            const bool nominal = before == "a" || before == "an" || before == "the" || before == "its" || before == "their" ||
+                                 before == "this" || before == "'s" || before == "his" || before == "her" || before == "any" ||
+                                 before == "major" || before == "new" || after == "by" || after == "of" || after == "on" ||
+                                 (hit.first > 0 && t[hit.first - 1].kind == TokenKind::number);
+            candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                            [&](std::size_t c) { return lexicon.trigger(c).noun != nominal; }),
+                             candidates.end());
+        }
+        const TriggerInfo& first_info = lexicon.trigger(candidates.front());
+        const bool noun = first_info.noun;
+
+        const ActorSpan* subject = nullptr;
+        const ActorSpan* object = nullptr;
+        bool passive = false;
+        if (noun) {
+            subject = modifier_of(a, hit.first);
+            if (!subject) subject = agent_after(a, hit.last, end);
+            if (!subject) subject = subject_of(a, hit.first);
+            for (std::size_t k = hit.last; k < end && k < hit.last + 6; ++k)
+                if (t[k].folded == "on" || t[k].folded == "against" || t[k].folded == "at" || t[k].folded == "with" || t[k].folded == "targeting") {
+                    object = nearest_right(a, k + 1, std::min(end, k + 5));
+                    break;
+                }
+        } else {
+            const bool participle = !t[hit.first].folded.ends_with("ing");  // "has been asking" is not passive
+            for (std::size_t k = hit.first; participle && k-- > (hit.first >= 3 ? hit.first - 3 : 0);) {
+                if (be_forms.contains(t[k].folded)) { passive = true; break; }
+                if (!(t[k].folded.ends_with("ly") || t[k].folded == "also" || t[k].folded == "not" || t[k].folded == "still")) break;
+            }
+            const ActorSpan* agent = agent_after(a, hit.last, end);
+            const ActorSpan* right = nearest_right(a, hit.last, end);
+            if (!passive && agent && right == agent && (t[hit.first].folded.ends_with("ed") || t[hit.first].folded.ends_with("en")))
+                passive = true;  // "Islamic State pushed out of Kobane by Kurdish fighters"
+            if (passive) {
+                subject = agent;
+                object = subject_of(a, hit.first);
+            } else {
+                subject = subject_of(a, hit.first);
+                object = right;
+                if (object && object->first > hit.last + 6) object = nullptr;
+            }
+        }
+        if (first_info.inverse) std::swap(subject, object);
+        if (subject == object) object = nullptr;
+
+        // Choose among the trigger's readings by who acts: people flee, armies retreat.
+        for (const std::size_t candidate : candidates) {
+            const TriggerInfo& info = lexicon.trigger(candidate);
+            const bool civilian_event = info.type == "protest" || info.type == "riot" || info.type == "displacement";
+            EventMention m;
+            m.event_type = info.type;
+            m.actor1 = ref_of(subject, civilian_event);
+            m.actor2 = ref_of(object, false);
+            // "Kurds" who capture a town or fight are the Kurds' armed force, not civilians.
+            const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash";
+            if (armed_act && is_civilian(m.actor1))
+                if (const std::string armed = lexicon.armed_force_of(m.actor1.id); !armed.empty()) m.actor1.id = armed;
+            const bool civ1 = is_civilian(m.actor1);
+            if (info.type == "displacement" && !m.actor1.empty() && !civ1) continue;
+            if (physical_needing_armed.contains(info.type) && civ1) continue;
+
+            if (!info.person_object.empty()) {
+                const bool people = a.has_cue_in("person_objects", hit.last, std::min(end, hit.last + 6)) &&
+                                    !std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
+                                        return p.first_token >= hit.last && p.first_token < hit.last + 6;
+                                    });
+                if (people) m.event_type = info.person_object;
+            }
+            if (info.movement) {
+                if (civ1) m.event_type = "displacement";
+                else if (m.actor1.empty()) return;
+                else if (const auto cue = a.last_cue_in("reinforce", 0, t.size())) {
+                    m.event_type = "aid";
+                    if (const ActorSpan* helped = nearest_right(a, cue->last, t.size())) m.actor2 = ref_of(helped, false);
+                } else {
+                    m.event_type = "deployment";
+                }
+            }
+            if (m.event_type == "armed_clash" || m.event_type == "riot") {
+                const bool civ2 = is_civilian(m.actor2);
+                if (civ2 && !civ1) { std::swap(m.actor1, m.actor2); m.event_type = "riot"; }
+                else if (civ1) m.event_type = "riot";
+                if (m.event_type == "riot" && m.actor1.empty() == false && is_state(m.actor1) && m.actor2.empty()) {
+                    m.actor2 = m.actor1;
+                    m.actor1 = ActorRef{default_civilians(), ""};
+                }
+            }
+            if ((m.event_type == "riot" || m.event_type == "protest" || m.event_type == "displacement") && m.actor1.empty())
+                m.actor1 = ActorRef{default_civilians(), ""};
+            if (m.event_type == "bombing") {
+                const bool suicide = std::any_of(t.begin() + static_cast<long>(hit.first), t.begin() + static_cast<long>(hit.last),
+                                                 [](const Token& x) { return x.folded == "suicide" || x.folded == "herself" || x.folded == "himself"; });
+                if (suicide) m.sub_event_type = "Suicide bomb";
+            }
+
+            const bool physical = !is_statement(m.event_type);
+            m.certainty = certainty_of(a, hit, physical, noun);
+            if (physical && (m.certainty == Certainty::hypothetical || m.certainty == Certainty::negated)) return;
+            if (!physical && m.certainty == Certainty::negated) return;
+            if (!physical && m.actor1.empty()) return;
+            attribute(a, m, hit.first);
+            date(a, m, hit.first);
+            if (physical) m.places = places_for(a, hit.first, dateline_end);
+            for (PlaceRef& p : m.places)
+                if (p.relation == PlaceRelation::border && is_state(m.actor1)) p.border_partner = m.actor1.id;
+            if (m.event_type == "territory_taken" || m.event_type == "retreat")
+                m.magnitude = share_before_place(a, a.clause_start[clause], end);
+            m.confidence = 0.5 + (m.actor1.empty() ? -0.2 : 0.15) + (m.places.empty() ? 0.0 : 0.1) + (passive ? -0.05 : 0.0);
+            m.mention = Mention{article.id, a.sentence->index, code_point_count(std::string_view(article.text).substr(0, a.sentence->begin)),
+                                code_point_count(std::string_view(article.text).substr(0, a.sentence->end)),
+                                std::string(a.sentence->text(article))};
+            out.push_back(std::move(m));
+            return;
+        }
+    }
+};
+
+/// Splits an event whose place is a list of towns ("in Diyarbakir, Mardin, Siirt and Van") into
+/// one event per town: ACLED codes one event per location.
+std::vector<EventMention> split_place_lists(EventMention m, const SentenceAnalysis& a) {
+    std::vector<EventMention> out;
+    if (m.places.empty() || m.places.front().anaphor) {
+        out.push_back(std::move(m));
+        return out;
+    }
+    const auto& t = a.tokens();
+    std::vector<PlaceRef> list{m.places.front()};
+    for (std::size_t k = 1; k < m.places.size(); ++k) {
+        const PlaceRef& prev = list.back();
+        const PlaceRef& next = m.places[k];
+        if (next.anaphor || next.first_token < prev.last_token) break;
+        bool joined = true;
+        for (std::size_t q = prev.last_token; q < next.first_token; ++q) {
+            const std::string& w = t[q].folded;
+            if (!(w == "," || w == "and" || w == "the" || w == "in" || w == "of" || w == "province" || w == "town" ||
+                  w == "city" || w == "border" || w == "capital" || number_value(t[q]).has_value()))
+                joined = false;
+        }
+        if (!joined || next.first_token - prev.last_token > 5) break;
+        list.push_back(next);
+    }
+    if (list.size() < 2) {
+        out.push_back(std::move(m));
+        return out;
+    }
+    for (const PlaceRef& place : list) {
+        EventMention copy = m;
+        copy.places = {place};
+        copy.magnitude.reset();
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+
+void write_trace(std::ostream& out, const SentenceAnalysis& a, const Article& article, const Lexicon& lexicon) {
+    const auto& t = a.tokens();
+    auto span = [&](std::size_t first, std::size_t last) {
+        return first < last ? article.text.substr(t[first].begin, t[last - 1].end - t[first].begin) : std::string();
+    };
+    out << "[" << a.sentence->index << "] " << a.sentence->text(article) << "\n";
+    for (const ActorSpan& s : a.actors)
+        out << "    actor " << s.ref.id << (s.adjective_only ? " (adjective)" : "") << " <- \"" << span(s.first, s.last) << "\"\n";
+    for (const PlaceRef& p : a.places)
+        out << "    place " << (p.anaphor ? "(anaphor) " : "") << "\"" << span(p.first_token, p.last_token) << "\"" << (p.locative_cue ? " cued" : "")
+            << (p.feature_hint.empty() ? "" : " hint=" + p.feature_hint) << " relation=" << static_cast<int>(p.relation) << "\n";
+    for (const TimeExpression& e : a.times) out << "    time " << e.start.iso() << ".." << e.end.iso() << " <- \"" << span(e.first_token, e.last_token) << "\"\n";
+    for (const TriggerHit& h : a.triggers) {
+        out << "    trigger \"" << span(h.first, h.last) << "\" clause " << a.clause_of[h.first] << ":";
+        for (const std::size_t c : h.candidates) out << " " << lexicon.trigger(c).type;
+        out << "\n";
+    }
+    out << "    clauses at";
+    for (const std::size_t c : a.clause_start) out << " " << c << ":" << (c < t.size() ? t[c].folded : "");
+    out << "\n";
+}
+
+}  // namespace
+
+ArticleReading Extractor::read(const Article& article) const {
+    ArticleReading reading;
+    const std::vector<Sentence> sentences = segment(article);
+    detail::ArticleContext context = detail::pre_scan(sentences, lexicon_);
+    std::vector<bool> air(sentences.size(), false);
+    for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !lexicon_.cues("air").scan(sentences[s].tokens).empty();
+
+    Coder coder{lexicon_, article, context, reading.mentions, std::nullopt};
+    std::size_t last_paragraph = static_cast<std::size_t>(-1);
+    std::size_t previous_sentence_first_mention = 0;
+    bool dateline_seen = false;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const Sentence& sentence = sentences[s];
+        const Paragraph& paragraph = article.paragraphs[sentence.paragraph];
+        if (paragraph.boilerplate != Boilerplate::none) continue;
+        const bool air_context = air[s] || (s >= 1 && air[s - 1]) || (s >= 2 && air[s - 2]);
+        const SentenceAnalysis a = detail::analyse(sentence, article, lexicon_, context, air_context);
+        const auto& t = sentence.tokens;
+        if (trace_) write_trace(*trace_, a, article, lexicon_);
+        if (sentence.paragraph != last_paragraph) coder.inherited_time.reset();
+        last_paragraph = sentence.paragraph;
+
+        // Dateline: "SURUC, Turkey (Meridian Wire) —" opens the first body paragraph.
+        std::size_t dateline_end = 0;
+        if (!dateline_seen && !paragraph.is_title && !t.empty() && t.front().all_caps && t.front().kind == TokenKind::word) {
+            for (std::size_t k = 1; k < t.size() && k < 14; ++k)
+                if (t[k].folded == "—" || t[k].folded == "–" || t[k].folded == "-") {
+                    dateline_end = k;
+                    break;
+                }
+            if (dateline_end > 0) {
+                dateline_seen = true;
+                for (const PlaceRef& p : a.places)
+                    if (p.last_token <= dateline_end && !reading.places.dateline) reading.places.dateline = p;
+            }
+        }
+        for (const PlaceRef& p : a.places)
+            if (p.last_token > dateline_end) reading.places.all.push_back(p);
+
+        const std::size_t first_mention = reading.mentions.size();
+        for (const TriggerHit& hit : a.triggers) coder.code_trigger(a, hit, dateline_end);
+
+        // Conditional warnings: "The UN says that if Kobani falls, a bloodbath will ensue".
+        for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
+                const auto cond = std::find_if(t.begin() + static_cast<long>(verb.last), t.end(), [](const Token& x) { return x.folded == "if"; });
+                if (cond == t.end() || cond - t.begin() > static_cast<long>(verb.last) + 3) continue;
+                const bool consequence = std::any_of(cond, t.end(), [](const Token& x) { return x.folded == "will" || x.folded == "would"; });
+                const ActorSpan* speaker = coder.nearest_left(a, verb.first, 0);
+                if (!consequence || !speaker) continue;
+                const bool already = std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
+                                                 [&](const EventMention& m) { return m.event_type == "warning" && m.actor1.id == speaker->ref.id; });
+                if (already) continue;
+                EventMention m;
+                m.event_type = "warning";
+                m.actor1 = speaker->ref;
+                m.confidence = 0.55;
+                coder.date(a, m, verb.first);
+                m.mention = Mention{article.id, sentence.index, code_point_count(std::string_view(article.text).substr(0, sentence.begin)),
+                                    code_point_count(std::string_view(article.text).substr(0, sentence.end)), std::string(sentence.text(article))};
+                reading.mentions.push_back(std::move(m));
+                break;
+            }
+
+        // "Eight of the dead were in Diyarbakir": casualties at a place continue the event just reported.
+        const bool physical_here = std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
+                                               [](const EventMention& m) { return !is_statement(m.event_type); });
+        const bool casualties = std::any_of(t.begin(), t.end(), [](const Token& x) { return casualty_words.contains(x.folded); });
+        if (!physical_here && casualties && first_mention > 0) {
+            const auto previous = std::find_if(reading.mentions.rbegin(), reading.mentions.rend(),
+                                               [](const EventMention& m) { return !is_statement(m.event_type); });
+            const bool recent = previous != reading.mentions.rend() && previous->mention.sentence_index + 2 >= sentence.index;
+            std::vector<PlaceRef> named;
+            for (const PlaceRef& p : a.places)
+                if (!p.anaphor && p.locative_cue) named.push_back(p);
+            if (recent && !named.empty()) {
+                EventMention m = *previous;
+                m.places = named;
+                m.fatalities = fatalities_in(a);
+                m.magnitude.reset();
+                m.confidence = 0.45;
+                m.mention = Mention{article.id, sentence.index, code_point_count(std::string_view(article.text).substr(0, sentence.begin)),
+                                    code_point_count(std::string_view(article.text).substr(0, sentence.end)), std::string(sentence.text(article))};
+                for (EventMention& part : split_place_lists(std::move(m), a)) reading.mentions.push_back(std::move(part));
+            }
+        }
+
+        // Split place lists; riots supersede the protests they grew out of; casualties attach once.
+        std::vector<EventMention> coded(std::make_move_iterator(reading.mentions.begin() + static_cast<long>(first_mention)),
+                                        std::make_move_iterator(reading.mentions.end()));
+        reading.mentions.resize(first_mention);
+        const bool riot_here = std::any_of(coded.begin(), coded.end(), [](const EventMention& m) { return m.event_type == "riot"; });
+        bool fatalities_given = false;
+        for (EventMention& m : coded) {
+            if (riot_here && m.event_type == "protest") continue;
+            if (!is_statement(m.event_type) && !fatalities_given && !m.fatalities) {
+                m.fatalities = fatalities_in(a);
+                fatalities_given = m.fatalities.has_value();
+            }
+            if (is_statement(m.event_type)) { reading.mentions.push_back(std::move(m)); continue; }
+            for (EventMention& part : split_place_lists(std::move(m), a)) reading.mentions.push_back(std::move(part));
+        }
+
+        // "The claim could not be independently confirmed": the sentence before was a claim.
+        if (a.triggers.empty() && a.has_cue_in("claimed", 0, t.size()))
+            for (std::size_t k = previous_sentence_first_mention; k < first_mention; ++k)
+                if (!is_statement(reading.mentions[k].event_type)) reading.mentions[k].certainty = Certainty::claimed;
+
+        if (!a.times.empty()) coder.inherited_time = a.times.front();
+        previous_sentence_first_mention = first_mention;
+    }
+    return reading;
+}
+
+}  // namespace frontline

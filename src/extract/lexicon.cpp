@@ -1,0 +1,366 @@
+#include "extract/lexicon.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "common/error.hpp"
+#include "text/fold.hpp"
+#include "text/tokenizer.hpp"
+
+namespace frontline {
+
+namespace {
+
+using nlohmann::json;
+
+json read_json(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    if (!in) throw DataError(SourceLocation(path.string()), "cannot open lexicon file");
+    try {
+        return json::parse(in);
+    } catch (const json::parse_error& e) {
+        throw DataError(SourceLocation(path.string()), std::string("invalid JSON: ") + e.what());
+    }
+}
+
+std::vector<std::string> split(const std::string& text, char sep) {
+    std::vector<std::string> parts;
+    std::string part;
+    std::istringstream in(text);
+    while (std::getline(in, part, sep)) parts.push_back(part);
+    return parts;
+}
+
+CaseRule case_rule_of(std::string_view surface) {
+    const bool has_lower = std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool has_upper = std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (has_upper && !has_lower && surface.size() >= 2) return CaseRule::upper;
+    if (!surface.empty() && surface.front() >= 'A' && surface.front() <= 'Z') return CaseRule::capitalized;
+    return CaseRule::any;
+}
+
+std::string regular_third_person(const std::string& base) {
+    if (base.ends_with("s") || base.ends_with("sh") || base.ends_with("ch") || base.ends_with("x") || base.ends_with("z"))
+        return base + "es";
+    if (base.size() > 1 && base.back() == 'y' && std::string("aeiou").find(base[base.size() - 2]) == std::string::npos)
+        return base.substr(0, base.size() - 1) + "ies";
+    return base + "s";
+}
+
+std::string regular_past(const std::string& base) {
+    if (base.ends_with("e")) return base + "d";
+    if (base.size() > 1 && base.back() == 'y' && std::string("aeiou").find(base[base.size() - 2]) == std::string::npos)
+        return base.substr(0, base.size() - 1) + "ied";
+    return base + "ed";
+}
+
+std::string regular_gerund(const std::string& base) {
+    if (base.ends_with("ee") || base.ends_with("ye") || base.ends_with("oe")) return base + "ing";
+    if (base.ends_with("ie")) return base.substr(0, base.size() - 2) + "ying";
+    if (base.ends_with("e") && base.size() > 2) return base.substr(0, base.size() - 1) + "ing";
+    return base + "ing";
+}
+
+}  // namespace
+
+std::vector<std::string> expand_token(const std::string& token) {
+    if (token.size() > 1 && token.front() == '~') {
+        const std::vector<std::string> parts = split(token.substr(1), ':');
+        const std::string& base = parts.at(0);
+        std::vector<std::string> forms{base, regular_third_person(base)};
+        const std::string past = parts.size() > 1 ? parts[1] : regular_past(base);
+        const std::string participle = parts.size() > 2 ? parts[2] : past;
+        forms.push_back(past);
+        forms.push_back(participle);
+        forms.push_back(parts.size() > 3 ? parts[3] : regular_gerund(base));
+        std::sort(forms.begin(), forms.end());
+        forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+        return forms;
+    }
+    std::vector<std::string> alternatives;
+    for (const std::string& alt : split(token, '|'))
+        if (!alt.empty()) alternatives.push_back(alt);
+    return alternatives;
+}
+
+void PhraseIndex::add(const std::string& surface, std::size_t payload) {
+    // Alternatives may span several words ("air strike|airstrike"): expand those into phrases first.
+    if (surface.find('|') != std::string::npos && surface.find(' ') != std::string::npos) {
+        // A '|' between multi-word alternatives at the top level: "a b|c d" means "a b" or "c d"
+        // only when no slot contains a gap or inflection marker; otherwise it is per slot.
+        const bool per_slot = surface.find('*') != std::string::npos || surface.find('~') != std::string::npos;
+        if (!per_slot) {
+            for (const std::string& alt : split(surface, '|')) add(alt, payload);
+            return;
+        }
+    }
+    Phrase phrase;
+    std::istringstream words(surface);
+    std::string word;
+    while (words >> word) {
+        if (word == "*") {
+            if (phrase.slots.empty()) throw DataError("lexicon phrase starts with a gap: '" + surface + "'");
+            phrase.slots.push_back({"*"});
+            phrase.case_rules.push_back(CaseRule::any);
+            continue;
+        }
+        // A word may itself be several tokens ("al-Arab", "U.S.-led", "People's"): split it the way
+        // the text is split, so that lexicon and text meet token by token.
+        const std::vector<std::string> alternatives = expand_token(word);
+        std::vector<std::vector<std::string>> token_slots;
+        std::vector<CaseRule> token_rules;
+        for (const std::string& alt : alternatives) {
+            std::string spaced = alt;
+            std::replace(spaced.begin(), spaced.end(), '_', ' ');
+            const std::vector<Token> pieces = tokenize(spaced);
+            if (token_slots.empty()) {
+                token_slots.resize(pieces.size());
+                for (const Token& piece : pieces)
+                    token_rules.push_back(case_rule_of(std::string_view(spaced).substr(piece.begin, piece.end - piece.begin)));
+            }
+            if (pieces.size() != token_slots.size()) {
+                // Alternatives of different token counts become separate phrases.
+                std::string rest = surface;
+                const auto at = rest.find(word);
+                for (const std::string& other : alternatives) add(rest.substr(0, at) + other + rest.substr(at + word.size()), payload);
+                return;
+            }
+            for (std::size_t i = 0; i < pieces.size(); ++i) token_slots[i].push_back(pieces[i].folded);
+        }
+        for (std::size_t i = 0; i < token_slots.size(); ++i) {
+            phrase.slots.push_back(std::move(token_slots[i]));
+            phrase.case_rules.push_back(token_rules[i]);
+        }
+    }
+    if (phrase.slots.empty()) throw DataError("empty lexicon phrase");
+    if (phrase.slots.back().front() == "*") throw DataError("lexicon phrase ends with a gap: '" + surface + "'");
+    for (const std::string& first : phrase.slots.front()) by_first_[first].emplace_back(phrase, payload);
+}
+
+std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& tokens, std::size_t at) const {
+    std::vector<PhraseMatch> found;
+    const auto it = by_first_.find(tokens[at].folded);
+    if (it == by_first_.end()) return found;
+    for (const auto& [phrase, payload] : it->second) {
+        // Depth-first over gap lengths: the first complete match (shortest gaps) wins.
+        std::vector<std::pair<std::size_t, std::size_t>> stack{{0, at}};  // (slot, token)
+        while (!stack.empty()) {
+            auto [slot, pos] = stack.back();
+            stack.pop_back();
+            if (slot == phrase.slots.size()) {
+                found.push_back({at, pos, payload});
+                break;
+            }
+            const auto& alternatives = phrase.slots[slot];
+            if (alternatives.front() == "*") {
+                for (std::size_t gap = max_gap + 1; gap-- > 0;) {
+                    const std::size_t next = pos + gap;
+                    if (next > tokens.size()) continue;
+                    bool crosses_clause = false;
+                    for (std::size_t k = pos; k < next; ++k)
+                        if (tokens[k].folded == ";" || tokens[k].folded == "." || tokens[k].folded == ":") crosses_clause = true;
+                    if (!crosses_clause) stack.emplace_back(slot + 1, next);
+                }
+                continue;
+            }
+            if (pos >= tokens.size()) continue;
+            if (std::find(alternatives.begin(), alternatives.end(), tokens[pos].folded) == alternatives.end()) continue;
+            if (phrase.case_rules[slot] == CaseRule::capitalized && !tokens[pos].capitalized) continue;
+            if (phrase.case_rules[slot] == CaseRule::upper && !tokens[pos].all_caps) continue;
+            stack.emplace_back(slot + 1, pos + 1);
+        }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) { return a.last > b.last; });
+    return found;
+}
+
+std::vector<PhraseMatch> PhraseIndex::scan(const std::vector<Token>& tokens) const {
+    std::vector<PhraseMatch> out;
+    for (std::size_t i = 0; i < tokens.size();) {
+        const auto here = matches_at(tokens, i);
+        if (here.empty()) {
+            ++i;
+            continue;
+        }
+        out.push_back(here.front());
+        i = here.front().last;
+    }
+    return out;
+}
+
+bool is_armed(ActorKind kind) noexcept {
+    return kind == ActorKind::state || kind == ActorKind::armed_group || kind == ActorKind::regional_forces;
+}
+
+const ActorInfo* Lexicon::actor(const std::string& id) const {
+    const auto it = actors_.find(id);
+    return it == actors_.end() ? nullptr : &it->second;
+}
+
+const PhraseIndex& Lexicon::cues(const std::string& family) const {
+    const auto it = cues_.find(family);
+    if (it == cues_.end()) throw DataError("no cue family '" + family + "' in the lexicon");
+    return it->second;
+}
+
+std::string Lexicon::armed_force_of(const std::string& people) const {
+    const auto it = armed_of_people_.find(people);
+    return it == armed_of_people_.end() ? std::string() : it->second;
+}
+
+bool Lexicon::is_generic_noun(const std::string& folded) const { return generic_to_groups_.contains(folded); }
+
+std::vector<std::string> Lexicon::groups_called(const std::string& folded) const {
+    const auto it = generic_to_groups_.find(folded);
+    return it == generic_to_groups_.end() ? std::vector<std::string>{} : it->second;
+}
+
+}  // namespace frontline
+
+namespace frontline {
+
+namespace {
+
+ActorKind kind_from(const std::string& name, const std::string& where) {
+    static const std::map<std::string, ActorKind> kinds = {
+        {"state", ActorKind::state},
+        {"armed_group", ActorKind::armed_group},
+        {"regional_forces", ActorKind::regional_forces},
+        {"regional_government", ActorKind::regional_government},
+        {"political_party", ActorKind::political_party},
+        {"international", ActorKind::international},
+        {"civilians", ActorKind::civilians}};
+    const auto it = kinds.find(name);
+    if (it == kinds.end()) throw DataError(SourceLocation(where), "unknown actor kind '" + name + "'");
+    return it->second;
+}
+
+std::vector<std::string> string_list(const json& value) {
+    std::vector<std::string> out;
+    if (value.is_array())
+        for (const auto& item : value)
+            if (item.is_string()) out.push_back(item.get<std::string>());
+    return out;
+}
+
+/// Reads a tab-separated file with a header row into maps from column name to value.
+std::vector<std::map<std::string, std::string>> read_tsv(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    if (!in) throw DataError(SourceLocation(path.string()), "cannot open data file");
+    std::string line;
+    std::getline(in, line);
+    const std::vector<std::string> header = split(line, '\t');
+    std::vector<std::map<std::string, std::string>> rows;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.front() == '#') continue;
+        const std::vector<std::string> cells = split(line, '\t');
+        std::map<std::string, std::string> row;
+        for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace
+
+Lexicon Lexicon::load(const std::filesystem::path& data_root) {
+    try {
+        return load_unchecked(data_root);
+    } catch (const json::exception& e) {
+        throw DataError(SourceLocation((data_root / "assets" / "lexicon").string()), std::string("malformed lexicon: ") + e.what());
+    }
+}
+
+Lexicon Lexicon::load_unchecked(const std::filesystem::path& data_root) {
+    Lexicon lex;
+    const std::filesystem::path dir = data_root / "assets" / "lexicon";
+    const std::string actors_file = (dir / "actors.json").string();
+    const json actors = read_json(dir / "actors.json");
+
+    auto add_actor_form = [&](const std::string& form, ActorEntry entry) {
+        lex.actor_entries_.push_back(std::move(entry));
+        lex.actor_phrases_.add(form, lex.actor_entries_.size() - 1);
+    };
+
+    for (const json& group : actors.at("named")) {
+        ActorInfo info;
+        info.id = group.at("id").get<std::string>();
+        info.kind = kind_from(group.at("kind").get<std::string>(), actors_file);
+        info.state = group.value("state", std::string());
+        for (const std::string& noun : string_list(group.value("generic", json::array()))) {
+            info.generic_nouns.push_back(fold(noun));
+            lex.generic_to_groups_[fold(noun)].push_back(info.id);
+        }
+        for (const std::string& form : string_list(group.at("forms")))
+            add_actor_form(form, ActorEntry{ActorEntry::Role::named, info.id, "", ""});
+        lex.actors_[info.id] = std::move(info);
+    }
+    for (const json& person : actors.at("persons")) {
+        const std::string id = person.at("actor").get<std::string>();
+        for (const std::string& name : string_list(person.at("names")))
+            add_actor_form(name, ActorEntry{ActorEntry::Role::person, id, "", ""});
+    }
+    for (const json& group : actors.at("ethnic")) {
+        const ActorEntry entry{ActorEntry::Role::ethnic, group.at("civilian").get<std::string>(),
+                               group.at("armed").get<std::string>(), group.at("political").get<std::string>()};
+        for (const std::string& form : string_list(group.at("forms"))) add_actor_form(form, entry);
+        lex.actors_.try_emplace(entry.actor, ActorInfo{entry.actor, ActorKind::civilians, {}, ""});
+        lex.actors_.try_emplace(entry.armed, ActorInfo{entry.armed, ActorKind::armed_group, {}, ""});
+        lex.armed_of_people_[entry.actor] = entry.armed;
+    }
+    const json& heads = actors.at("heads");
+    const std::vector<std::pair<std::string, HeadKind>> head_families = {
+        {"armed", HeadKind::armed}, {"security", HeadKind::security}, {"political", HeadKind::political}, {"civilian", HeadKind::civilian}};
+    for (const auto& [family, kind] : head_families)
+        for (const std::string& noun : string_list(heads.at(family))) {
+            lex.head_kinds_.push_back(kind);
+            lex.head_phrases_.add(noun, lex.head_kinds_.size() - 1);
+        }
+
+    // States: names, demonyms and capitals from the geodata country table, one source for geo and text.
+    const std::filesystem::path countries = data_root / "geodata" / "countries.tsv";
+    for (const auto& row : read_tsv(countries)) {
+        const auto get = [&](const char* key) { const auto it = row.find(key); return it == row.end() ? std::string() : it->second; };
+        const std::string iso3 = get("iso3");
+        if (iso3.empty()) continue;
+        lex.actors_.try_emplace(iso3, ActorInfo{iso3, ActorKind::state, {}, ""});
+        std::vector<std::string> names = split(get("other_names") + "|" + get("abbreviations"), '|');
+        for (const char* column : {"name", "ne_name", "official_name"}) names.push_back(get(column));
+        for (const std::string& name : names)
+            if (!name.empty()) add_actor_form(name, ActorEntry{ActorEntry::Role::state_name, iso3, "", ""});
+        for (const std::string& demonym : split(get("demonyms"), '|'))
+            if (!demonym.empty()) add_actor_form(demonym, ActorEntry{ActorEntry::Role::demonym, iso3, "", ""});
+        for (const std::string& capital : split(get("capital_name"), '|'))
+            if (!capital.empty()) add_actor_form(capital, ActorEntry{ActorEntry::Role::capital, iso3, "", ""});
+    }
+
+    const json triggers = read_json(dir / "triggers.json");
+    for (const json& entry : triggers.at("triggers")) {
+        TriggerInfo info;
+        info.type = entry.at("type").get<std::string>();
+        info.noun = entry.value("pos", std::string("verb")) == "noun";
+        info.inverse = entry.value("inverse", false);
+        info.movement = entry.value("movement", false);
+        info.needs = entry.value("needs", std::string());
+        info.person_object = entry.value("person_object", std::string());
+        lex.triggers_.push_back(info);
+        for (const std::string& pattern : string_list(entry.at("patterns"))) lex.trigger_phrases_.add(pattern, lex.triggers_.size() - 1);
+    }
+    for (const std::string& stop : string_list(triggers.at("stop"))) lex.stop_phrases_.add(stop, 0);
+    for (const auto& [family, words] : triggers.at("cues").items())
+        for (const std::string& word : string_list(words)) lex.cues_[family].add(word, 0);
+
+    const json cues = read_json(dir / "cues.json");
+    for (const char* family : {"negation", "hypothetical", "implicative", "reported", "claimed", "reporting_verbs",
+                               "clause_openers", "relative_pronouns"})
+        for (const std::string& word : string_list(cues.at(family))) lex.cues_[family].add(word, 0);
+    for (const json& source : cues.at("sources")) {
+        lex.sources_.push_back(SourceInfo{source.at("name").get<std::string>()});
+        for (const std::string& form : string_list(source.at("forms"))) lex.source_phrases_.add(form, lex.sources_.size() - 1);
+    }
+    return lex;
+}
+
+}  // namespace frontline

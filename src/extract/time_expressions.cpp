@@ -1,0 +1,138 @@
+#include "extract/time_expressions.hpp"
+
+#include <array>
+#include <charconv>
+#include <string_view>
+
+namespace frontline {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> weekday_names = {"sunday", "monday", "tuesday", "wednesday",
+                                                           "thursday", "friday", "saturday"};
+
+std::optional<unsigned> weekday_of(const std::string& word) {
+    for (unsigned i = 0; i < weekday_names.size(); ++i)
+        if (word == weekday_names[i]) return i;
+    return std::nullopt;
+}
+
+std::optional<unsigned> month_of(const std::string& word) {
+    static const std::array<std::array<std::string_view, 3>, 12> names = {{
+        {"january", "jan", "jan."}, {"february", "feb", "feb."}, {"march", "mar.", "mar."},
+        {"april", "apr", "apr."}, {"may", "may", "may"}, {"june", "jun", "jun."},
+        {"july", "jul", "jul."}, {"august", "aug", "aug."}, {"september", "sept", "sep"},
+        {"october", "oct", "oct."}, {"november", "nov", "nov."}, {"december", "dec", "dec."}}};
+    for (unsigned m = 0; m < names.size(); ++m)
+        for (const auto name : names[m])
+            if (word == name) return m + 1;
+    return std::nullopt;
+}
+
+std::optional<unsigned> day_number(const Token& token) {
+    if (token.kind != TokenKind::number) return std::nullopt;
+    unsigned value = 0;
+    const auto [ptr, ec] = std::from_chars(token.folded.data(), token.folded.data() + token.folded.size(), value);
+    // "19th" is fine; "45,000" is not a day.
+    if (ec != std::errc{} || value < 1 || value > 31) return std::nullopt;
+    if (ptr != token.folded.data() + token.folded.size()) {
+        const std::string_view suffix(ptr, static_cast<std::size_t>(token.folded.data() + token.folded.size() - ptr));
+        if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return std::nullopt;
+    }
+    return value;
+}
+
+/// The most recent day with this weekday on or before `anchor`.
+Date last_weekday(const Date& anchor, unsigned weekday) {
+    const long back = (static_cast<long>(anchor.weekday()) - static_cast<long>(weekday) + 7) % 7;
+    return anchor.plus_days(-back);
+}
+
+std::optional<Date> month_day(const Date& published, unsigned month, unsigned day) {
+    for (int year : {published.year(), published.year() - 1}) {
+        try {
+            const Date d(year, month, day);
+            if (d <= published.plus_days(7)) return d;  // a few days of slack for announced dates
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is(const std::vector<Token>& t, std::size_t i, std::string_view word) { return i < t.size() && t[i].folded == word; }
+
+}  // namespace
+
+std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& tokens, const std::optional<Date>& published) {
+    std::vector<TimeExpression> found;
+    if (!published) return found;
+    const Date pub = *published;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& w = tokens[i].folded;
+        if (const auto weekday = weekday_of(w)) {
+            const Date day = last_weekday(pub, *weekday);
+            TimeExpression expr{i, i + 1, day, day, 1};
+            // "Monday and Tuesday", "Saturday and Sunday": one range.
+            if ((is(tokens, i + 1, "and") || is(tokens, i + 1, "or") || is(tokens, i + 1, "-")) && i + 2 < tokens.size())
+                if (const auto second = weekday_of(tokens[i + 2].folded)) {
+                    const Date other = last_weekday(pub, *second);
+                    expr.start = std::min(day, other);
+                    expr.end = std::max(day, other);
+                    expr.last_token = i + 3;
+                }
+            // "Monday night" reaches into the next morning.
+            if (is(tokens, expr.last_token, "night") && expr.end < pub) expr.end = expr.end.plus_days(1);
+            found.push_back(expr);
+            i = expr.last_token - 1;
+            continue;
+        }
+        if (w == "yesterday") { found.push_back({i, i + 1, pub.plus_days(-1), pub.plus_days(-1), 1}); continue; }
+        if (w == "today") { found.push_back({i, i + 1, pub, pub, 1}); continue; }
+        if (w == "overnight" || (w == "last" && is(tokens, i + 1, "night"))) {
+            found.push_back({i, i + (w == "last" ? 2u : 1u), pub.plus_days(-1), pub, 1});
+            continue;
+        }
+        if ((w == "last" || w == "past" || w == "this") && (is(tokens, i + 1, "week") || is(tokens, i + 1, "weekend"))) {
+            const bool weekend = is(tokens, i + 1, "weekend");
+            const Date start = w == "this" ? pub.plus_days(-6) : pub.plus_days(weekend ? -8 : -10);
+            found.push_back({i, i + 2, start, w == "this" ? pub : pub.plus_days(weekend ? -5 : -1), 2});
+            continue;
+        }
+        if (const auto month = month_of(w)) {
+            // "Oct. 8", "October 8th", "Jan. 19"
+            std::size_t next = i + 1;
+            if (is(tokens, next, ".")) ++next;
+            if (next < tokens.size())
+                if (const auto day = day_number(tokens[next]))
+                    if (const auto date = month_day(pub, *month, *day)) {
+                        found.push_back({i, next + 1, *date, *date, 1});
+                        i = next;
+                        continue;
+                    }
+            // "19 January" is caught at the number; here: "earlier in January", "in mid-September", "since September".
+            if (w == "may" && !tokens[i].capitalized) continue;  // the modal verb
+            const bool mid = i >= 2 && tokens[i - 1].folded == "-" && tokens[i - 2].folded == "mid";
+            int year = pub.year();
+            if (*month > pub.month()) --year;
+            const Date first(year, *month, 1);
+            const Date last = Date(year == pub.year() && *month == 12 ? year + 1 : (*month == 12 ? year + 1 : year),
+                                   *month == 12 ? 1 : *month + 1, 1)
+                                  .plus_days(-1);
+            const Date start = mid ? first.plus_days(9) : first;
+            const Date end = mid ? first.plus_days(20) : std::min(last, pub);
+            found.push_back({mid ? i - 2 : i, i + 1, start, std::max(start, end), mid ? 2 : 3});
+            continue;
+        }
+        if (const auto day = day_number(tokens[i]))
+            if (i + 1 < tokens.size())
+                if (const auto month = month_of(tokens[i + 1].folded))
+                    if (const auto date = month_day(pub, *month, *day)) {
+                        found.push_back({i, i + 2, *date, *date, 1});
+                        ++i;
+                    }
+    }
+    return found;
+}
+
+}  // namespace frontline

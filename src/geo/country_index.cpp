@@ -1,0 +1,175 @@
+#include "geo/country_index.hpp"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <mutex>
+
+#include "common/assets.hpp"
+#include "common/error.hpp"
+
+namespace frontline {
+
+namespace {
+
+void register_gdal_once() {
+    static std::once_flag registered;
+    std::call_once(registered, [] { GDALAllRegister(); });
+}
+
+std::string gdal_reason() {
+    const std::string message = CPLGetLastErrorMsg();
+    return message.empty() ? std::string() : ": " + message;
+}
+
+}  // namespace
+
+CountryIndex CountryIndex::load(const std::filesystem::path& path) {
+    register_gdal_once();
+    const std::string file = path.string();
+    // GDAL would print its complaints to stderr; they belong in the DataError instead.
+    const CPLErrorHandlerPusher quiet(CPLQuietErrorHandler);
+    CPLErrorReset();
+
+    const char* const drivers[] = {"TopoJSON", nullptr};
+    const GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    if (!dataset)
+        throw DataError(SourceLocation(file), "cannot open as TopoJSON" + gdal_reason() +
+                                                  "; expected countries-10m.json from `npm pack world-atlas`");
+    OGRLayer* layer = dataset->GetLayerByName("countries");
+    if (!layer) throw DataError(SourceLocation(file), "no 'countries' layer; expected world-atlas's countries-10m.json");
+    const int name_field = layer->GetLayerDefn()->GetFieldIndex("name");
+    if (name_field < 0) throw DataError(SourceLocation(file), "the 'countries' layer has no 'name' field");
+
+    CountryIndex index;
+    std::vector<unsigned char> wkb;
+    for (const auto& feature : *layer) {
+        const OGRGeometry* geometry = feature->GetGeometryRef();
+        if (!geometry || !feature->IsFieldSetAndNotNull(name_field)) continue;
+        std::string name = feature->GetFieldAsString(name_field);
+        if (name.empty()) continue;
+
+        wkb.resize(geometry->WkbSize());
+        if (geometry->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso) != OGRERR_NONE)
+            throw DataError(SourceLocation::at_feature(file, name), "cannot export the outline as WKB" + gdal_reason());
+        GeosGeometry outline;
+        GeosPrepared prepared;
+        try {
+            outline = read_wkb(index.ctx_, wkb);
+            prepared = prepare(index.ctx_, *outline);
+        } catch (const GeoError& e) {
+            throw DataError(SourceLocation::at_feature(file, name), e.what());
+        }
+        // A later feature of the same name replaces the earlier one, as in the Python scorer's dict.
+        index.by_name_.insert_or_assign(name, index.countries_.size());
+        index.countries_.push_back(Country{std::move(name), std::move(outline), std::move(prepared)});
+    }
+    if (index.countries_.empty()) throw DataError(SourceLocation(file), "the 'countries' layer has no named feature");
+    return index;
+}
+
+std::filesystem::path CountryIndex::default_path() {
+    return data_root() / "geodata" / "naturalearth" / "countries-10m.json";
+}
+
+bool CountryIndex::has_country(const std::string& country_name) const { return by_name_.contains(country_name); }
+
+bool CountryIndex::contains(const std::string& country_name, const GEOSGeometry& g, double slack_degrees) const {
+    const auto found = by_name_.find(country_name);
+    if (found == by_name_.end() || is_empty(ctx_, g)) return false;
+    const Country& country = countries_[found->second];
+    const GeosGeometry representative = make_point(ctx_, point_on_surface(ctx_, g));
+    if (slack_degrees == 0.0) return frontline::contains(ctx_, *country.prepared, *representative);
+    // Intersects first: it is cheaper than growing a country, and the answer is the same `or`.
+    if (intersects(ctx_, *country.outline, g)) return true;
+    const GeosGeometry grown = buffer_degrees(ctx_, *country.outline, slack_degrees);
+    return frontline::contains(ctx_, *grown, *representative);
+}
+
+std::optional<std::string> CountryIndex::country_at(const LonLat& p) const {
+    const GeosGeometry point = make_point(ctx_, p);
+    // Prepared polygons reject by envelope first and then test against an indexed outline, so a
+    // scan over ~250 countries costs microseconds.
+    for (const Country& country : countries_)
+        if (frontline::contains(ctx_, *country.prepared, *point)) return country.name;
+    return std::nullopt;
+}
+
+namespace {
+
+/// Takes ownership of a geometry a GEOS call returned, or fails with its message.
+GeosGeometry owned(const GeosContext& ctx, GEOSGeometry* g, std::string_view what) {
+    if (!g) ctx.fail(what);
+    return GeosGeometry(g, GeosDeleter{ctx.handle()});
+}
+
+void append_rings(const GeosContext& ctx, const GEOSGeometry& g, std::vector<std::vector<LonLat>>& rings) {
+    const GEOSContextHandle_t h = ctx.handle();
+    const int parts = GEOSGetNumGeometries_r(h, &g);
+    for (int i = 0; i < parts; ++i) {
+        const GEOSGeometry* part = GEOSGetGeometryN_r(h, &g, i);
+        if (GEOSGeomTypeId_r(h, part) != GEOS_POLYGON) continue;
+        const GEOSGeometry* ring = GEOSGetExteriorRing_r(h, part);
+        const GEOSCoordSequence* coords = ring ? GEOSGeom_getCoordSeq_r(h, ring) : nullptr;
+        unsigned int size = 0;
+        if (!coords || !GEOSCoordSeq_getSize_r(h, coords, &size) || size < 4) continue;
+        std::vector<LonLat> points;
+        points.reserve(size);
+        for (unsigned int k = 0; k + 1 < size; ++k) {
+            double x = 0.0, y = 0.0;
+            if (!GEOSCoordSeq_getXY_r(h, coords, k, &x, &y)) ctx.fail("reading a ring");
+            points.emplace_back(x, y);
+        }
+        rings.push_back(std::move(points));
+    }
+}
+
+}  // namespace
+
+std::optional<LonLat> CountryIndex::representative_point(const std::string& country_name) const {
+    const auto found = by_name_.find(country_name);
+    if (found == by_name_.end()) return std::nullopt;
+    return point_on_surface(ctx_, *countries_[found->second].outline);
+}
+
+std::optional<CountryIndex::BorderLine> CountryIndex::shared_border_wkt(const std::string& a, const std::string& b,
+                                                                        const std::optional<LonLat>& near, double radius_km) const {
+    const auto first = by_name_.find(a);
+    const auto second = by_name_.find(b);
+    if (first == by_name_.end() || second == by_name_.end() || first->second == second->second) return std::nullopt;
+    const GEOSContextHandle_t h = ctx_.handle();
+    const GeosGeometry boundary = owned(ctx_, GEOSBoundary_r(h, countries_[first->second].outline.get()), "a country's boundary");
+    const GeosGeometry neighbour = buffer_degrees(ctx_, *countries_[second->second].outline, 0.01);
+    GeosGeometry shared = owned(ctx_, GEOSIntersection_r(h, boundary.get(), neighbour.get()), "a shared border");
+    if (is_empty(ctx_, *shared)) return std::nullopt;
+    if (near) {
+        const double dlat = radius_km / 111.2;
+        const double dlon = dlat / std::max(0.1, std::cos(near->lat() * 3.14159265358979 / 180.0));
+        GeosGeometry local = owned(ctx_, GEOSClipByRect_r(h, shared.get(), near->lon() - dlon, near->lat() - dlat,
+                                                          near->lon() + dlon, near->lat() + dlat),
+                                   "clipping a border");
+        if (!is_empty(ctx_, *local)) shared = std::move(local);
+    }
+    GeosGeometry merged = owned(ctx_, GEOSLineMerge_r(h, shared.get()), "merging a border");
+    const LonLat anchor = near ? nearest_point(ctx_, *merged, *near) : point_on_surface(ctx_, *merged);
+    return BorderLine{to_wkt(ctx_, *merged, 6), anchor};
+}
+
+std::vector<std::vector<LonLat>> CountryIndex::outline_rings(double lon0, double lat0, double lon1, double lat1) const {
+    std::vector<std::vector<LonLat>> rings;
+    const GEOSContextHandle_t h = ctx_.handle();
+    for (const Country& country : countries_) {
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (!GEOSGeom_getXMin_r(h, country.outline.get(), &x0) || !GEOSGeom_getYMin_r(h, country.outline.get(), &y0) ||
+            !GEOSGeom_getXMax_r(h, country.outline.get(), &x1) || !GEOSGeom_getYMax_r(h, country.outline.get(), &y1))
+            continue;  // an empty outline (Natural Earth has some)
+        if (x1 < lon0 || x0 > lon1 || y1 < lat0 || y0 > lat1) continue;
+        const GeosGeometry clipped = owned(ctx_, GEOSClipByRect_r(h, country.outline.get(), lon0, lat0, lon1, lat1), "clipping an outline");
+        append_rings(ctx_, *clipped, rings);
+    }
+    return rings;
+}
+
+}  // namespace frontline

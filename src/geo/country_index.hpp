@@ -1,0 +1,86 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/lonlat.hpp"
+#include "geo/geos.hpp"
+
+namespace frontline {
+
+/// Country outlines from Natural Earth (the `countries` layer of world-atlas's
+/// `countries-10m.json`), looked up by the English name Natural Earth gives them ("Turkey",
+/// "Syria", "Iraq", "Ukraine"): the names gold files use in `where: {"country": ...}`.
+///
+/// The outlines are kept as Natural Earth draws them, some slightly invalid after TopoJSON
+/// quantisation, because the reference scorer (`score_events.py`) uses them that way.
+/// Not thread-safe: it evaluates predicates in its own GEOS context, so use one index per thread.
+class CountryIndex {
+public:
+    /// Reads every named feature of the `countries` layer through GDAL's TopoJSON driver.
+    /// @throws DataError naming `path` when it cannot be opened as TopoJSON, has no `countries`
+    ///         layer or `name` field, or holds a geometry GEOS cannot read.
+    [[nodiscard]] static CountryIndex load(const std::filesystem::path& path);
+
+    /// `geodata/naturalearth/countries-10m.json` under `data_root()`.
+    /// @throws DataError when Frontline's data folder cannot be found.
+    [[nodiscard]] static std::filesystem::path default_path();
+
+    /// Whether the index knows a country of that name.
+    [[nodiscard]] bool has_country(const std::string& country_name) const;
+
+    /// The test of `Countries.contains` in `score_events.py`. With `slack_degrees` > 0: the
+    /// country grown by the slack contains the geometry's representative point, or the country
+    /// intersects the geometry (a point placed just across a border, or a border line, counts).
+    /// With 0: the country contains the representative point. False for an unknown country or an
+    /// empty geometry.
+    /// @throws GeoError when GEOS fails on the geometry.
+    [[nodiscard]] bool contains(const std::string& country_name, const GEOSGeometry& g, double slack_degrees) const;
+
+    /// The name of the country whose interior holds `p`; none at sea or exactly on a border.
+    /// Where outlines overlap, the first in the file wins.
+    /// @throws GeoError when GEOS fails.
+    [[nodiscard]] std::optional<std::string> country_at(const LonLat& p) const;
+
+    /// A point inside the country (GEOS PointOnSurface of its outline), to place country-wide events.
+    /// @throws GeoError when GEOS fails.
+    [[nodiscard]] std::optional<LonLat> representative_point(const std::string& country_name) const;
+
+    /// A stretch of the border two countries share, as WKT in lon/lat with a point on it.
+    struct BorderLine {
+        std::string wkt;
+        LonLat anchor;
+    };
+    /// The shared border of two countries ("its border with Syria"): the part within `radius_km`
+    /// of `near` when given and when the border passes there, else all of it. Outlines that do not
+    /// quite meet (Natural Earth's are about 1 km accurate) are bridged by a 0.01° tolerance.
+    /// None when the countries do not touch.
+    /// @throws GeoError when GEOS fails.
+    [[nodiscard]] std::optional<BorderLine> shared_border_wkt(const std::string& a, const std::string& b,
+                                                              const std::optional<LonLat>& near, double radius_km) const;
+
+    /// The outer rings of every country outline clipped to a lon/lat box, for drawing a base map.
+    /// @throws GeoError when GEOS fails.
+    [[nodiscard]] std::vector<std::vector<LonLat>> outline_rings(double lon0, double lat0, double lon1, double lat1) const;
+
+    /// Number of named countries read.
+    [[nodiscard]] std::size_t size() const noexcept { return countries_.size(); }
+
+private:
+    struct Country {
+        std::string name;
+        GeosGeometry outline;
+        GeosPrepared prepared;  // declared after `outline`, so destroyed before it
+    };
+
+    CountryIndex() = default;
+
+    GeosContext ctx_;  // declared first, so destroyed after every geometry made in it
+    std::vector<Country> countries_;
+    std::unordered_map<std::string, std::size_t> by_name_;
+};
+
+}  // namespace frontline

@@ -1,0 +1,58 @@
+#include "pipeline/pipeline.hpp"
+
+#include "events/merge.hpp"
+#include "events/taxonomy.hpp"
+
+namespace frontline {
+
+Pipeline::Pipeline(const std::filesystem::path& data_root)
+    : lexicon_(Lexicon::load(data_root)),
+      gazetteer_(Gazetteer::load(data_root)),
+      countries_(CountryIndex::load(data_root / "geodata" / "naturalearth" / "countries-10m.json")),
+      extractor_(lexicon_),
+      geocoder_(gazetteer_, countries_) {}
+
+std::vector<Event> Pipeline::process(const Article& article) const {
+    const ArticleReading reading = extractor_.read(article);
+    const GeoContext context = geocoder_.context_of(reading.places);
+    std::vector<Event> events;
+    events.reserve(reading.mentions.size());
+    for (const EventMention& m : reading.mentions) {
+        Event e;
+        e.event_type = m.event_type;
+        e.actor1 = m.actor1.id;
+        e.actor1_text = m.actor1.text;
+        e.actor2 = m.actor2.id;
+        e.actor2_text = m.actor2.text;
+        const ActorInfo* actor1 = lexicon_.actor(m.actor1.id);
+        apply_taxonomy(e, actor1 && actor1->kind == ActorKind::state);
+        if (!m.sub_event_type.empty()) e.acled_sub_event_type = m.sub_event_type;
+        e.date_start = m.date_start;
+        e.date_end = m.date_end;
+        e.time_precision = m.time_precision;
+        e.certainty = m.certainty;
+        e.source = m.source;
+        e.magnitude = m.magnitude;
+        e.fatalities = m.fatalities;
+        e.mentions = {m.mention};
+        e.confidence = m.confidence;
+        if (e.tier() == Tier::physical) {
+            e.location = geocoder_.locate(m.places, context);
+            // An event told with no place happened where the story is, as far as the text says.
+            if (!e.location && context.focus) {
+                e.location = context.focus;
+                e.location->geo_precision = 2;
+                e.confidence -= 0.1;
+            }
+            if (!e.location) continue;  // nowhere to put it: an analyst would not code it either
+        }
+        events.push_back(std::move(e));
+    }
+    return merge_events(std::move(events));
+}
+
+GeoContext Pipeline::context_for(const Article& article) const { return geocoder_.context_of(extractor_.read(article).places); }
+
+std::vector<Event> merge_across_articles(std::vector<Event> events) { return merge_events(std::move(events)); }
+
+}  // namespace frontline

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "events/event.hpp"
+#include "extract/extractor.hpp"
+#include "extract/lexicon.hpp"
+#include "geo/country_index.hpp"
+#include "geo/gazetteer.hpp"
+#include "geo/geocoder.hpp"
+#include "ingest/article.hpp"
+
+namespace frontline {
+
+/// The core of Frontline without any display: article in, coded, geocoded, merged events out.
+/// Holds the lexicon, the gazetteer and the country outlines; load it once and reuse it. Not
+/// thread-safe (GEOS state): use one Pipeline per thread.
+class Pipeline {
+public:
+    /// Loads assets/lexicon and geodata/ under `data_root`.
+    /// @throws DataError when a data file is missing or malformed.
+    explicit Pipeline(const std::filesystem::path& data_root);
+
+    /// Every event of one article, one per real event, each with all its mentions and a stable id.
+    [[nodiscard]] std::vector<Event> process(const Article& article) const;
+
+    /// The geographic context of an article (its countries, dateline and focus), as `process` uses it.
+    [[nodiscard]] GeoContext context_for(const Article& article) const;
+
+    /// See Extractor::set_trace.
+    void set_trace(std::ostream* out) { extractor_.set_trace(out); }
+
+    [[nodiscard]] const Gazetteer& gazetteer() const { return gazetteer_; }
+    [[nodiscard]] const CountryIndex& countries() const { return countries_; }
+    [[nodiscard]] const Geocoder& geocoder() const { return geocoder_; }
+
+private:
+    Lexicon lexicon_;
+    Gazetteer gazetteer_;
+    CountryIndex countries_;
+    Extractor extractor_;
+    Geocoder geocoder_;
+};
+
+/// Merges the events of several articles: one real event reported by many outlets becomes one
+/// Event carrying every mention.
+[[nodiscard]] std::vector<Event> merge_across_articles(std::vector<Event> events);
+
+}  // namespace frontline

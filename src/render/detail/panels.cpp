@@ -1,0 +1,462 @@
+// The frame around the map: title bar, legend, timeline, tooltip (see renderer.hpp).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <SFML/Graphics/Text.hpp>
+
+#include "events/taxonomy.hpp"
+#include "render/detail/frame.hpp"
+#include "render/detail/geometry_batch.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/text.hpp"
+#include "render/detail/timeline_ticks.hpp"
+
+namespace frontline::render::detail {
+
+namespace {
+
+constexpr float panel_margin = 18.0F;
+constexpr float legend_row_height = 20.0F;
+constexpr float legend_icon_radius = 6.5F;
+constexpr float tooltip_offset = 16.0F;
+constexpr float tooltip_padding = 12.0F;
+constexpr float tooltip_text_width = 360.0F;
+constexpr std::size_t tooltip_sentence_lines = 7;
+constexpr float min_tick_spacing_px = 64.0F;
+
+std::string plural(std::size_t n, const std::string& singular, const std::string& plural_form) {
+    return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
+}
+
+void panel_background(ShapeBatch& batch, const sf::FloatRect& rect) { batch.rectangle(rect, palette::chrome); }
+
+// --- title bar ---------------------------------------------------------------------------
+
+std::string window_caption(const Scene& scene) {
+    if (scene.window() == TimeWindow::sliding)
+        return scene.window_days() == 1 ? "this day only" : "last " + std::to_string(scene.window_days()) + " days";
+    return "since " + medium_day(scene.range().first());
+}
+
+}  // namespace
+
+void draw_title_bar(Frame& frame) {
+    const sf::FloatRect& bar = frame.layout.title_bar;
+    if (bar.height <= 0.0F) return;
+    ShapeBatch background;
+    panel_background(background, bar);
+    background.rectangle({bar.left, bar.top + bar.height - 1.0F, bar.width, 1.0F}, palette::chrome_edge);
+    background.draw(frame.target);
+
+    const float middle = bar.top + bar.height / 2.0F;
+    const sf::String date = utf8(long_day(frame.scene.current()));
+    const sf::String title = utf8(frame.scene.title().empty() ? "" : "  \u00b7  " + frame.scene.title());
+    const DayCount counts = frame.scene.visible_counts();
+    const std::string shown = plural(counts.physical, "event", "events") + " on the map  \u00b7  " +
+                              plural(counts.statements, "statement", "statements");
+    const sf::String summary = utf8(shown + "  \u00b7  " + window_caption(frame.scene));
+    const sf::String short_summary = utf8(shown);
+
+    // On a narrow viewport drop the title first, then the window caption, then the counts.
+    constexpr unsigned date_size = 19;
+    constexpr unsigned title_size = 15;
+    constexpr unsigned summary_size = 13;
+    constexpr float min_gap = 24.0F;
+    const float room = bar.width - 2.0F * panel_margin;
+    const float date_width = text_width(frame.font, date, date_size, true);
+    const float title_width = text_width(frame.font, title, title_size);
+    const float summary_width = text_width(frame.font, summary, summary_size);
+    const float short_width = text_width(frame.font, short_summary, summary_size);
+    const bool with_title = date_width + title_width + min_gap + summary_width <= room;
+    const sf::String* right = nullptr;
+    if (date_width + min_gap + summary_width <= room)
+        right = &summary;
+    else if (date_width + min_gap + short_width <= room)
+        right = &short_summary;
+
+    float x = bar.left + panel_margin;
+    x += draw_text(frame.target, frame.font, date, date_size, x, middle, palette::chrome_text, sf::Text::Bold);
+    if (with_title) draw_text(frame.target, frame.font, title, title_size, x, middle, palette::chrome_muted);
+    if (right) {
+        const float width = text_width(frame.font, *right, summary_size);
+        draw_text(frame.target, frame.font, *right, summary_size, bar.left + bar.width - panel_margin - width, middle,
+                  palette::chrome_muted);
+    }
+}
+
+// --- legend ------------------------------------------------------------------------------
+
+void draw_legend(Frame& frame) {
+    const sf::FloatRect& panel = frame.layout.legend;
+    if (panel.width <= 0.0F || panel.height <= 0.0F) return;
+    const Scene& scene = frame.scene;
+
+    // Entries come from the whole scene, so the legend holds still during playback; the counts
+    // beside them follow the playhead.
+    std::map<std::string, std::size_t> type_visible;
+    std::map<std::string, std::pair<std::size_t, std::size_t>> actor_counts;  // id -> (total, visible)
+    bool any_halo = false;
+    bool any_disc = false;
+    for (std::size_t i = 0; i < scene.events().size(); ++i) {
+        if (!scene.figures()[i].on_map) continue;
+        const Event& event = scene.events()[i];
+        const bool visible = scene.is_visible(i);
+        type_visible[event.event_type] += visible ? 1 : 0;
+        auto& [total, shown] = actor_counts[event.actor1];
+        ++total;
+        shown += visible ? 1 : 0;
+        any_halo = any_halo || event.location->geo_precision == 2;
+        any_disc = any_disc || event.location->geo_precision >= 3;
+    }
+    std::vector<std::string> types;
+    for (const EventTypeInfo& info : event_types())
+        if (type_visible.contains(std::string(info.name))) types.emplace_back(info.name);
+    for (const auto& [name, count] : type_visible)
+        if (!find_event_type(name)) types.push_back(name);
+    std::vector<std::string> actors;
+    for (const auto& entry : actor_counts) actors.push_back(entry.first);
+    std::stable_sort(actors.begin(), actors.end(), [&actor_counts](const std::string& a, const std::string& b) {
+        return actor_counts[a].first > actor_counts[b].first;
+    });
+
+    ShapeBatch background;
+    panel_background(background, panel);
+    background.rectangle({panel.left, panel.top, 1.0F, panel.height}, palette::chrome_edge);
+    background.draw(frame.target);
+
+    const float left = panel.left + panel_margin;
+    const float right = panel.left + panel.width - panel_margin;
+    const float bottom = panel.top + panel.height - 8.0F;
+    float y = panel.top + 14.0F;
+    ShapeBatch icons;
+    struct Row {
+        sf::String label;
+        std::string count;
+        float centre_y;
+    };
+    std::vector<Row> rows;
+    std::vector<std::pair<sf::String, float>> headings;
+    bool out_of_room = false;
+    const auto heading = [&](const std::string& text) {
+        if (y + 2.0F * legend_row_height > bottom) {
+            out_of_room = true;
+            return false;
+        }
+        y += 6.0F;
+        headings.emplace_back(utf8(text), y + 7.0F);
+        y += 20.0F;
+        return true;
+    };
+    // Returns the icon centre for the caller to draw, or nothing when the panel is full.
+    const auto row = [&](const std::string& label, const std::string& count) -> std::optional<sf::Vector2f> {
+        if (y + legend_row_height > bottom) {
+            out_of_room = true;
+            return std::nullopt;
+        }
+        const float centre_y = y + legend_row_height / 2.0F;
+        rows.push_back({utf8(label), count, centre_y});
+        y += legend_row_height;
+        return sf::Vector2f(left + legend_icon_radius + 1.0F, centre_y);
+    };
+
+    if (!types.empty() && heading("EVENTS")) {
+        for (const std::string& type : types) {
+            const auto icon = row(display_name(type), std::to_string(type_visible[type]));
+            if (!icon) break;
+            draw_glyph(icons, glyph_for(type), *icon, legend_icon_radius, palette::legend_glyph, Certainty::confirmed,
+                       1.0F);
+        }
+    }
+    if (!actors.empty() && !out_of_room && heading("WHO (FIRST ACTOR)")) {
+        constexpr std::size_t max_actor_rows = 12;
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            const bool last_row = i + 1 == max_actor_rows && actors.size() > max_actor_rows;
+            if (last_row) {
+                row("+ " + plural(actors.size() - i, "other", "others"), "");
+                break;
+            }
+            const std::string& actor = actors[i];
+            const auto icon = row(actor.empty() ? "unknown" : actor, std::to_string(actor_counts[actor].second));
+            if (!icon) break;
+            icons.disc(*icon, legend_icon_radius, palette::chrome_muted);
+            icons.disc(*icon, legend_icon_radius - 1.2F, actor_color(actor));
+        }
+    }
+    if (!out_of_room && heading("HOW SURE")) {
+        for (const auto& [certainty, label] :
+             {std::pair{Certainty::confirmed, "confirmed"}, std::pair{Certainty::reported, "reported by a source"},
+              std::pair{Certainty::claimed, "claimed by a party"}}) {
+            const auto icon = row(label, "");
+            if (!icon) break;
+            draw_glyph(icons, GlyphShape::circle, *icon, legend_icon_radius, sf::Color(150, 180, 220), certainty, 1.0F);
+        }
+    }
+    if (!out_of_room && heading("WHERE")) {
+        if (const auto icon = row("at a named place", ""))
+            draw_glyph(icons, GlyphShape::dot, *icon, legend_icon_radius, palette::legend_glyph, Certainty::confirmed,
+                       1.0F);
+        if (any_halo)
+            if (const auto icon = row("near it (ring)", "")) {
+                icons.disc(*icon, legend_icon_radius + 2.0F, sf::Color(214, 220, 226, 70));
+                icons.circle_outline(*icon, legend_icon_radius + 2.0F, 1.2F, sf::Color(214, 220, 226, 160));
+                draw_glyph(icons, GlyphShape::dot, *icon, 4.0F, palette::legend_glyph, Certainty::confirmed, 1.0F);
+            }
+        if (any_disc)
+            if (const auto icon = row("a whole region (disc)", "")) {
+                icons.disc(*icon, legend_icon_radius + 2.0F, sf::Color(214, 220, 226, 45));
+                icons.circle_outline(*icon, legend_icon_radius + 2.0F, 1.0F, sf::Color(214, 220, 226, 110));
+            }
+        if (const auto icon = row("larger = read more often", "")) {
+            draw_glyph(icons, GlyphShape::dot, *icon + sf::Vector2f(-3.0F, 2.0F), 3.5F, palette::legend_glyph,
+                       Certainty::confirmed, 1.0F);
+            draw_glyph(icons, GlyphShape::dot, *icon + sf::Vector2f(3.5F, -1.0F), 6.5F, palette::legend_glyph,
+                       Certainty::confirmed, 1.0F);
+        }
+    }
+    icons.draw(frame.target);
+    for (const auto& [text, centre_y] : headings) {
+        sf::Text shape(text, frame.font, 11);
+        shape.setLetterSpacing(1.6F);
+        shape.setFillColor(palette::chrome_muted);
+        shape.setPosition(std::round(left), std::round(centre_y - 11.0F * 0.62F));
+        frame.target.draw(shape);
+    }
+    for (const Row& entry : rows) {
+        draw_text(frame.target, frame.font, entry.label, 13, left + 2.0F * legend_icon_radius + 10.0F, entry.centre_y,
+                  palette::chrome_text);
+        if (entry.count.empty()) continue;
+        const sf::String count = utf8(entry.count);
+        draw_text(frame.target, frame.font, count, 12, right - text_width(frame.font, count, 12), entry.centre_y,
+                  palette::chrome_muted);
+    }
+}
+
+// --- timeline ----------------------------------------------------------------------------
+
+void draw_timeline(Frame& frame) {
+    const sf::FloatRect& panel = frame.layout.timeline;
+    const sf::FloatRect& bars = frame.layout.histogram;
+    if (panel.height <= 0.0F) return;
+    const Scene& scene = frame.scene;
+    const DateRange& range = scene.range();
+    const TimelineAxis axis(range, bars.left, bars.left + bars.width);
+    const float baseline = bars.top + bars.height;
+
+    ShapeBatch shapes;
+    panel_background(shapes, panel);
+    shapes.rectangle({panel.left, panel.top, panel.width, 1.0F}, palette::chrome_edge);
+    if (scene.window() == TimeWindow::sliding) {
+        const float from = axis.x_left(range.clamp(scene.window_start()));
+        const float to = axis.x_left(scene.current()) + axis.day_width();
+        shapes.rectangle({from, bars.top - 2.0F, to - from, bars.height + 2.0F}, sf::Color(255, 255, 255, 24));
+    }
+
+    // Days too narrow for a 2 px bar are pooled into bins of several days.
+    const auto bin_days = static_cast<long>(std::max(1.0F, std::ceil(2.0F / axis.day_width())));
+    const auto& counts = scene.daily_counts();
+    std::vector<DayCount> bins(static_cast<std::size_t>((range.days() + bin_days - 1) / bin_days));
+    unsigned tallest = 0;
+    for (std::size_t day = 0; day < counts.size(); ++day) {
+        DayCount& bin = bins[day / static_cast<std::size_t>(bin_days)];
+        bin.physical += counts[day].physical;
+        bin.statements += counts[day].statements;
+        tallest = std::max(tallest, bin.physical + bin.statements);
+    }
+    for (std::size_t b = 0; b < bins.size() && tallest > 0; ++b) {
+        const unsigned total = bins[b].physical + bins[b].statements;
+        if (total == 0) continue;
+        const Date first = range.first().plus_days(static_cast<long>(b) * bin_days);
+        const Date last = range.clamp(first.plus_days(bin_days - 1));
+        const float x0 = axis.x_left(first);
+        const float x1 = axis.x_left(last) + axis.day_width();
+        const float gap = x1 - x0 > 4.0F ? 1.0F : 0.0F;
+        const bool active =
+            !(scene.current() < last) && (scene.window() == TimeWindow::cumulative || !(last < scene.window_start()));
+        const float height = std::max(2.0F, bars.height * static_cast<float>(total) / static_cast<float>(tallest));
+        const float physical_height = height * static_cast<float>(bins[b].physical) / static_cast<float>(total);
+        shapes.rectangle({x0 + gap / 2.0F, baseline - physical_height, x1 - x0 - gap, physical_height},
+                         active ? palette::bar_physical : palette::bar_physical_idle);
+        shapes.rectangle({x0 + gap / 2.0F, baseline - height, x1 - x0 - gap, height - physical_height},
+                         active ? palette::bar_statement : palette::bar_statement_idle);
+    }
+    shapes.rectangle({bars.left, baseline, bars.width, 1.0F}, sf::Color(110, 122, 135));
+
+    const std::vector<TimelineTick> ticks = timeline_ticks(axis, min_tick_spacing_px);
+    std::vector<std::pair<sf::String, float>> labels;
+    float last_label_right = -1e9F;
+    for (const TimelineTick& tick : ticks) {
+        const float x = std::round(axis.x_left(tick.day));
+        shapes.rectangle({x, baseline + 1.0F, 1.0F, tick.major ? 7.0F : 4.0F}, sf::Color(110, 122, 135));
+        const sf::String label = utf8(tick.label);
+        const float width = text_width(frame.font, label, 11);
+        const float label_left = std::max(panel.left + 4.0F, axis.x_of(tick.day) - width / 2.0F);
+        if (label_left < last_label_right + 8.0F || label_left + width > panel.left + panel.width - 4.0F) continue;
+        labels.emplace_back(label, label_left);
+        last_label_right = label_left + width;
+    }
+
+    const float playhead_x = axis.x_of(scene.current());
+    shapes.rectangle({playhead_x - 1.0F, bars.top - 4.0F, 2.0F, bars.height + 9.0F}, palette::playhead);
+    shapes.triangle({playhead_x - 6.0F, bars.top - 10.0F}, {playhead_x + 6.0F, bars.top - 10.0F},
+                    {playhead_x, bars.top - 3.0F}, palette::playhead);
+
+    // Key, top left: what the two bar colours mean.
+    const float key_y = panel.top + 11.0F;
+    shapes.rectangle({bars.left, key_y - 4.0F, 9.0F, 9.0F}, palette::bar_physical);
+    shapes.draw(frame.target);
+    const float after_first = bars.left + 14.0F +
+                              draw_text(frame.target, frame.font, utf8("events on the map"), 11, bars.left + 14.0F,
+                                        key_y, palette::chrome_muted);
+    ShapeBatch second_key;
+    second_key.rectangle({after_first + 14.0F, key_y - 4.0F, 9.0F, 9.0F}, palette::bar_statement);
+    second_key.draw(frame.target);
+    draw_text(frame.target, frame.font, utf8("statements   (per day)"), 11, after_first + 28.0F, key_y,
+              palette::chrome_muted);
+    for (const auto& [label, x] : labels)
+        draw_text(frame.target, frame.font, label, 11, x, baseline + 17.0F, palette::chrome_muted);
+}
+
+// --- tooltip -----------------------------------------------------------------------------
+
+namespace {
+
+std::string date_text(const Event& event) {
+    if (!event.date_start) return "undated";
+    const Date& start = *event.date_start;
+    const Date end = event.date_end.value_or(start);
+    std::string text;
+    if (end == start)
+        text = medium_day(start);
+    else if (start.year() == end.year() && start.month() == end.month())
+        text = std::to_string(start.day()) + "\u2013" + medium_day(end);
+    else
+        text = short_day(start) + " \u2013 " + medium_day(end);
+    if (event.time_precision == 2) text += "  (that week)";
+    if (event.time_precision >= 3) text += "  (that month)";
+    return text;
+}
+
+std::string place_text(const Event& event) {
+    if (!event.location) return "no place";
+    const Location& where = *event.location;
+    std::string name = where.place;
+    if (name.empty()) {
+        const auto coordinate = [](double value, char positive, char negative) {
+            std::string number = std::to_string(std::abs(value));
+            number.resize(number.find('.') + 4);
+            return number + "\u00b0" + (value < 0.0 ? negative : positive);
+        };
+        name = coordinate(where.anchor.lat(), 'N', 'S') + " " + coordinate(where.anchor.lon(), 'E', 'W');
+    }
+    if (!where.country.empty()) name += ", " + where.country;
+    if (where.geo_precision == 2) return "near " + name;
+    if (where.geo_precision >= 3) return name + "  (the whole area)";
+    return name;
+}
+
+std::string actors_text(const Event& event) {
+    const auto actor = [](const std::string& id, const std::string& text) {
+        if (id.empty()) return text.empty() ? std::string("unknown actor") : text;
+        return text.empty() || text == id ? id : id + " (" + text + ")";
+    };
+    std::string line = actor(event.actor1, event.actor1_text);
+    if (!event.actor2.empty() || !event.actor2_text.empty())
+        line += "  \u2192  " + actor(event.actor2, event.actor2_text);
+    return line;
+}
+
+std::string certainty_text(const Event& event) {
+    std::string text = to_string(event.certainty);
+    text.front() = static_cast<char>(text.front() - 'a' + 'A');
+    if (!event.source.empty()) text += " by " + event.source;
+    return text;
+}
+
+struct TooltipLine {
+    sf::String text;
+    unsigned size;
+    sf::Color colour;
+    sf::Uint32 style;
+    float gap_before;
+};
+
+}  // namespace
+
+void draw_tooltip(Frame& frame) {
+    const Scene& scene = frame.scene;
+    if (!scene.hovered()) return;
+    const std::size_t index = *scene.hovered();
+    const auto glyph = std::find_if(frame.glyphs.begin(), frame.glyphs.end(),
+                                    [index](const PlacedGlyph& g) { return g.event == index; });
+    if (glyph == frame.glyphs.end()) return;  // hovered but not on the map at this day
+    const Event& event = scene.events()[index];
+
+    std::vector<TooltipLine> lines;
+    const auto add = [&](const std::string& text, unsigned size, sf::Color colour, sf::Uint32 style, float gap,
+                         std::size_t max_lines) {
+        bool first = true;
+        for (sf::String& line : wrap_text(frame.font, utf8(text), size, tooltip_text_width, max_lines)) {
+            lines.push_back({std::move(line), size, colour, style, first ? gap : 0.0F});
+            first = false;
+        }
+    };
+    const sf::Color muted = palette::chrome_muted;
+    add(actors_text(event), 13, palette::chrome_text, sf::Text::Regular, 0.0F, 2);
+    add(date_text(event) + "   \u00b7   " + place_text(event), 13, palette::chrome_text, sf::Text::Regular, 0.0F, 2);
+    add(certainty_text(event), 13, palette::chrome_text, sf::Text::Regular, 0.0F, 2);
+    if (!event.mentions.empty() && !event.mentions.front().text.empty())
+        add("\u201c" + event.mentions.front().text + "\u201d", 13, sf::Color(206, 214, 222), sf::Text::Italic, 8.0F,
+            tooltip_sentence_lines);
+    if (!event.mentions.empty())
+        add(event.mentions.front().article_id +
+                (event.mentions.size() > 1
+                     ? "  \u00b7  read in " + plural(event.mentions.size(), "sentence", "sentences")
+                     : std::string()),
+            11, muted, sf::Text::Regular, 6.0F, 1);
+
+    const sf::String heading = utf8(display_name(event.event_type));
+    constexpr unsigned heading_size = 16;
+    constexpr float heading_icon_room = 24.0F;
+    float width = heading_icon_room + text_width(frame.font, heading, heading_size, true);
+    float height = 26.0F;
+    for (const TooltipLine& line : lines) {
+        width = std::max(width, text_width(frame.font, line.text, line.size, (line.style & sf::Text::Bold) != 0));
+        height += line.gap_before + static_cast<float>(line.size) * 1.4F;
+    }
+    const sf::Vector2f box_size{std::ceil(width) + 2.0F * tooltip_padding, std::ceil(height) + 2.0F * tooltip_padding};
+
+    const sf::FloatRect& map = frame.layout.map;
+    sf::Vector2f corner = glyph->position + sf::Vector2f(tooltip_offset, tooltip_offset);
+    if (corner.x + box_size.x > map.left + map.width) corner.x = glyph->position.x - tooltip_offset - box_size.x;
+    if (corner.y + box_size.y > map.top + map.height) corner.y = glyph->position.y - tooltip_offset - box_size.y;
+    const sf::Vector2u target_size = frame.target.getSize();
+    corner.x = std::clamp(corner.x, 4.0F, std::max(4.0F, static_cast<float>(target_size.x) - box_size.x - 4.0F));
+    corner.y = std::clamp(corner.y, 4.0F, std::max(4.0F, static_cast<float>(target_size.y) - box_size.y - 4.0F));
+    corner = {std::round(corner.x), std::round(corner.y)};
+
+    ShapeBatch box;
+    box.rounded_rectangle({corner.x + 3.0F, corner.y + 4.0F, box_size.x, box_size.y}, 7.0F, sf::Color(0, 0, 0, 60));
+    box.rounded_rectangle({corner.x, corner.y, box_size.x, box_size.y}, 7.0F, palette::tooltip);
+    const EventFigure& figure = scene.figures()[index];
+    const float heading_y = corner.y + tooltip_padding + 11.0F;
+    draw_glyph(box, figure.glyph, {corner.x + tooltip_padding + 8.0F, heading_y}, 8.0F, figure.colour, event.certainty,
+               1.0F);
+    box.draw(frame.target);
+    draw_text(frame.target, frame.font, heading, heading_size, corner.x + tooltip_padding + heading_icon_room,
+              heading_y, palette::chrome_text, sf::Text::Bold);
+    float y = corner.y + tooltip_padding + 26.0F;
+    for (const TooltipLine& line : lines) {
+        y += line.gap_before;
+        const float line_height = static_cast<float>(line.size) * 1.4F;
+        draw_text(frame.target, frame.font, line.text, line.size, corner.x + tooltip_padding, y + line_height / 2.0F,
+                  line.colour, line.style);
+        y += line_height;
+    }
+}
+
+}  // namespace frontline::render::detail

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "render/projection.hpp"
+
+namespace frontline::render::detail {
+
+/// Splits a simple polygon (no holes, either orientation, closing point optional) into
+/// triangles by ear clipping, returned as index triples into `ring`. O(n²): fine for country
+/// outlines of a few thousand points, computed once per scene. A ring that crosses itself gets
+/// the triangles found before the clipping got stuck, so bad data leaves a gap, never a hang.
+[[nodiscard]] std::vector<std::array<std::size_t, 3>> triangulate(std::span<const PlanePoint> ring);
+
+}  // namespace frontline::render::detail

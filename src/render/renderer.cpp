@@ -1,0 +1,297 @@
+#include "render/renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <SFML/Graphics/Text.hpp>
+#include <SFML/Graphics/View.hpp>
+
+#include "render/detail/frame.hpp"
+#include "render/detail/geometry_batch.hpp"
+#include "render/detail/glyph_shapes.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/text.hpp"
+
+namespace frontline::render {
+
+namespace detail {
+
+namespace {
+
+/// A region-wide event (geo_precision 3) is a disc about this wide on the ground.
+constexpr double region_disc_radius_km = 25.0;
+constexpr float label_gap_px = 5.0F;
+
+sf::Vector2f to_screen(const Frame& frame, const PlanePoint& p) { return frame.view.to_screen(p); }
+
+std::vector<sf::Vector2f> to_screen(const Frame& frame, const std::vector<PlanePoint>& points) {
+    std::vector<sf::Vector2f> screen;
+    screen.reserve(points.size());
+    for (const PlanePoint& p : points) screen.push_back(frame.view.to_screen(p));
+    return screen;
+}
+
+sf::Color darker(sf::Color colour, float factor) {
+    const auto scale = [factor](sf::Uint8 c) { return static_cast<sf::Uint8>(static_cast<float>(c) * factor); };
+    return {scale(colour.r), scale(colour.g), scale(colour.b), colour.a};
+}
+
+bool dashed(Certainty certainty) { return certainty != Certainty::confirmed && certainty != Certainty::reported; }
+
+/// Country names go in capitals; only ASCII letters are raised, the rest would need ICU.
+sf::String ascii_upper(sf::String text) {
+    for (std::size_t i = 0; i < text.getSize(); ++i)
+        if (text[i] >= 'a' && text[i] <= 'z') text[i] = text[i] - 'a' + 'A';
+    return text;
+}
+
+bool overlaps(const sf::FloatRect& box, const std::vector<sf::FloatRect>& taken) {
+    return std::any_of(taken.begin(), taken.end(),
+                       [&box](const sf::FloatRect& other) { return box.intersects(other); });
+}
+
+bool inside(const sf::FloatRect& outer, const sf::FloatRect& inner) {
+    return inner.left >= outer.left && inner.top >= outer.top && inner.left + inner.width <= outer.left + outer.width &&
+           inner.top + inner.height <= outer.top + outer.height;
+}
+
+}  // namespace
+
+float recency(const Scene& scene, std::size_t index) {
+    const auto age = static_cast<float>(scene.age_days(index));
+    if (scene.window() == TimeWindow::sliding)
+        return 1.0F - 0.5F * std::min(1.0F, age / static_cast<float>(scene.window_days()));
+    constexpr float fade_days = 30.0F;
+    return 1.0F - 0.45F * std::min(1.0F, age / fade_days);
+}
+
+float draw_text(sf::RenderTarget& target, const sf::Font& font, const sf::String& text, unsigned size, float x,
+                float centre_y, sf::Color colour, sf::Uint32 style) {
+    sf::Text shape(text, font, size);
+    shape.setStyle(style);
+    shape.setFillColor(colour);
+    // Centre on the height of a capital and x-height mix rather than on this string's own ink,
+    // so labels in one row share a baseline whatever letters they hold.
+    const float ink_middle = static_cast<float>(size) * 0.62F;
+    shape.setPosition(std::round(x), std::round(centre_y - ink_middle));
+    target.draw(shape);
+    return shape.getLocalBounds().left + shape.getLocalBounds().width;
+}
+
+void draw_glyph(ShapeBatch& batch, GlyphShape shape, sf::Vector2f centre, float radius, sf::Color colour,
+                Certainty certainty, float strength) {
+    const GlyphGeometry geometry = glyph_geometry(shape);
+    std::vector<sf::Vector2f> outline;
+    outline.reserve(geometry.outline.size());
+    for (const sf::Vector2f& p : geometry.outline) outline.push_back(centre + p * radius);
+
+    // A pale casing lifts the glyph off borders, lines and the glyphs beneath it.
+    batch.polyline(outline, true, 3.2F, faded(sf::Color(255, 255, 255, 190), strength));
+    switch (certainty) {
+        case Certainty::confirmed:
+            batch.filled(outline, geometry.triangles, faded(colour, strength));
+            batch.polyline(outline, true, 1.2F, faded(darker(colour, 0.55F), strength));
+            break;
+        case Certainty::reported:
+            batch.filled(outline, geometry.triangles, faded(mix(colour, sf::Color::White, 0.5F), strength));
+            batch.polyline(outline, true, 1.7F, faded(colour, strength));
+            break;
+        case Certainty::claimed:
+        case Certainty::hypothetical:
+        case Certainty::negated:
+            batch.filled(outline, geometry.triangles, faded(sf::Color(255, 255, 255, 215), strength));
+            batch.dashed_polyline(outline, true, 2.2F, {3.2F, 2.2F}, faded(colour, strength));
+            break;
+    }
+}
+
+void draw_base_layer(Frame& frame) {
+    const Scene& scene = frame.scene;
+    // Without outlines there is no sea to tell apart: the whole map is land.
+    frame.target.clear(scene.land_outlines().empty() ? palette::land : palette::sea);
+    ShapeBatch land;
+    const auto& triangles = scene.land_triangles();
+    for (std::size_t i = 0; i + 2 < triangles.size(); i += 3)
+        land.triangle(to_screen(frame, triangles[i]), to_screen(frame, triangles[i + 1]),
+                      to_screen(frame, triangles[i + 2]), palette::land);
+    for (const auto& ring : scene.land_outlines()) land.polyline(to_screen(frame, ring), true, 1.2F, palette::border);
+    land.draw(frame.target);
+}
+
+void draw_events(Frame& frame) {
+    const Scene& scene = frame.scene;
+    const auto& events = scene.events();
+    const auto& figures = scene.figures();
+    const float max_disc_px = 0.3F * std::min(frame.layout.map.width, frame.layout.map.height);
+
+    ShapeBatch underlay;  // region discs, halos, strokes, spokes: all below every glyph
+    ShapeBatch glyphs;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (!figures[i].on_map || !scene.is_visible(i)) continue;
+        const EventFigure& figure = figures[i];
+        const float strength = recency(scene, i);
+        for (const auto& line : figure.lines) {
+            const auto screen = to_screen(frame, line);
+            const bool closed = line.size() > 2 && line.front() == line.back();
+            underlay.polyline(screen, closed, 5.5F, faded(sf::Color(255, 255, 255, 170), strength));
+            if (dashed(events[i].certainty))
+                underlay.dashed_polyline(screen, closed, 3.0F, {7.0F, 4.0F}, faded(figure.colour, strength));
+            else
+                underlay.polyline(screen, closed, 3.0F, faded(figure.colour, 0.85F * strength));
+        }
+        // A line already shows how far a border event reaches; the disc is for areas without one.
+        if (events[i].location->geo_precision >= 3 && figure.lines.empty()) {
+            const auto ground = static_cast<float>(region_disc_radius_km * frame.view.pixels_per_km());
+            const float radius =
+                std::min(std::max(ground, 3.2F * figure.radius), std::max(max_disc_px, 3.2F * figure.radius));
+            for (const PlanePoint& mark : figure.marks) {
+                const sf::Vector2f centre = to_screen(frame, mark);
+                underlay.disc(centre, radius,
+                              faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 30), strength));
+                underlay.circle_outline(
+                    centre, radius, 1.0F,
+                    faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 90), strength));
+            }
+        }
+    }
+    for (const PlacedGlyph& glyph : frame.glyphs) {
+        const Event& event = events[glyph.event];
+        const EventFigure& figure = figures[glyph.event];
+        const float strength = recency(scene, glyph.event);
+        if (glyph.position != glyph.anchor) {
+            underlay.segment(glyph.anchor, glyph.position, 1.0F, sf::Color(80, 80, 80, 120));
+            underlay.disc(glyph.anchor, 2.6F, sf::Color(70, 70, 70));
+        }
+        if (event.location->geo_precision == 2) {
+            const sf::Color tint(figure.colour.r, figure.colour.g, figure.colour.b, 55);
+            underlay.disc(glyph.position, 1.9F * glyph.radius, faded(tint, strength));
+            underlay.circle_outline(glyph.position, 1.9F * glyph.radius, 1.2F,
+                                    faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 140), strength));
+        }
+        draw_glyph(glyphs, figure.glyph, glyph.position, glyph.radius, figure.colour, event.certainty, strength);
+        if (scene.hovered() == glyph.event) {
+            glyphs.circle_outline(glyph.position, glyph.radius + 5.0F, 3.5F, sf::Color::White);
+            glyphs.circle_outline(glyph.position, glyph.radius + 5.0F, 1.6F, sf::Color(20, 20, 20));
+        }
+    }
+    underlay.draw(frame.target);
+    glyphs.draw(frame.target);
+}
+
+void draw_labels(Frame& frame) {
+    const Scene& scene = frame.scene;
+    std::vector<const MapLabel*> labels;
+    for (const MapLabel& label : scene.base().labels) labels.push_back(&label);
+    std::stable_sort(labels.begin(), labels.end(),
+                     [](const MapLabel* a, const MapLabel* b) { return a->importance > b->importance; });
+
+    std::vector<sf::FloatRect> taken;        // labels and their dots placed so far: never overlapped
+    std::vector<sf::FloatRect> glyph_boxes;  // event glyphs: avoided while another spot is free
+    for (const PlacedGlyph& glyph : frame.glyphs)
+        glyph_boxes.emplace_back(glyph.position.x - glyph.radius, glyph.position.y - glyph.radius, 2.0F * glyph.radius,
+                                 2.0F * glyph.radius);
+    ShapeBatch dots;
+    std::vector<sf::Text> texts;
+    for (const MapLabel* label : labels) {
+        const sf::Vector2f point = frame.view.to_screen(scene.projection().forward(label->position));
+        const bool country = label->kind == LabelKind::country;
+        sf::Text text(country ? ascii_upper(utf8(label->name)) : utf8(label->name), frame.font, country ? 14U : 13U);
+        if (country) {
+            text.setLetterSpacing(2.2F);
+            text.setStyle(sf::Text::Bold);
+            text.setFillColor(palette::country_label);
+        } else {
+            text.setFillColor(palette::label);
+            text.setOutlineColor(palette::label_halo);
+            text.setOutlineThickness(2.0F);
+        }
+        const sf::FloatRect dot(point.x - 3.5F, point.y - 3.5F, 7.0F, 7.0F);
+        if (!country && (!inside(frame.layout.map, dot) || overlaps(dot, taken))) continue;
+
+        // Candidate boxes around the point, best first; a little margin keeps names apart.
+        const float width = text.getLocalBounds().left + text.getLocalBounds().width + 4.0F;
+        const float height = static_cast<float>(text.getCharacterSize()) * 1.15F + 2.0F;
+        std::vector<sf::FloatRect> candidates;
+        if (country) {
+            candidates.emplace_back(point.x - width / 2.0F, point.y - height / 2.0F, width, height);
+        } else {
+            candidates.emplace_back(point.x + label_gap_px, point.y - height / 2.0F, width, height);
+            candidates.emplace_back(point.x - label_gap_px - width, point.y - height / 2.0F, width, height);
+            candidates.emplace_back(point.x - width / 2.0F, point.y - label_gap_px - height, width, height);
+            candidates.emplace_back(point.x - width / 2.0F, point.y + label_gap_px, width, height);
+        }
+        const auto fits = [&](const sf::FloatRect& box, bool avoid_glyphs) {
+            return inside(frame.layout.map, box) && !overlaps(box, taken) &&
+                   !(avoid_glyphs && overlaps(box, glyph_boxes));
+        };
+        auto chosen =
+            std::find_if(candidates.begin(), candidates.end(), [&](const auto& box) { return fits(box, true); });
+        if (chosen == candidates.end())
+            chosen =
+                std::find_if(candidates.begin(), candidates.end(), [&](const auto& box) { return fits(box, false); });
+        if (chosen == candidates.end()) continue;
+
+        taken.push_back(*chosen);
+        if (!country) {
+            taken.push_back(dot);
+            dots.disc(point, 3.4F, sf::Color::White);
+            dots.disc(point, 2.4F, palette::label);
+        }
+        const float ink_middle = static_cast<float>(text.getCharacterSize()) * 0.62F;
+        text.setPosition(std::round(chosen->left + 2.0F), std::round(chosen->top + chosen->height / 2.0F - ink_middle));
+        texts.push_back(text);
+    }
+    dots.draw(frame.target);
+    for (const sf::Text& text : texts) frame.target.draw(text);
+}
+
+void draw_scale_bar(Frame& frame) {
+    const double max_km = 120.0 / frame.view.pixels_per_km();
+    double step = std::pow(10.0, std::floor(std::log10(max_km)));
+    for (const double multiple : {5.0, 2.0, 1.0}) {
+        if (step * multiple <= max_km) {
+            step *= multiple;
+            break;
+        }
+    }
+    const auto length = static_cast<float>(step * frame.view.pixels_per_km());
+    const sf::FloatRect& map = frame.layout.map;
+    const float left = map.left + 18.0F;
+    const float baseline = map.top + map.height - 20.0F;
+    const std::string label =
+        step >= 1.0 ? std::to_string(std::lround(step)) + " km" : std::to_string(std::lround(step * 1000.0)) + " m";
+    const float label_width = text_width(frame.font, utf8(label), 12);
+
+    ShapeBatch bar;
+    bar.rounded_rectangle({left - 8.0F, baseline - 13.0F, length + label_width + 28.0F, 22.0F}, 4.0F,
+                          sf::Color(255, 255, 255, 190));
+    const float half = length / 2.0F;
+    bar.rectangle({left - 1.0F, baseline - 4.0F, length + 2.0F, 7.0F}, palette::label);
+    bar.rectangle({left, baseline - 3.0F, half, 5.0F}, palette::label);
+    bar.rectangle({left + half, baseline - 3.0F, length - half, 5.0F}, sf::Color::White);
+    bar.draw(frame.target);
+    draw_text(frame.target, frame.font, utf8(label), 12, left + length + 8.0F, baseline - 0.5F, palette::label);
+}
+
+}  // namespace detail
+
+void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font) {
+    const sf::Vector2u size = target.getSize();
+    target.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    const Layout layout = size == scene.viewport() ? scene.layout() : Layout::for_viewport(size);
+    const MapView view = size == scene.viewport() ? scene.view() : scene.view().reframed(layout.map);
+    detail::Frame frame{target, scene, font, layout, view, scene.placed_glyphs(view)};
+
+    detail::draw_base_layer(frame);
+    detail::draw_events(frame);
+    detail::draw_labels(frame);
+    detail::draw_scale_bar(frame);
+    detail::draw_title_bar(frame);
+    detail::draw_legend(frame);
+    detail::draw_timeline(frame);
+    detail::draw_tooltip(frame);
+}
+
+}  // namespace frontline::render

@@ -1,0 +1,300 @@
+#include "render/scene.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <utility>
+
+#include "common/error.hpp"
+#include "render/detail/triangulate.hpp"
+#include "render/detail/wkt.hpp"
+
+namespace frontline::render {
+
+namespace {
+
+constexpr float fit_padding_px = 48.0F;
+constexpr double fit_min_extent_km = 30.0;
+constexpr double empty_scene_extent_km = 1000.0;
+/// Beyond this latitude cos(lat0) scaling breaks down; a view centred there is clamped to it.
+constexpr double max_origin_latitude = 80.0;
+/// Extra reach of the hover test beyond the glyph's edge: small glyphs are hard to hit exactly.
+constexpr float hover_slack_px = 2.0F;
+/// Marks closer than this on screen share one sunflower instead of piling up in two.
+constexpr float cluster_merge_px = 6.0F;
+
+bool is_on_map(const Event& event) {
+    return event.tier() == Tier::physical && event.location.has_value() && event.date_start.has_value();
+}
+
+struct LonLatBox {
+    double min_lon = 180.0;
+    double min_lat = 90.0;
+    double max_lon = -180.0;
+    double max_lat = -90.0;
+
+    void add(const LonLat& p) {
+        min_lon = std::min(min_lon, p.lon());
+        max_lon = std::max(max_lon, p.lon());
+        min_lat = std::min(min_lat, p.lat());
+        max_lat = std::max(max_lat, p.lat());
+    }
+    [[nodiscard]] bool empty() const { return min_lon > max_lon; }
+    [[nodiscard]] LonLat centre() const {
+        return {(min_lon + max_lon) / 2.0,
+                std::clamp((min_lat + max_lat) / 2.0, -max_origin_latitude, max_origin_latitude)};
+    }
+};
+
+/// The projection origin: the middle of the events on the map, else of the base layer.
+LonLat choose_origin(const std::vector<Event>& events, const BaseLayer& base) {
+    LonLatBox box;
+    for (const Event& event : events)
+        if (is_on_map(event)) box.add(event.location->anchor);
+    if (box.empty())
+        for (const auto& ring : base.outlines)
+            for (const LonLat& p : ring) box.add(p);
+    return box.empty() ? LonLat(0.0, 0.0) : box.centre();
+}
+
+std::vector<PlanePoint> project_all(const MapProjection& projection, const std::vector<LonLat>& points) {
+    std::vector<PlanePoint> projected;
+    projected.reserve(points.size());
+    for (const LonLat& p : points) projected.push_back(projection.forward(p));
+    return projected;
+}
+
+EventFigure make_figure(const Event& event, const MapProjection& projection) {
+    EventFigure figure;
+    figure.on_map = is_on_map(event);
+    figure.glyph = glyph_for(event.event_type);
+    figure.colour = actor_color(event.actor1);
+    figure.radius = glyph_radius(event.mentions.size());
+    if (!event.location) return figure;
+    const Location& location = *event.location;
+    if (const auto shape = detail::parse_wkt(location.wkt)) {
+        figure.marks = project_all(projection, shape->points);
+        for (const auto& line : shape->lines) figure.lines.push_back(project_all(projection, line));
+    }
+    if (figure.marks.empty()) figure.marks.push_back(projection.forward(location.anchor));
+    return figure;
+}
+
+/// Golden angle: consecutive sunflower seeds never line up, so the spiral packs evenly.
+constexpr double golden_angle = std::numbers::pi * (3.0 - 2.2360679774997896964);
+
+}  // namespace
+
+Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vector2u viewport)
+    : events_(std::move(events)),
+      base_(std::move(base)),
+      range_(range),
+      projection_(choose_origin(events_, base_)),
+      viewport_(viewport),
+      layout_(Layout::for_viewport(viewport)),
+      view_(layout_.map, {}, 1.0),
+      current_(range.last()) {
+    if (viewport.x == 0 || viewport.y == 0)
+        throw UsageError("cannot draw into an empty viewport (" + std::to_string(viewport.x) + "x" +
+                         std::to_string(viewport.y) + ")");
+
+    figures_.reserve(events_.size());
+    for (const Event& event : events_) figures_.push_back(make_figure(event, projection_));
+
+    for (const auto& ring : base_.outlines) {
+        land_outlines_.push_back(project_all(projection_, ring));
+        const auto& outline = land_outlines_.back();
+        for (const auto& [a, b, c] : detail::triangulate(outline)) {
+            land_triangles_.push_back(outline[a]);
+            land_triangles_.push_back(outline[b]);
+            land_triangles_.push_back(outline[c]);
+        }
+    }
+
+    daily_counts_.resize(static_cast<std::size_t>(range_.days()));
+    for (const Event& event : events_) {
+        if (!event.date_start) continue;
+        event_days_.push_back(*event.date_start);
+        if (!range_.contains(*event.date_start)) continue;
+        DayCount& count = daily_counts_[static_cast<std::size_t>(event.date_start->days_since(range_.first()))];
+        ++(event.tier() == Tier::physical ? count.physical : count.statements);
+    }
+    std::sort(event_days_.begin(), event_days_.end());
+    event_days_.erase(std::unique(event_days_.begin(), event_days_.end()), event_days_.end());
+
+    fit_to_events();
+}
+
+void Scene::set_viewport(sf::Vector2u viewport) {
+    if (viewport.x == 0 || viewport.y == 0) return;
+    viewport_ = viewport;
+    layout_ = Layout::for_viewport(viewport);
+    view_ = view_.reframed(layout_.map);
+}
+
+void Scene::fit_to_events() {
+    std::optional<PlaneBox> box;
+    const auto add = [&box](const PlanePoint& p) { box = box ? box->including(p) : PlaneBox{p, p}; };
+    for (const EventFigure& figure : figures_) {
+        if (!figure.on_map) continue;
+        for (const PlanePoint& p : figure.marks) add(p);
+        for (const auto& line : figure.lines)
+            for (const PlanePoint& p : line) add(p);
+    }
+    if (!box)
+        for (const auto& ring : land_outlines_)
+            for (const PlanePoint& p : ring) add(p);
+    if (!box) {
+        constexpr double half = empty_scene_extent_km / 2.0;
+        box = PlaneBox{{-half, -half}, {half, half}};
+    }
+    view_.fit(*box, fit_padding_px, fit_min_extent_km);
+}
+
+TimelineAxis Scene::timeline_axis() const {
+    return {range_, layout_.histogram.left, layout_.histogram.left + layout_.histogram.width};
+}
+
+void Scene::set_window_days(int days) {
+    if (days < 1) throw UsageError("a sliding window needs at least one day, not " + std::to_string(days));
+    window_days_ = days;
+}
+
+bool Scene::is_visible(std::size_t index) const {
+    const Event& event = events_.at(index);
+    if (!event.date_start || current_ < *event.date_start) return false;
+    if (window_ == TimeWindow::cumulative) return true;
+    return !(event.date_end.value_or(*event.date_start) < window_start());
+}
+
+long Scene::age_days(std::size_t index) const {
+    const Event& event = events_.at(index);
+    if (!event.date_start) return 0;
+    return std::max(0L, current_.days_since(event.date_end.value_or(*event.date_start)));
+}
+
+std::optional<Date> Scene::previous_event_date() const {
+    const auto it = std::lower_bound(event_days_.begin(), event_days_.end(), current_);
+    if (it == event_days_.begin()) return std::nullopt;
+    return *std::prev(it);
+}
+
+std::optional<Date> Scene::next_event_date() const {
+    const auto it = std::upper_bound(event_days_.begin(), event_days_.end(), current_);
+    if (it == event_days_.end()) return std::nullopt;
+    return *it;
+}
+
+DayCount Scene::visible_counts() const {
+    DayCount counts;
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+        if (!is_visible(i)) continue;
+        if (events_[i].tier() == Tier::statement)
+            ++counts.statements;
+        else if (figures_[i].on_map)
+            ++counts.physical;
+    }
+    return counts;
+}
+
+std::vector<PlacedGlyph> Scene::placed_glyphs(const MapView& view) const {
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < events_.size(); ++i)
+        if (figures_[i].on_map && is_visible(i)) shown.push_back(i);
+    std::stable_sort(shown.begin(), shown.end(),
+                     [this](std::size_t a, std::size_t b) { return *events_[a].date_start < *events_[b].date_start; });
+
+    // Marks that land within a few pixels of each other (the same town, or two points a
+    // kilometre apart at a country-wide zoom) form one group, anchored at its oldest mark. A grid
+    // of cells as wide as the merge distance keeps the search to the 3x3 cells around a mark.
+    struct Group {
+        sf::Vector2f anchor;
+        std::vector<std::pair<std::size_t, std::size_t>> members;  // (drawing order, event)
+    };
+    std::vector<Group> groups;
+    std::map<std::pair<long, long>, std::vector<std::size_t>> cells;
+    const auto cell_of = [](sf::Vector2f p) {
+        return std::pair{std::lround(std::floor(p.x / cluster_merge_px)),
+                         std::lround(std::floor(p.y / cluster_merge_px))};
+    };
+    for (std::size_t order = 0; order < shown.size(); ++order) {
+        for (const PlanePoint& mark : figures_[shown[order]].marks) {
+            const sf::Vector2f screen = view.to_screen(mark);
+            const auto [cx, cy] = cell_of(screen);
+            std::optional<std::size_t> joined;
+            for (long dx = -1; dx <= 1 && !joined; ++dx)
+                for (long dy = -1; dy <= 1 && !joined; ++dy) {
+                    const auto cell = cells.find({cx + dx, cy + dy});
+                    if (cell == cells.end()) continue;
+                    for (const std::size_t g : cell->second) {
+                        const sf::Vector2f d = groups[g].anchor - screen;
+                        if (std::hypot(d.x, d.y) <= cluster_merge_px) {
+                            joined = g;
+                            break;
+                        }
+                    }
+                }
+            if (!joined) {
+                joined = groups.size();
+                groups.push_back({screen, {}});
+                cells[{cx, cy}].push_back(*joined);
+            }
+            groups[*joined].members.emplace_back(order, shown[order]);
+        }
+    }
+
+    std::vector<std::pair<std::size_t, PlacedGlyph>> placed;  // (drawing order, glyph)
+    for (const Group& group : groups) {
+        float largest = 0.0F;
+        for (const auto& member : group.members) largest = std::max(largest, figures_[member.second].radius);
+        const double spacing = 1.3 * static_cast<double>(largest);
+        for (std::size_t k = 0; k < group.members.size(); ++k) {
+            const auto [order, event] = group.members[k];
+            sf::Vector2f position = group.anchor;
+            if (group.members.size() > 1) {
+                const double distance = spacing * std::sqrt(static_cast<double>(k) + 0.5);
+                const double angle = golden_angle * static_cast<double>(k);
+                position += sf::Vector2f(static_cast<float>(distance * std::cos(angle)),
+                                         static_cast<float>(distance * std::sin(angle)));
+            }
+            placed.push_back({order, {event, position, group.anchor, figures_[event].radius}});
+        }
+    }
+    std::stable_sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<PlacedGlyph> glyphs;
+    glyphs.reserve(placed.size());
+    for (const auto& entry : placed) glyphs.push_back(entry.second);
+    return glyphs;
+}
+
+std::optional<std::size_t> Scene::event_at(sf::Vector2f screen) const {
+    const std::vector<PlacedGlyph> glyphs = placed_glyphs();
+    for (auto it = glyphs.rbegin(); it != glyphs.rend(); ++it) {
+        const sf::Vector2f d = screen - it->position;
+        if (std::hypot(d.x, d.y) <= it->radius + hover_slack_px) return it->event;
+    }
+    return std::nullopt;
+}
+
+void Scene::set_hovered(std::optional<std::size_t> index) {
+    if (index && *index >= events_.size())
+        throw UsageError("no event " + std::to_string(*index) + " to hover: the scene has " +
+                         std::to_string(events_.size()));
+    hovered_ = index;
+}
+
+std::optional<DateRange> event_date_range(const std::vector<Event>& events) {
+    std::optional<Date> first;
+    std::optional<Date> last;
+    for (const Event& event : events) {
+        if (!event.date_start) continue;
+        const Date end = std::max(*event.date_start, event.date_end.value_or(*event.date_start));
+        if (!first || *event.date_start < *first) first = event.date_start;
+        if (!last || *last < end) last = end;
+    }
+    if (!first) return std::nullopt;
+    return DateRange(*first, *last);
+}
+
+}  // namespace frontline::render

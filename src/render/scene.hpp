@@ -1,0 +1,184 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <SFML/Graphics/Color.hpp>
+#include <SFML/System/Vector2.hpp>
+
+#include "events/event.hpp"
+#include "render/base_layer.hpp"
+#include "render/layout.hpp"
+#include "render/map_view.hpp"
+#include "render/projection.hpp"
+#include "render/symbology.hpp"
+
+namespace frontline::render {
+
+/// Which dated events the map shows at the current day.
+enum class TimeWindow {
+    cumulative,  ///< everything that started on or before the current day
+    sliding,     ///< only what was going on during the last `window_days()` days
+};
+
+/// How one event appears on the map, worked out once when the scene is built.
+struct EventFigure {
+    bool on_map = false;            ///< a physical event with a location and a start date
+    std::vector<PlanePoint> marks;  ///< where its glyph goes: the anchor, or each point of a MULTIPOINT
+    /// Strokes: LINESTRING parts (a border) and polygon rings (a region's outline).
+    std::vector<std::vector<PlanePoint>> lines;
+    GlyphShape glyph = GlyphShape::dot;
+    sf::Color colour;     ///< actor1's colour
+    float radius = 0.0F;  ///< glyph radius in pixels, from the mention count
+};
+
+/// A glyph where the renderer draws it. Events at the same place (within a few pixels at the
+/// current zoom) are spread around it on a sunflower spiral, oldest nearest, so that twenty
+/// events in one town stay twenty glyphs.
+struct PlacedGlyph {
+    std::size_t event = 0;  ///< index into `Scene::events()`
+    sf::Vector2f position;  ///< glyph centre on screen
+    sf::Vector2f anchor;    ///< the event's own point on screen (== position when not spread)
+    float radius = 0.0F;
+};
+
+/// Events per day of the scene's range, for the timeline histogram.
+struct DayCount {
+    unsigned physical = 0;
+    unsigned statements = 0;
+};
+
+/// Everything the renderer and the viewer draw: the events, the base map, the projection and
+/// view, the timeline position and the hovered event. Building it projects and triangulates once;
+/// moving the view or the playhead afterwards is cheap.
+class Scene {
+public:
+    /// Builds a scene over `range` in a viewport of `viewport` pixels, framed on its events
+    /// (`fit_to_events()`) with the playhead on the last day of the range, in cumulative mode.
+    /// An event whose WKT cannot be read is drawn at its anchor.
+    /// @throws UsageError for an empty viewport.
+    Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vector2u viewport = {1280, 800});
+
+    /// The events as given, in the given order; every index in the scene refers to this vector.
+    [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
+    /// How each event is drawn, parallel to `events()`.
+    [[nodiscard]] const std::vector<EventFigure>& figures() const noexcept { return figures_; }
+    /// The base layer as given (labels are placed from it at every frame).
+    [[nodiscard]] const BaseLayer& base() const noexcept { return base_; }
+    /// The base layer's outlines on the plane, and their fill as triangles (three points each).
+    [[nodiscard]] const std::vector<std::vector<PlanePoint>>& land_outlines() const noexcept { return land_outlines_; }
+    [[nodiscard]] const std::vector<PlanePoint>& land_triangles() const noexcept { return land_triangles_; }
+    /// The days the timeline spans.
+    [[nodiscard]] const DateRange& range() const noexcept { return range_; }
+    /// Centred on the events (else the base layer) when the scene was built; fixed afterwards.
+    [[nodiscard]] const MapProjection& projection() const noexcept { return projection_; }
+
+    /// Optional heading shown next to the date in the title bar ("Kobane, autumn 2014").
+    [[nodiscard]] const std::string& title() const noexcept { return title_; }
+    /// Sets the heading; an empty one shows the date alone.
+    void set_title(std::string title) { title_ = std::move(title); }
+
+    // --- view ----------------------------------------------------------------------------
+
+    /// Size in pixels of the window or image the scene is laid out for.
+    [[nodiscard]] sf::Vector2u viewport() const noexcept { return viewport_; }
+    /// `Layout::for_viewport(viewport())`, kept with the scene.
+    [[nodiscard]] const Layout& layout() const noexcept { return layout_; }
+    /// What part of the plane shows in `layout().map`.
+    [[nodiscard]] const MapView& view() const noexcept { return view_; }
+    /// Resizes the viewport, keeping what the map showed in view (see `MapView::reframed`).
+    /// An empty size (a minimised window) is ignored.
+    void set_viewport(sf::Vector2u viewport);
+    /// Frames every event on the map with 48 px to spare, at least 30 km across so a single town
+    /// is not a dot; with no event on the map, the base layer; with neither, 1000 km around the
+    /// projection origin.
+    void fit_to_events();
+    /// Moves the map content by (dx, dy) pixels.
+    void pan(float dx, float dy) { view_.pan(dx, dy); }
+    /// Zooms by `factor` (> 1 zooms in) keeping the point under `screen` in place.
+    void zoom_at(sf::Vector2f screen, double factor) { view_.zoom_at(screen, factor); }
+    /// Where `position` shows in the viewport (possibly outside the map frame).
+    [[nodiscard]] sf::Vector2f to_screen(const LonLat& position) const {
+        return view_.to_screen(projection_.forward(position));
+    }
+    /// The position under a screen point, or nothing off the edge of the world.
+    [[nodiscard]] std::optional<LonLat> to_lonlat(sf::Vector2f screen) const {
+        return projection_.inverse(view_.to_plane(screen));
+    }
+    /// The axis of the timeline histogram in the current layout.
+    [[nodiscard]] TimelineAxis timeline_axis() const;
+
+    // --- time ----------------------------------------------------------------------------
+
+    /// The playhead: the day the map shows.
+    [[nodiscard]] const Date& current() const noexcept { return current_; }
+    /// Moves the playhead; a day outside the range is clamped into it.
+    void set_current(const Date& day) { current_ = range_.clamp(day); }
+    /// Cumulative (the default) or sliding.
+    [[nodiscard]] TimeWindow window() const noexcept { return window_; }
+    void set_window(TimeWindow window) noexcept { window_ = window; }
+    /// Length of the sliding window in days, 7 unless set; unused while cumulative.
+    [[nodiscard]] int window_days() const noexcept { return window_days_; }
+    /// @throws UsageError for fewer than one day.
+    void set_window_days(int days);
+    /// First day the sliding window covers (the current day in a one-day window).
+    [[nodiscard]] Date window_start() const { return current_.plus_days(1 - window_days_); }
+
+    /// Whether event `index` shows at the current day: it started on or before it and, in a
+    /// sliding window, had not ended before the window's first day. Undated events never show.
+    [[nodiscard]] bool is_visible(std::size_t index) const;
+    /// Days since event `index` ended, counted from the current day (0 while it is going on).
+    [[nodiscard]] long age_days(std::size_t index) const;
+    /// The closest day before / after the current one on which some event starts.
+    [[nodiscard]] std::optional<Date> previous_event_date() const;
+    [[nodiscard]] std::optional<Date> next_event_date() const;
+    /// Events starting on each day of the range, index 0 = `range().first()`.
+    [[nodiscard]] const std::vector<DayCount>& daily_counts() const noexcept { return daily_counts_; }
+    /// Visible events, split as in `DayCount`.
+    [[nodiscard]] DayCount visible_counts() const;
+
+    // --- placement and hover ---------------------------------------------------------------
+
+    /// Glyphs of the visible events on the map as `view` shows them, in drawing order (oldest
+    /// first, so the newest is on top).
+    [[nodiscard]] std::vector<PlacedGlyph> placed_glyphs(const MapView& view) const;
+    /// `placed_glyphs(view())`.
+    [[nodiscard]] std::vector<PlacedGlyph> placed_glyphs() const { return placed_glyphs(view_); }
+    /// The event whose glyph is under `screen` (the topmost one), if any.
+    [[nodiscard]] std::optional<std::size_t> event_at(sf::Vector2f screen) const;
+    /// The event whose tooltip is shown, if any.
+    [[nodiscard]] const std::optional<std::size_t>& hovered() const noexcept { return hovered_; }
+    /// Marks an event for the tooltip, or clears the mark.
+    /// @throws UsageError for an index past the end of `events()`.
+    void set_hovered(std::optional<std::size_t> index);
+
+private:
+    std::vector<Event> events_;
+    BaseLayer base_;
+    DateRange range_;
+    MapProjection projection_;
+    std::vector<EventFigure> figures_;
+    std::vector<std::vector<PlanePoint>> land_outlines_;
+    std::vector<PlanePoint> land_triangles_;
+    std::vector<DayCount> daily_counts_;
+    std::vector<Date> event_days_;  ///< distinct start days, sorted
+    std::string title_;
+
+    sf::Vector2u viewport_;
+    Layout layout_;
+    MapView view_;
+
+    Date current_;
+    TimeWindow window_ = TimeWindow::cumulative;
+    int window_days_ = 7;
+    std::optional<std::size_t> hovered_;
+};
+
+/// The span from the earliest start to the latest end (or start) among `events`; nothing when
+/// none is dated.
+[[nodiscard]] std::optional<DateRange> event_date_range(const std::vector<Event>& events);
+
+}  // namespace frontline::render

@@ -1,0 +1,123 @@
+#include "text/segmenter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "common/error.hpp"
+#include "text/tokenizer.hpp"
+
+namespace frontline {
+
+namespace {
+
+std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
+    UErrorCode status = U_ZERO_ERROR;
+    // "ss=standard" enables CLDR's list of abbreviations after which no sentence ends ("Mr.", "e.g.").
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    if (U_FAILURE(status) || !it) throw Error(std::string("ICU cannot create a sentence iterator: ") + u_errorName(status));
+    return it;
+}
+
+icu::BreakIterator& sentence_iterator() {
+    thread_local std::unique_ptr<icu::BreakIterator> it = make_sentence_iterator();
+    return *it;
+}
+
+// News abbreviations that CLDR's list lacks; a sentence "ending" in one of them continues when the
+// next part starts with a digit or lower-case letter ("Oct. 8", "Gen. Terry" is handled by titles).
+constexpr std::array<std::string_view, 22> continuing_abbreviations = {
+    "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "approx.",
+    "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "sen.", "rep.", "gov.", "st."};
+// Titles always precede a name, so the sentence never ends after them.
+constexpr std::array<std::string_view, 10> title_abbreviations = {
+    "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "sen.", "rep.", "gov.", "dr."};
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return out;
+}
+
+/// The last whitespace-separated word of `text` (trailing spaces ignored).
+std::string_view last_word(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    const auto space = text.find_last_of(" \t\"(");
+    return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+bool continues_after(std::string_view sentence, std::string_view next) {
+    const std::string word = lower_ascii(last_word(sentence));
+    if (word.empty() || word.back() != '.') return false;
+    const auto first = next.find_first_not_of(" \t\"'(");
+    if (first == std::string_view::npos) return false;
+    const char c = next[first];
+    const bool next_lower_or_digit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (std::find(title_abbreviations.begin(), title_abbreviations.end(), word) != title_abbreviations.end()) return true;
+    if (std::find(continuing_abbreviations.begin(), continuing_abbreviations.end(), word) != continuing_abbreviations.end())
+        return next_lower_or_digit;
+    // An initialism ("U.S.", "U.N.") mid-sentence is followed by a noun, rarely by a new sentence.
+    const bool initialism = word.size() >= 4 && word[1] == '.' && word[3] == '.';
+    return initialism;
+}
+
+/// Byte offsets (into `utf8`) of the sentence boundaries ICU finds in one paragraph.
+std::vector<std::size_t> icu_boundaries(std::string_view utf8) {
+    const icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    // UTF-16 index -> UTF-8 byte offset, built once per paragraph.
+    std::vector<std::size_t> byte_at(static_cast<std::size_t>(text.length()) + 1, utf8.size());
+    std::size_t byte = 0;
+    for (int32_t i = 0; i < text.length();) {
+        const UChar32 c = text.char32At(i);
+        const int32_t units = U16_LENGTH(c);
+        for (int32_t k = 0; k < units; ++k) byte_at[static_cast<std::size_t>(i + k)] = byte;
+        byte += static_cast<std::size_t>(U8_LENGTH(c));
+        i += units;
+    }
+    auto& it = sentence_iterator();
+    it.setText(text);
+    std::vector<std::size_t> bounds;
+    for (int32_t b = it.first(); b != icu::BreakIterator::DONE; b = it.next())
+        bounds.push_back(byte_at[static_cast<std::size_t>(b)]);
+    return bounds;
+}
+
+}  // namespace
+
+std::vector<Sentence> segment(const Article& article) {
+    std::vector<Sentence> sentences;
+    const std::string_view all(article.text);
+    for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
+        const Paragraph& para = article.paragraphs[p];
+        const std::string_view text = all.substr(para.begin, para.end - para.begin);
+        const std::vector<std::size_t> bounds = icu_boundaries(text);
+        std::size_t start = 0;
+        for (std::size_t b = 1; b < bounds.size(); ++b) {
+            const std::size_t stop = bounds[b];
+            if (b + 1 < bounds.size() && continues_after(text.substr(start, stop - start), text.substr(stop))) continue;
+            std::size_t first = start, last = stop;
+            while (first < last && (text[first] == ' ' || text[first] == '\t')) ++first;
+            while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\t' || text[last - 1] == '\r')) --last;
+            start = stop;
+            if (first == last) continue;
+            Sentence s;
+            s.index = sentences.size();
+            s.paragraph = p;
+            s.begin = para.begin + first;
+            s.end = para.begin + last;
+            s.tokens = tokenize(text.substr(first, last - first), s.begin);
+            sentences.push_back(std::move(s));
+        }
+    }
+    return sentences;
+}
+
+}  // namespace frontline

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/article.hpp"
+
+namespace frontline {
+
+enum class TokenKind { word, number, punctuation };
+
+/// A token of a sentence: its bytes in the article text and its folded form (text/fold.hpp).
+struct Token {
+    std::size_t begin = 0;  ///< byte offset into Article::text
+    std::size_t end = 0;
+    std::string folded;
+    TokenKind kind = TokenKind::word;
+    bool capitalized = false;  ///< first letter upper case in the original text
+    bool all_caps = false;     ///< every letter upper case ("IS", "U.S.", "YPG")
+};
+
+/// One sentence of an article with its tokens. Offsets are bytes into Article::text.
+struct Sentence {
+    std::size_t index = 0;      ///< position among the article's sentences
+    std::size_t paragraph = 0;  ///< index into Article::paragraphs
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::vector<Token> tokens;
+
+    [[nodiscard]] std::string_view text(const Article& article) const {
+        return std::string_view(article.text).substr(begin, end - begin);
+    }
+};
+
+}  // namespace frontline

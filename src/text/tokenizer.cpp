@@ -1,0 +1,133 @@
+#include "text/tokenizer.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "text/fold.hpp"
+
+namespace frontline {
+
+namespace {
+
+struct Cursor {
+    std::string_view text;
+    std::size_t pos = 0;
+
+    [[nodiscard]] bool done() const { return pos >= text.size(); }
+    /// The code point at `at` and the offset just past it; invalid bytes read as U+FFFD.
+    [[nodiscard]] std::pair<UChar32, std::size_t> peek(std::size_t at) const {
+        if (at >= text.size()) return {U_SENTINEL, at};
+        auto i = static_cast<int32_t>(at);
+        UChar32 c = 0;
+        // ICU's decoding macro converts between byte types internally; its casts are deliberate.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wuseless-cast"
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+#pragma GCC diagnostic pop
+        return {c < 0 ? 0xFFFD : c, static_cast<std::size_t>(i)};
+    }
+};
+
+bool is_word_char(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK); }
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+/// Length of an initialism such as "U.S." or "U.N." starting at `at`, or 0.
+std::size_t initialism_length(const Cursor& cur, std::size_t at) {
+    std::size_t pos = at;
+    int letters = 0;
+    for (;;) {
+        const auto [c, next] = cur.peek(pos);
+        if (c < 0 || !u_isalpha(c)) break;
+        const auto [dot, after_dot] = cur.peek(next);
+        if (dot != '.') break;
+        const auto [following, unused] = cur.peek(after_dot);
+        (void)unused;
+        ++letters;
+        pos = after_dot;
+        if (following < 0 || !u_isalpha(following)) break;
+    }
+    return letters >= 2 ? pos - at : 0;
+}
+
+bool all_letters_upper(std::string_view surface) {
+    Cursor cur{surface};
+    while (!cur.done()) {
+        const auto [c, next] = cur.peek(cur.pos);
+        if (u_isalpha(c) && !u_isupper(c)) return false;
+        cur.pos = next;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, std::size_t base) {
+    std::vector<Token> tokens;
+    Cursor cur{text};
+    while (!cur.done()) {
+        const std::size_t start = cur.pos;
+        const auto [c, next] = cur.peek(start);
+        if (u_isUWhiteSpace(c) || c == 0) {
+            cur.pos = next;
+            continue;
+        }
+        Token token;
+        token.begin = base + start;
+        if (const std::size_t len = initialism_length(cur, start); len > 0) {
+            cur.pos = start + len;
+            token.kind = TokenKind::word;
+        } else if (u_isdigit(c)) {
+            std::size_t pos = next;
+            for (;;) {
+                const auto [d, after] = cur.peek(pos);
+                if (d >= 0 && u_isdigit(d)) { pos = after; continue; }
+                const auto [d2, after2] = cur.peek(after);
+                if ((d == ',' || d == '.') && d2 >= 0 && u_isdigit(d2)) { pos = after2; continue; }
+                if (d >= 0 && u_isalpha(d)) { pos = after; continue; }  // "4th", "C-130" stays split at '-'
+                break;
+            }
+            cur.pos = pos;
+            token.kind = TokenKind::number;
+        } else if (is_word_char(c)) {
+            std::size_t pos = next;
+            for (;;) {
+                const auto [d, after] = cur.peek(pos);
+                if (is_word_char(d)) { pos = after; continue; }
+                if (is_apostrophe(d)) {
+                    const auto [e, after_e] = cur.peek(after);
+                    const auto [f, unused] = cur.peek(after_e);
+                    (void)unused;
+                    const bool possessive = (e == 's' || e == 'S') && !is_word_char(f);
+                    if (!possessive && is_word_char(e)) { pos = after; continue; }  // O'Brien, Debal'tseve
+                }
+                break;
+            }
+            cur.pos = pos;
+            token.kind = TokenKind::word;
+        } else if (is_apostrophe(c)) {
+            const auto [e, after_e] = cur.peek(next);
+            const auto [f, unused] = cur.peek(after_e);
+            (void)unused;
+            const bool possessive = (e == 's' || e == 'S') && !is_word_char(f);
+            cur.pos = possessive ? after_e : next;
+            token.kind = possessive ? TokenKind::word : TokenKind::punctuation;
+        } else {
+            cur.pos = next;
+            token.kind = TokenKind::punctuation;
+        }
+        token.end = base + cur.pos;
+        const std::string_view surface = text.substr(start, cur.pos - start);
+        token.folded = fold(surface);
+        const auto [first, unused] = cur.peek(start);
+        (void)unused;
+        token.capitalized = u_isupper(first) || u_istitle(first);
+        token.all_caps = token.capitalized && all_letters_upper(surface);
+        tokens.push_back(std::move(token));
+    }
+    return tokens;
+}
+
+}  // namespace frontline

@@ -1,0 +1,169 @@
+// ViewerController fed with synthetic window events: no window, no display.
+#include <gtest/gtest.h>
+
+#include "render/viewer.hpp"
+#include "fixtures.hpp"
+
+namespace frontline::render {
+namespace {
+
+using test::day;
+
+sf::Event key(sf::Keyboard::Key code) {
+    sf::Event event{};
+    event.type = sf::Event::KeyPressed;
+    event.key.code = code;
+    return event;
+}
+
+sf::Event mouse_button(sf::Event::EventType type, sf::Vector2f at) {
+    sf::Event event{};
+    event.type = type;
+    event.mouseButton.button = sf::Mouse::Left;
+    event.mouseButton.x = static_cast<int>(at.x);
+    event.mouseButton.y = static_cast<int>(at.y);
+    return event;
+}
+
+sf::Event mouse_move(sf::Vector2f at) {
+    sf::Event event{};
+    event.type = sf::Event::MouseMoved;
+    event.mouseMove.x = static_cast<int>(at.x);
+    event.mouseMove.y = static_cast<int>(at.y);
+    return event;
+}
+
+class ViewerControllerTest : public ::testing::Test {
+protected:
+    Scene scene = test::small_scene();
+    ViewerController controller{scene};
+};
+
+TEST_F(ViewerControllerTest, SpaceFromTheLastDayPlaysFromTheFirst) {
+    EXPECT_FALSE(controller.playing());
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::Space)));
+    EXPECT_TRUE(controller.playing());
+    EXPECT_EQ(scene.current(), day("2014-10-01"));
+    EXPECT_FALSE(controller.advance(sf::milliseconds(ViewerController::day_milliseconds - 1)));
+    EXPECT_TRUE(controller.advance(sf::milliseconds(1)));
+    EXPECT_EQ(scene.current(), day("2014-10-02"));
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::Space)));
+    EXPECT_FALSE(controller.playing());
+    EXPECT_FALSE(controller.advance(sf::seconds(10.0F)));
+    EXPECT_EQ(scene.current(), day("2014-10-02"));
+}
+
+TEST_F(ViewerControllerTest, SpeedDoublesUpTo64AndScalesPlayback) {
+    controller.handle(key(sf::Keyboard::Home));
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::Add)));
+    EXPECT_EQ(controller.speed(), 2);
+    controller.handle(key(sf::Keyboard::Space));
+    controller.advance(sf::milliseconds(ViewerController::day_milliseconds * 3 / 2));  // 3 days at 2x
+    EXPECT_EQ(scene.current(), day("2014-10-04"));
+    for (int i = 0; i < 10; ++i) controller.handle(key(sf::Keyboard::Equal));
+    EXPECT_EQ(controller.speed(), ViewerController::max_speed);
+    controller.handle(key(sf::Keyboard::Subtract));
+    controller.handle(key(sf::Keyboard::Hyphen));
+    EXPECT_EQ(controller.speed(), 16);
+}
+
+TEST_F(ViewerControllerTest, PlaybackStopsOnTheLastDay) {
+    controller.handle(key(sf::Keyboard::Space));
+    controller.advance(sf::seconds(60.0F));
+    EXPECT_EQ(scene.current(), day("2014-10-20"));
+    EXPECT_FALSE(controller.playing());
+}
+
+TEST_F(ViewerControllerTest, ArrowsStepBetweenEventDays) {
+    controller.handle(key(sf::Keyboard::Home));
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::Right)));
+    EXPECT_EQ(scene.current(), day("2014-10-05"));
+    controller.handle(key(sf::Keyboard::Right));
+    EXPECT_EQ(scene.current(), day("2014-10-06"));  // the statement's day counts too
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::Left)));
+    EXPECT_EQ(scene.current(), day("2014-10-05"));
+    EXPECT_FALSE(controller.handle(key(sf::Keyboard::Left)));
+    EXPECT_EQ(scene.current(), day("2014-10-05"));
+}
+
+TEST_F(ViewerControllerTest, WTogglesTheWindow) {
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::W)));
+    EXPECT_EQ(scene.window(), TimeWindow::sliding);
+    controller.handle(key(sf::Keyboard::W));
+    EXPECT_EQ(scene.window(), TimeWindow::cumulative);
+}
+
+TEST_F(ViewerControllerTest, DraggingOnTheTimelineMovesThePlayhead) {
+    const TimelineAxis axis = scene.timeline_axis();
+    const float y = scene.layout().histogram.top + 10.0F;
+    EXPECT_TRUE(controller.handle(mouse_button(sf::Event::MouseButtonPressed, {axis.x_of(day("2014-10-03")), y})));
+    EXPECT_EQ(scene.current(), day("2014-10-03"));
+    // The drag continues even when the pointer leaves the strip.
+    EXPECT_TRUE(controller.handle(mouse_move({axis.x_of(day("2014-10-09")), y - 200.0F})));
+    EXPECT_EQ(scene.current(), day("2014-10-09"));
+    controller.handle(mouse_button(sf::Event::MouseButtonReleased, {axis.x_of(day("2014-10-09")), y}));
+    controller.handle(mouse_move({axis.x_of(day("2014-10-15")), y}));
+    EXPECT_EQ(scene.current(), day("2014-10-09"));
+}
+
+TEST_F(ViewerControllerTest, DraggingOnTheMapPans) {
+    const sf::FloatRect& map = scene.layout().map;
+    const sf::Vector2f start{map.left + 200.0F, map.top + 200.0F};
+    const LonLat under_start = *scene.to_lonlat(start);
+    controller.handle(mouse_button(sf::Event::MouseButtonPressed, start));
+    EXPECT_TRUE(controller.handle(mouse_move(start + sf::Vector2f(50.0F, 30.0F))));
+    controller.handle(mouse_button(sf::Event::MouseButtonReleased, start + sf::Vector2f(50.0F, 30.0F)));
+    const sf::Vector2f moved = scene.to_screen(under_start);
+    EXPECT_NEAR(moved.x, start.x + 50.0F, 0.5F);
+    EXPECT_NEAR(moved.y, start.y + 30.0F, 0.5F);
+}
+
+TEST_F(ViewerControllerTest, WheelZoomsTowardTheCursor) {
+    const sf::FloatRect& map = scene.layout().map;
+    const sf::Vector2f cursor{map.left + 100.0F, map.top + 80.0F};
+    const LonLat under = *scene.to_lonlat(cursor);
+    const double zoom = scene.view().pixels_per_km();
+    sf::Event wheel{};
+    wheel.type = sf::Event::MouseWheelScrolled;
+    wheel.mouseWheelScroll.wheel = sf::Mouse::VerticalWheel;
+    wheel.mouseWheelScroll.delta = 2.0F;
+    wheel.mouseWheelScroll.x = static_cast<int>(cursor.x);
+    wheel.mouseWheelScroll.y = static_cast<int>(cursor.y);
+    EXPECT_TRUE(controller.handle(wheel));
+    EXPECT_NEAR(scene.view().pixels_per_km(), zoom * 1.25 * 1.25, 1e-9);
+    const sf::Vector2f after = scene.to_screen(under);
+    EXPECT_NEAR(after.x, cursor.x, 0.5F);
+    EXPECT_NEAR(after.y, cursor.y, 0.5F);
+}
+
+TEST_F(ViewerControllerTest, HoveringAGlyphMarksItsEvent) {
+    const sf::Vector2f airstrike = scene.to_screen(scene.events()[0].location->anchor);
+    EXPECT_TRUE(controller.handle(mouse_move(airstrike)));
+    EXPECT_EQ(scene.hovered(), 0U);
+    EXPECT_FALSE(controller.handle(mouse_move(airstrike + sf::Vector2f(1.0F, 0.0F))));
+    EXPECT_TRUE(controller.handle(mouse_move(airstrike + sf::Vector2f(80.0F, 80.0F))));
+    EXPECT_FALSE(scene.hovered());
+}
+
+TEST_F(ViewerControllerTest, EscapeAndClosingQuit) {
+    controller.handle(key(sf::Keyboard::Escape));
+    EXPECT_TRUE(controller.quit_requested());
+    ViewerController other(scene);
+    sf::Event closed{};
+    closed.type = sf::Event::Closed;
+    other.handle(closed);
+    EXPECT_TRUE(other.quit_requested());
+}
+
+TEST_F(ViewerControllerTest, ResizingKeepsTheLayoutInStep) {
+    sf::Event resized{};
+    resized.type = sf::Event::Resized;
+    resized.size.width = 1400;
+    resized.size.height = 900;
+    EXPECT_TRUE(controller.handle(resized));
+    EXPECT_EQ(scene.viewport(), sf::Vector2u(1400, 900));
+    EXPECT_FLOAT_EQ(scene.layout().timeline.top + scene.layout().timeline.height, 900.0F);
+}
+
+}  // namespace
+}  // namespace frontline::render

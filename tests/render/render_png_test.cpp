@@ -1,0 +1,209 @@
+// Off-screen rendering, checked by probing pixels of the written PNG. Needs an X display (Xvfb).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include "common/error.hpp"
+#include "render/detail/palette.hpp"
+#include "render/fonts.hpp"
+#include "render/offscreen.hpp"
+#include "render/renderer.hpp"
+#include "render/viewer.hpp"
+#include "fixtures.hpp"
+
+namespace frontline::render {
+namespace {
+
+using test::day;
+namespace palette = detail::palette;
+
+::testing::AssertionResult near_colour(sf::Color actual, sf::Color expected, int tolerance = 8) {
+    const auto off = [tolerance](sf::Uint8 a, sf::Uint8 b) { return std::abs(int{a} - int{b}) > tolerance; };
+    if (off(actual.r, expected.r) || off(actual.g, expected.g) || off(actual.b, expected.b))
+        return ::testing::AssertionFailure()
+               << "colour (" << int{actual.r} << "," << int{actual.g} << "," << int{actual.b} << ") is not near ("
+               << int{expected.r} << "," << int{expected.g} << "," << int{expected.b} << ")";
+    return ::testing::AssertionSuccess();
+}
+
+sf::Color pixel(const sf::Image& image, sf::Vector2f at) {
+    return image.getPixel(static_cast<unsigned>(at.x), static_cast<unsigned>(at.y));
+}
+
+int brightness(sf::Color c) { return (int{c.r} + int{c.g} + int{c.b}) / 3; }
+
+class RenderPng : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (const char* display = std::getenv("DISPLAY"); !display || !*display)
+            GTEST_SKIP() << "no X display: run under xvfb-run (ctest does)";
+        folder_ = std::filesystem::temp_directory_path() / ("frontline-render-test-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(folder_);
+    }
+    void TearDown() override {
+        std::error_code ignored;
+        if (!folder_.empty()) std::filesystem::remove_all(folder_, ignored);
+    }
+
+    sf::Image render(const Scene& scene, const std::string& name) { return render(scene, scene.viewport(), name); }
+    sf::Image render(const Scene& scene, sf::Vector2u size, const std::string& name) {
+        const auto path = folder_ / name;
+        render_png(scene, size.x, size.y, path);
+        sf::Image image;
+        EXPECT_TRUE(image.loadFromFile(path.string()));
+        EXPECT_EQ(image.getSize(), size);
+        return image;
+    }
+
+    std::filesystem::path folder_;
+};
+
+TEST_F(RenderPng, DrawsAConfirmedGlyphInItsActorsColourAtItsPosition) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2014-10-05"));
+    const sf::Image image = render(scene, "glyph.png");
+    const sf::Vector2f at = scene.to_screen(scene.events()[0].location->anchor);
+    EXPECT_TRUE(near_colour(pixel(image, at), actor_color("USA")));
+    // Nothing else is drawn yet: the shelling of 10-08 is not on the map.
+    const sf::Vector2f later = scene.to_screen(scene.events()[1].location->anchor);
+    EXPECT_TRUE(near_colour(pixel(image, later), palette::land));
+}
+
+TEST_F(RenderPng, ReframesTheViewToAnotherImageSize) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2014-10-05"));
+    const sf::Vector2u size{1600, 1100};
+    const sf::Image image = render(scene, size, "large.png");
+    const MapView view = scene.view().reframed(Layout::for_viewport(size).map);
+    const sf::Vector2f at = view.to_screen(scene.projection().forward(scene.events()[0].location->anchor));
+    EXPECT_TRUE(near_colour(pixel(image, at), actor_color("USA")));
+}
+
+TEST_F(RenderPng, HistogramHasABarOnEachEventDay) {
+    const Scene scene = test::small_scene();
+    const sf::Image image = render(scene, "histogram.png");
+    const TimelineAxis axis = scene.timeline_axis();
+    const float just_above_axis = scene.layout().histogram.top + scene.layout().histogram.height - 1.5F;
+    for (const char* iso : {"2014-10-05", "2014-10-08", "2014-10-10", "2014-10-12"})
+        EXPECT_TRUE(near_colour(pixel(image, {axis.x_of(day(iso)), just_above_axis}), palette::bar_physical)) << iso;
+    EXPECT_TRUE(near_colour(pixel(image, {axis.x_of(day("2014-10-06")), just_above_axis}), palette::bar_statement));
+    EXPECT_TRUE(near_colour(pixel(image, {axis.x_of(day("2014-10-02")), just_above_axis}), palette::chrome));
+}
+
+TEST_F(RenderPng, PlayheadFollowsTheCurrentDay) {
+    Scene scene = test::small_scene();
+    const TimelineAxis axis = scene.timeline_axis();
+    const float y = scene.layout().histogram.top + 2.0F;
+    const sf::Vector2f at_early{axis.x_of(day("2014-10-03")), y};
+    const sf::Vector2f at_late{axis.x_of(day("2014-10-15")), y};
+
+    scene.set_current(day("2014-10-03"));
+    const sf::Image early = render(scene, "early.png");
+    scene.set_current(day("2014-10-15"));
+    const sf::Image late = render(scene, "late.png");
+
+    EXPECT_TRUE(near_colour(pixel(early, at_early), palette::playhead));
+    EXPECT_FALSE(near_colour(pixel(early, at_late), palette::playhead));
+    EXPECT_TRUE(near_colour(pixel(late, at_late), palette::playhead));
+    EXPECT_FALSE(near_colour(pixel(late, at_early), palette::playhead));
+}
+
+TEST_F(RenderPng, HoveredEventGetsATooltipBesideIt) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2014-10-05"));
+    const sf::Vector2f glyph = scene.to_screen(scene.events()[0].location->anchor);
+    const sf::Vector2f inside_box = glyph + sf::Vector2f(16.0F + 6.0F, 16.0F + 6.0F);
+
+    const sf::Image plain = render(scene, "plain.png");
+    scene.set_hovered(0);
+    const sf::Image hovered = render(scene, "hovered.png");
+
+    EXPECT_GT(brightness(pixel(plain, inside_box)), 180);
+    EXPECT_TRUE(near_colour(pixel(hovered, inside_box), palette::tooltip, 12));
+}
+
+TEST_F(RenderPng, FailsCleanlyAndLeavesTheOldFile) {
+    const Scene scene = test::small_scene();
+    EXPECT_THROW(render_png(scene, 800, 600, folder_ / "missing" / "map.png"), OutputError);
+
+    const auto target = folder_ / "map.png";
+    std::ofstream(target) << "old";
+    EXPECT_THROW(render_png(scene, 0, 600, target), OutputError);
+    std::stringstream content;
+    content << std::ifstream(target).rdbuf();
+    EXPECT_EQ(content.str(), "old");
+
+    render_png(scene, 400, 300, target);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder_)) ++files;
+    EXPECT_EQ(files, 1U) << "a temporary file was left behind";
+}
+
+TEST_F(RenderPng, FindsTheDefaultFont) {
+    EXPECT_EQ(default_font_path().filename(), "DejaVuSans.ttf");
+    EXPECT_NO_THROW(static_cast<void>(load_default_font()));
+}
+
+TEST_F(RenderPng, ViewerFrameShowsThePlaybackStatus) {
+    Scene scene = test::kobane_scene();
+    ViewerController controller(scene);
+    sf::Event space{};
+    space.type = sf::Event::KeyPressed;
+    space.key.code = sf::Keyboard::Space;
+    controller.handle(space);
+    controller.advance(sf::milliseconds(ViewerController::day_milliseconds * 20));
+
+    const sf::Font font = load_default_font();
+    sf::RenderTexture texture;
+    ASSERT_TRUE(texture.create(scene.viewport().x, scene.viewport().y));
+    draw(texture, scene, font);
+    const sf::Image without = texture.getTexture().copyToImage();
+    draw_playback_status(texture, controller, font);
+    texture.display();
+    const sf::Image with = texture.getTexture().copyToImage();
+    ASSERT_TRUE(with.saveToFile(std::string(FRONTLINE_RENDER_SAMPLE_DIR) + "/viewer_frame.png"));
+
+    // Bright text appears in the right half of the timeline's top strip, over the plain panel.
+    const sf::FloatRect strip = scene.layout().timeline;
+    int changed = 0;
+    for (auto x = static_cast<unsigned>(strip.left + strip.width / 2.0F); x < static_cast<unsigned>(strip.width); ++x)
+        for (auto y = static_cast<unsigned>(strip.top + 4.0F); y < static_cast<unsigned>(strip.top + 20.0F); ++y)
+            changed += with.getPixel(x, y) != without.getPixel(x, y) ? 1 : 0;
+    EXPECT_GT(changed, 100);
+}
+
+/// The sample a reader looks at: the siege of Kobane on 20 October 2014, the airdrop hovered.
+TEST_F(RenderPng, RendersTheKobaneSample) {
+    Scene scene = test::kobane_scene();
+    scene.set_current(day("2014-10-20"));
+    for (std::size_t i = 0; i < scene.events().size(); ++i)
+        if (scene.events()[i].event_type == "aid" && scene.events()[i].actor1 == "USA") scene.set_hovered(i);
+    ASSERT_TRUE(scene.hovered());
+    const std::filesystem::path sample = std::filesystem::path(FRONTLINE_RENDER_SAMPLE_DIR) / "kobane_sample.png";
+    render_png(scene, 1280, 800, sample);
+    sf::Image image;
+    ASSERT_TRUE(image.loadFromFile(sample.string()));
+    EXPECT_EQ(image.getSize(), sf::Vector2u(1280, 800));
+
+    // Close on the town: the sunflower of events, the labels around it, the border line.
+    scene.set_hovered(std::nullopt);
+    scene.zoom_at(scene.to_screen(LonLat(38.353, 36.891)), 14.0);
+    render_png(scene, 1280, 800, std::filesystem::path(FRONTLINE_RENDER_SAMPLE_DIR) / "kobane_zoomed.png");
+
+    scene.fit_to_events();
+    scene.set_window(TimeWindow::sliding);
+    scene.set_current(day("2014-10-08"));
+    render_png(scene, 1280, 800, std::filesystem::path(FRONTLINE_RENDER_SAMPLE_DIR) / "kobane_sliding.png");
+    // Too narrow for a legend: the map takes the whole width.
+    render_png(scene, 640, 420, std::filesystem::path(FRONTLINE_RENDER_SAMPLE_DIR) / "kobane_small.png");
+}
+
+}  // namespace
+}  // namespace frontline::render

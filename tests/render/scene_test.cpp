@@ -1,0 +1,176 @@
+// Scene state: what is visible when, where glyphs go, framing and hover. No display needed.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "common/error.hpp"
+#include "render/scene.hpp"
+#include "fixtures.hpp"
+
+namespace frontline::render {
+namespace {
+
+using test::day;
+
+bool inside(const sf::FloatRect& rect, sf::Vector2f p) {
+    return p.x >= rect.left && p.x <= rect.left + rect.width && p.y >= rect.top && p.y <= rect.top + rect.height;
+}
+
+TEST(Scene, StartsOnTheLastDayShowingEveryPhysicalEvent) {
+    const Scene scene = test::small_scene();
+    EXPECT_EQ(scene.current(), day("2014-10-20"));
+    EXPECT_EQ(scene.window(), TimeWindow::cumulative);
+    const DayCount visible = scene.visible_counts();
+    EXPECT_EQ(visible.physical, 4U);
+    EXPECT_EQ(visible.statements, 1U);
+    EXPECT_EQ(scene.placed_glyphs().size(), 4U);
+}
+
+TEST(Scene, StatementsAreCountedOnTheTimelineButNotDrawn) {
+    const Scene scene = test::small_scene();
+    EXPECT_FALSE(scene.figures()[2].on_map);
+    const auto& counts = scene.daily_counts();
+    ASSERT_EQ(counts.size(), 20U);
+    EXPECT_EQ(counts[5].statements, 1U);  // 2014-10-06
+    EXPECT_EQ(counts[4].physical, 1U);    // 2014-10-05
+    for (const PlacedGlyph& glyph : scene.placed_glyphs()) EXPECT_NE(glyph.event, 2U);
+}
+
+TEST(Scene, ShowsOnlyWhatStartedByTheCurrentDay) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2014-10-08"));
+    EXPECT_TRUE(scene.is_visible(0));
+    EXPECT_TRUE(scene.is_visible(1));
+    EXPECT_FALSE(scene.is_visible(3));
+    EXPECT_FALSE(scene.is_visible(4));
+}
+
+TEST(Scene, SlidingWindowDropsOldEvents) {
+    Scene scene = test::small_scene();
+    scene.set_window(TimeWindow::sliding);
+    scene.set_window_days(3);
+    scene.set_current(day("2014-10-10"));
+    EXPECT_EQ(scene.window_start(), day("2014-10-08"));
+    EXPECT_FALSE(scene.is_visible(0));  // 10-05
+    EXPECT_TRUE(scene.is_visible(1));   // 10-08
+    EXPECT_TRUE(scene.is_visible(3));   // 10-10
+    EXPECT_THROW(scene.set_window_days(0), UsageError);
+}
+
+TEST(Scene, PlayheadStaysInTheRange) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2015-01-01"));
+    EXPECT_EQ(scene.current(), day("2014-10-20"));
+    scene.set_current(day("2014-01-01"));
+    EXPECT_EQ(scene.current(), day("2014-10-01"));
+}
+
+TEST(Scene, StepsBetweenEventDays) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2014-10-06"));
+    EXPECT_EQ(scene.next_event_date(), day("2014-10-08"));
+    EXPECT_EQ(scene.previous_event_date(), day("2014-10-05"));
+    scene.set_current(day("2014-10-12"));
+    EXPECT_FALSE(scene.next_event_date());
+}
+
+TEST(Scene, FitToEventsContainsEveryEvent) {
+    Scene scene = test::small_scene();
+    scene.pan(5000.0F, -3000.0F);
+    scene.zoom_at({10.0F, 10.0F}, 40.0);
+    scene.fit_to_events();
+    for (const Event& event : scene.events()) {
+        if (!event.location) continue;
+        EXPECT_TRUE(inside(scene.layout().map, scene.to_screen(event.location->anchor))) << event.id;
+    }
+    // The border line's vertices too.
+    for (const auto& line : scene.figures()[3].lines)
+        for (const PlanePoint& p : line) EXPECT_TRUE(inside(scene.layout().map, scene.view().to_screen(p)));
+}
+
+TEST(Scene, FitsASingleTownToAtLeastThirtyKilometres) {
+    std::vector<Event> events{test::make_event("airstrike", "USA", 38.353, 36.891, "2014-10-05")};
+    const Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
+    const double km_across = static_cast<double>(scene.layout().map.height) / scene.view().pixels_per_km();
+    EXPECT_GE(km_across, 30.0);
+    EXPECT_LE(km_across, 60.0);
+}
+
+TEST(Scene, ScreenToLonLatRoundTripsWithinHalfAPixel) {
+    const Scene scene = test::kobane_scene();
+    const sf::FloatRect& map = scene.layout().map;
+    for (float fx : {0.0F, 0.3F, 0.77F, 1.0F})
+        for (float fy : {0.0F, 0.5F, 1.0F}) {
+            const sf::Vector2f screen{map.left + fx * map.width, map.top + fy * map.height};
+            const auto position = scene.to_lonlat(screen);
+            ASSERT_TRUE(position);
+            const sf::Vector2f back = scene.to_screen(*position);
+            EXPECT_NEAR(back.x, screen.x, 0.5F);
+            EXPECT_NEAR(back.y, screen.y, 0.5F);
+        }
+}
+
+TEST(Scene, SpreadsEventsAtOnePlaceWithoutOverlap) {
+    std::vector<Event> events;
+    for (int i = 0; i < 12; ++i)
+        events.push_back(
+            test::make_event("armed_clash", "YPG", 38.353, 36.891, "2014-10-0" + std::to_string(1 + i % 9)));
+    const Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
+    const auto glyphs = scene.placed_glyphs();
+    ASSERT_EQ(glyphs.size(), 12U);
+    for (std::size_t a = 0; a < glyphs.size(); ++a) {
+        EXPECT_EQ(glyphs[a].anchor, glyphs[0].anchor);
+        for (std::size_t b = a + 1; b < glyphs.size(); ++b) {
+            const sf::Vector2f d = glyphs[a].position - glyphs[b].position;
+            EXPECT_GE(std::hypot(d.x, d.y), glyphs[a].radius + glyphs[b].radius - 0.5F);
+        }
+    }
+    // Oldest first: the newest is drawn last, on top.
+    for (std::size_t i = 1; i < glyphs.size(); ++i)
+        EXPECT_FALSE(scene.events()[glyphs[i].event].date_start < scene.events()[glyphs[i - 1].event].date_start);
+}
+
+TEST(Scene, FindsTheEventUnderTheCursor) {
+    Scene scene = test::small_scene();
+    const sf::Vector2f airstrike = scene.to_screen(scene.events()[0].location->anchor);
+    EXPECT_EQ(scene.event_at(airstrike), 0U);
+    EXPECT_EQ(scene.event_at(airstrike + sf::Vector2f(4.0F, 0.0F)), 0U);
+    EXPECT_FALSE(scene.event_at(airstrike + sf::Vector2f(60.0F, 60.0F)));
+    scene.set_current(day("2014-10-04"));
+    EXPECT_FALSE(scene.event_at(airstrike));  // not happened yet
+    EXPECT_THROW(scene.set_hovered(99), UsageError);
+}
+
+TEST(Scene, UnreadableWktFallsBackToTheAnchor) {
+    Event event = test::make_event("airstrike", "USA", 38.353, 36.891, "2014-10-05");
+    event.location->wkt = "POINT (oops)";
+    const Scene scene({event}, BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
+    ASSERT_EQ(scene.figures()[0].marks.size(), 1U);
+    EXPECT_EQ(scene.figures()[0].marks[0], scene.projection().forward(LonLat(38.353, 36.891)));
+}
+
+TEST(Scene, MultipointEventsGetAGlyphAtEachPoint) {
+    Event riots = test::make_event("riot", "KURDS_CIV", 40.0, 37.9, "2014-10-07");
+    riots.location->wkt = "MULTIPOINT ((40.219 37.916), (40.744 37.313), (41.132 37.887))";
+    const Scene scene({riots}, BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
+    EXPECT_EQ(scene.placed_glyphs().size(), 3U);
+}
+
+TEST(Scene, EventDateRangeSpansStartsAndEnds) {
+    std::vector<Event> events{test::make_event("airstrike", "USA", 38.0, 36.0, "2014-10-05"),
+                              test::make_statement("appeal", "UN", "2014-09-30")};
+    events[0].date_end = day("2014-10-09");
+    events.push_back(Event{});  // undated
+    const auto range = event_date_range(events);
+    ASSERT_TRUE(range);
+    EXPECT_EQ(range->first(), day("2014-09-30"));
+    EXPECT_EQ(range->last(), day("2014-10-09"));
+    EXPECT_FALSE(event_date_range({Event{}}));
+}
+
+TEST(Scene, RefusesAnEmptyViewport) {
+    EXPECT_THROW(Scene({}, BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-02")), {0, 700}), UsageError);
+}
+
+}  // namespace
+}  // namespace frontline::render
