@@ -2,7 +2,7 @@
 add_library(frontline_warnings INTERFACE)
 target_compile_options(frontline_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
-  -Wold-style-cast -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${FRONTLINE_WERROR}>:-Werror>)
 # Reproducible floating point: the same input gives the same coordinates and ids on every machine.
 target_compile_options(frontline_warnings INTERFACE -ffp-contract=off)

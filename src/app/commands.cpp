@@ -46,17 +46,16 @@ render::BaseLayer base_layer_for(const Pipeline& pipeline, const std::vector<Eve
 }
 
 render::Scene make_scene(const Pipeline& pipeline, ExtractionRun run, const std::string& at, sf::Vector2u size) {
-    if (!run.first_day) throw InputError("no dated events to draw in the given articles");
+    const auto range = render::event_date_range(run.events);
+    if (!range) throw InputError("no dated events to draw in the given articles");
     render::BaseLayer base = base_layer_for(pipeline, run.events);
-    render::Scene scene(std::move(run.events), std::move(base), render::DateRange(*run.first_day, *run.last_day), size);
+    render::Scene scene(std::move(run.events), std::move(base), *range, size);
     scene.set_title("Frontline");
     scene.fit_to_events();
     if (!at.empty()) {
         const auto day = Date::parse_iso(at);
         if (!day) throw UsageError("--at takes a date as YYYY-MM-DD, not '" + at + "'");
         scene.set_current(*day);
-    } else {
-        scene.set_current(*run.last_day);
     }
     return scene;
 }

@@ -4,6 +4,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -167,7 +168,10 @@ std::vector<std::vector<LonLat>> CountryIndex::outline_rings(double lon0, double
             continue;  // an empty outline (Natural Earth has some)
         if (x1 < lon0 || x0 > lon1 || y1 < lat0 || y0 > lat1) continue;
         const GeosGeometry clipped = owned(ctx_, GEOSClipByRect_r(h, country.outline.get(), lon0, lat0, lon1, lat1), "clipping an outline");
-        append_rings(ctx_, *clipped, rings);
+        // A screen needs no more detail than a few hundred metres at this scale.
+        const double tolerance = std::max(lon1 - lon0, lat1 - lat0) / 2000.0;
+        const GeosGeometry simple = owned(ctx_, GEOSTopologyPreserveSimplify_r(h, clipped.get(), tolerance), "simplifying an outline");
+        append_rings(ctx_, *simple, rings);
     }
     return rings;
 }

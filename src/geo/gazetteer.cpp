@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "text/fold.hpp"
 
@@ -63,10 +67,103 @@ void read_tsv(const std::filesystem::path& path, RowFn row) {
     }
 }
 
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+/// A fingerprint of the geodata files the name index is built from, and of the index format.
+std::string geodata_fingerprint(const std::filesystem::path& dir) {
+    std::uint64_t hash = fnv1a("frontline-names-v1", 1469598103934665603ULL);
+    for (const char* file : {"countries.tsv", "places.tsv.gz", "admin1.tsv", "curated/places.tsv", "curated/names.tsv"}) {
+        std::ifstream in(dir / file, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        hash = fnv1a(bytes, hash);
+    }
+    char hex[20];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+std::optional<std::filesystem::path> cache_folder() {
+    if (const char* dir = std::getenv("FRONTLINE_CACHE"); dir && *dir) return std::filesystem::path(dir);
+    if (const char* dir = std::getenv("XDG_CACHE_HOME"); dir && *dir) return std::filesystem::path(dir) / "frontline";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "frontline";
+    return std::nullopt;
+}
+
+template <typename T>
+void put(std::string& out, T value) {
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <typename T>
+bool get(std::string_view& in, T& value) {
+    if (in.size() < sizeof value) return false;
+    std::memcpy(&value, in.data(), sizeof value);
+    in.remove_prefix(sizeof value);
+    return true;
+}
+
 }  // namespace
 
+bool Gazetteer::read_name_cache(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string_view view(bytes);
+    std::uint32_t count = 0;
+    if (!get(view, count)) return false;
+    std::unordered_map<std::string, std::vector<NameHit>> names;
+    names.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        std::uint16_t length = 0, hits = 0;
+        if (!get(view, length) || view.size() < length) return false;
+        std::string key(view.substr(0, length));
+        view.remove_prefix(length);
+        if (!get(view, hits)) return false;
+        std::vector<NameHit> list(hits);
+        for (NameHit& hit : list) {
+            std::uint8_t kind = 0;
+            if (!get(view, kind) || !get(view, hit.index) || kind > 2) return false;
+            hit.kind = static_cast<NameHit::Kind>(kind);
+        }
+        names.emplace(std::move(key), std::move(list));
+    }
+    if (!view.empty()) return false;
+    names_ = std::move(names);
+    names_cached_ = true;
+    return true;
+}
+
+void Gazetteer::write_name_cache(const std::filesystem::path& path) const {
+    std::string out;
+    put(out, static_cast<std::uint32_t>(names_.size()));
+    for (const auto& [key, hits] : names_) {
+        if (key.size() > 0xFFFF || hits.size() > 0xFFFF) return;
+        put(out, static_cast<std::uint16_t>(key.size()));
+        out += key;
+        put(out, static_cast<std::uint16_t>(hits.size()));
+        for (const NameHit& hit : hits) {
+            put(out, static_cast<std::uint8_t>(hit.kind));
+            put(out, hit.index);
+        }
+    }
+    try {
+        std::filesystem::create_directories(path.parent_path());
+        AtomicFile file(path);
+        std::ofstream(file.temp_path(), std::ios::binary).write(out.data(), static_cast<std::streamsize>(out.size()));
+        file.commit();
+    } catch (const std::exception&) {
+        // A read-only home only means the next run folds the names again.
+    }
+}
+
 void Gazetteer::add_name(std::string_view name, NameHit hit) {
-    if (name.empty()) return;
+    if (name.empty() || names_cached_) return;
     std::vector<NameHit>& hits = names_[fold(name)];
     for (const NameHit& h : hits)
         if (h.kind == hit.kind && h.index == hit.index) return;
@@ -76,6 +173,10 @@ void Gazetteer::add_name(std::string_view name, NameHit hit) {
 Gazetteer Gazetteer::load(const std::filesystem::path& data_root) {
     Gazetteer g;
     const std::filesystem::path dir = data_root / "geodata";
+    const auto cache_dir = cache_folder();
+    const std::optional<std::filesystem::path> cache =
+        cache_dir ? std::optional(*cache_dir / ("gazetteer-names-" + geodata_fingerprint(dir) + ".bin")) : std::nullopt;
+    if (cache) (void)g.read_name_cache(*cache);
     std::unordered_map<std::string, std::string> iso2_to_iso3;
 
     const std::string countries_file = (dir / "countries.tsv").string();
@@ -162,6 +263,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& data_root) {
         auto& seat = g.admin1_seats_[a->second];
         if (!seat || g.places_[*seat].population < p.population) seat = i;
     }
+    if (cache && !g.names_cached_) g.write_name_cache(*cache);
     return g;
 }
 

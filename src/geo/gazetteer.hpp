@@ -46,6 +46,10 @@ struct NameHit {
 /// most populous seat). Names are folded with text/fold.hpp so spellings and scripts meet.
 class Gazetteer {
 public:
+    /// Folding ~900,000 names takes seconds, so the folded name index is cached on first use in
+    /// `$FRONTLINE_CACHE`, else `$XDG_CACHE_HOME/frontline`, else `~/.cache/frontline`, under a
+    /// fingerprint of the geodata files (a changed file makes a new cache). A cache that cannot be
+    /// written only costs time.
     /// @throws DataError naming the file that is missing or malformed.
     [[nodiscard]] static Gazetteer load(const std::filesystem::path& data_root);
 
@@ -62,6 +66,10 @@ public:
 
 private:
     void add_name(std::string_view name, NameHit hit);
+    [[nodiscard]] bool read_name_cache(const std::filesystem::path& path);
+    void write_name_cache(const std::filesystem::path& path) const;
+
+    bool names_cached_ = false;  ///< names_ came from the cache: add_name has nothing to do
 
     std::vector<Place> places_;
     std::vector<Country> countries_;

@@ -244,6 +244,8 @@ void read_articles(const std::string& input, const IngestOptions& options, const
         reader.skip(at(SourceLocation(input), cannot_read(error.message())));
     } else if (fs::is_directory(status)) {
         reader.read_folder(input);
+    } else if (is_sidecar(input)) {
+        // Named by a shell glob such as dev/2014-10-*: it is read with the article it describes.
     } else {
         reader.read_file(input);
     }

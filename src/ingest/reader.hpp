@@ -32,7 +32,8 @@ using ArticleHandler = std::function<void(Article&&)>;
 /// Reads every article of one input and hands each to `handler` as soon as it is parsed, so that
 /// NDJSON streams are processed in bounded memory. `input` is a file (.txt with an optional
 /// STEM.meta.json sidecar, .json, .ndjson/.jsonl, .html/.htm), a folder (read recursively, in
-/// sorted order) or "-" (NDJSON on `stdin_stream`). Problems go to `report`; nothing throws for
+/// sorted order) or "-" (NDJSON on `stdin_stream`). A STEM.meta.json or STEM.gold.json sidecar named
+/// on its own is passed over: it is read with the article it describes. Problems go to `report`; nothing throws for
 /// bad input.
 void read_articles(const std::string& input, const IngestOptions& options, const ArticleHandler& handler,
                    IngestReport& report, std::istream& stdin_stream);

@@ -179,6 +179,16 @@ TEST_F(RenderPng, ViewerFrameShowsThePlaybackStatus) {
     EXPECT_GT(changed, 100);
 }
 
+TEST(RenderPngWithoutDisplay, ThrowsInsteadOfLettingSfmlAbort) {
+    const char* display = std::getenv("DISPLAY");
+    const std::string saved = display ? display : "";
+    ::unsetenv("DISPLAY");
+    const auto out = std::filesystem::temp_directory_path() / "frontline-no-display.png";
+    EXPECT_THROW(render_png(test::small_scene(), 400, 300, out), OutputError);
+    EXPECT_FALSE(std::filesystem::exists(out));
+    if (!saved.empty()) ::setenv("DISPLAY", saved.c_str(), 1);
+}
+
 /// The sample a reader looks at: the siege of Kobane on 20 October 2014, the airdrop hovered.
 TEST_F(RenderPng, RendersTheKobaneSample) {
     Scene scene = test::kobane_scene();

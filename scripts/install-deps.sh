@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Frontline builds, runs and tests with. Idempotent: installs only
+# what is missing (apt-get update first, as a fresh machine's package lists may be empty or stale).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config git
+  libgdal-dev gdal-bin libgeos-dev libproj-dev libicu-dev zlib1g-dev libgumbo-dev
+  libsfml-dev fonts-dejavu-core
+  libcli11-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  xvfb xauth libgl1-mesa-dri
+  python3 python3-gdal python3-shapely
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} Debian packages present"
+  exit 0
+fi
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+echo "install-deps: installing ${missing[*]}"
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
