@@ -50,7 +50,9 @@ const std::set<std::string, std::less<>> institution_words = {
     "ministry", "parliament", "party", "front", "organization", "organisation", "agency", "news", "media", "television",
     "observatory", "general", "deputy", "prime", "foreign", "central", "national", "international", "united", "unit",
     "units", "protection", "democratic", "union", "republic", "islamic", "group", "movement", "coalition", "air", "force",
-    "office", "house", "white", "senate", "congress", "court", "police", "ground", "loses", "airstrikes", "strikes"};
+    "office", "house", "white", "senate", "congress", "court", "police", "ground", "loses", "airstrikes", "strikes",
+    "western", "eastern", "northern", "southern", "arab", "arabs", "european", "sunni", "shiite", "shia", "islamist",
+    "kurdish", "jihadist", "christian", "muslim", "tomahawk", "hercules", "c-130"};
 
 const std::set<std::string, std::less<>> anaphor_nouns = {"town", "city", "village", "enclave", "junction"};
 
@@ -138,14 +140,24 @@ std::string normalised_actor_id(std::string_view text) {
 ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& lexicon) {
     ArticleContext context;
     std::map<std::string, int> civilians;
-    for (const Sentence& sentence : sentences)
+    for (const Sentence& sentence : sentences) {
+        const std::vector<PhraseMatch> heads = lexicon.head_phrases().scan(sentence.tokens);
         for (const PhraseMatch& m : lexicon.actor_phrases().scan(sentence.tokens)) {
             const ActorEntry& entry = lexicon.actor_entry(m.payload);
-            if (entry.role == ActorEntry::Role::ethnic)
-                ++civilians[entry.actor];
-            else
+            if (entry.role != ActorEntry::Role::ethnic) {
                 ++context.actor_counts[entry.actor];
+                continue;
+            }
+            // The people a story is about are named as people ("Kurds", "Kurdish protesters"),
+            // not by adjectives on places ("the Kurdish region").
+            const std::string& last = sentence.tokens[m.last - 1].folded;
+            const bool noun = !last.ends_with("ish") && last != "pro";
+            const bool before_people = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
+                return h.first == m.last && lexicon.head_kind(h.payload) == HeadKind::civilian;
+            });
+            if (noun || before_people) ++civilians[entry.actor];
         }
+    }
     int best = 0;
     for (const auto& [id, count] : civilians)
         if (count > best) {
@@ -177,7 +189,13 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         const std::size_t first = actor_matches[m].first;
         const bool place_like = e.role == ActorEntry::Role::state_name || e.role == ActorEntry::Role::capital;
         if (place_like && first > 0 && locative_prepositions.contains(tokens[first - 1].folded)) locative_state[m] = true;
+        if (place_like && first > 1 && !tokens[first - 1].capitalized && tokens[first - 1].kind == TokenKind::word &&
+            locative_prepositions.contains(tokens[first - 2].folded))
+            locative_state[m] = true;  // "in neighbouring Iraq", "across eastern Ukraine"
+        if (place_like && first > 0 && bearing_of(tokens[first - 1].folded) && tokens[first - 1].folded.ends_with("ern"))
+            locative_state[m] = true;  // "Kobane, northern Syria": a region, not the Syrian government
         if (place_like && first > 1 && tokens[first - 1].folded == "with" && tokens[first - 2].folded == "border") locative_state[m] = true;
+        if (place_like && first > 0 && tokens[first - 1].folded == "capital") locative_state[m] = true;  // "the capital Ankara"
         // "Kobani's position", "Turkey's parliament": a possessive state is still the state.
     }
     auto actor_at_end = [&](std::size_t end) -> std::optional<std::size_t> {
@@ -188,6 +206,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     auto resolve_pronoun = [&](std::size_t before) -> std::optional<ActorRef> {
         for (std::size_t k = a.actors.size(); k-- > 0;)
             if (a.actors[k].last <= before && !a.actors[k].adjective_only) return a.actors[k].ref;
+        // Across sentences, "they" is most often whoever acted last, not whoever was named last.
+        if (context.last_subject) return context.last_subject;
         if (!context.recent_actors.empty()) return context.recent_actors.back();
         return std::nullopt;
     };
@@ -251,12 +271,17 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             // "Kurds" or "Kurdish residents" are matched above; bare "people", "protesters" are the
             // article's civilians when it is about one people.
             span.ref.id = context.dominant_civilians.empty() ? "CIVILIANS" : context.dominant_civilians;
+        } else if (head_kind == HeadKind::security || head_kind == HeadKind::armed) {
+            // "Police fired tear gas": the police of wherever this happened.
+            span.ref.local_state = head_kind == HeadKind::security ? ActorRef::LocalState::security : ActorRef::LocalState::armed;
         } else {
-            continue;  // "forces", "officials" alone: not enough to name an actor
+            continue;  // "officials" alone: not enough to name an actor
         }
-        if (span.ref.id.empty()) continue;
+        if (span.ref.empty()) continue;
         span.ref.text = surface(article, tokens, span.first, span.last);
-        span.kind = head_kind == HeadKind::civilian ? ActorKind::civilians : kind_of(lexicon, span.ref.id);
+        span.kind = head_kind == HeadKind::civilian ? ActorKind::civilians
+                    : span.ref.local_state != ActorRef::LocalState::no ? ActorKind::state
+                                                                       : kind_of(lexicon, span.ref.id);
         if (span.kind == ActorKind::unknown && head_kind != HeadKind::civilian) span.kind = ActorKind::armed_group;
         a.actors.push_back(std::move(span));
     }
@@ -357,6 +382,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         ref.first_token = i;
         ref.last_token = j;
         ref.text = surface(article, tokens, i, j);
+        ref.sentence_initial = i == 0 || (i == 1 && tokens[0].kind == TokenKind::punctuation);
         if (i > 0) {
             const std::string& before = tokens[i - 1].folded;
             ref.locative_cue = locative_prepositions.contains(before);
@@ -428,6 +454,20 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         }
         a.places.push_back(std::move(ref));
     }
+    // "the border", "the frontier" with no country named: the border by the story's focus.
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+        if (tokens[k].folded != "the" || (tokens[k + 1].folded != "border" && tokens[k + 1].folded != "frontier")) continue;
+        if (k + 2 < n && (tokens[k + 2].folded == "with" || tokens[k + 2].folded == "of" || tokens[k + 2].folded == "town" ||
+                          tokens[k + 2].folded == "crossing" || tokens[k + 2].folded == "gate" || tokens[k + 2].folded == "enclave"))
+            continue;
+        PlaceRef ref;
+        ref.first_token = k;
+        ref.last_token = k + 2;
+        ref.anaphor = true;
+        ref.relation = PlaceRelation::border;
+        ref.feature_hint = "border";
+        a.places.push_back(std::move(ref));
+    }
     std::sort(a.places.begin(), a.places.end(), [](const PlaceRef& x, const PlaceRef& y) { return x.first_token < y.first_token; });
 
     // --- Time ---------------------------------------------------------------------------------
@@ -481,7 +521,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     }
 
     for (const ActorSpan& span : a.actors)
-        if (!span.adjective_only) context.recent_actors.push_back(span.ref);
+        if (!span.adjective_only && !span.ref.id.empty()) context.recent_actors.push_back(span.ref);
     if (context.recent_actors.size() > 16) context.recent_actors.erase(context.recent_actors.begin(), context.recent_actors.end() - 16);
     return a;
 }

@@ -12,9 +12,14 @@ namespace frontline {
 
 /// Who a role of an event refers to: a canonical id and the words the text used.
 struct ActorRef {
+    /// Unnamed state forces ("police", "troops") are the forces of the state where the event
+    /// happened: the geocoder's country fills in the id.
+    enum class LocalState { no, security, armed };
+
     std::string id;    ///< canonical id (taxonomy.md), or the normalised surface text
     std::string text;  ///< as written ("Kurdish fighters")
-    [[nodiscard]] bool empty() const { return id.empty(); }
+    LocalState local_state = LocalState::no;
+    [[nodiscard]] bool empty() const { return id.empty() && local_state == LocalState::no; }
 };
 
 /// How a place phrase relates the event to the place it names.
@@ -32,6 +37,8 @@ struct PlaceRef {
     std::string text;    ///< surface form ("Ayn al-Arab"); empty for an anaphor
     bool anaphor = false;  ///< "the town", "the city": the story's focus place
     bool locative_cue = false;  ///< preceded by "in", "near", "the town of" ... (a strong sign it is a place)
+    bool sentence_initial = false;  ///< capitalised only because it starts the sentence, maybe
+    bool carried = false;  ///< carried over from an earlier sentence: its token span is not this sentence's
     PlaceRelation relation = PlaceRelation::in;
     std::string feature_hint;   ///< "town", "city", "village", "hill", "province", "border" ... when the text says
     double offset_km = 0.0;     ///< "4 km west of X"

@@ -165,11 +165,22 @@ struct Coder {
     }
 
     bool is_state(const ActorRef& r) const {
+        if (r.local_state != ActorRef::LocalState::no) return true;
         const ActorInfo* info = lexicon.actor(r.id);
         return info && info->kind == ActorKind::state;
     }
 
-    std::string default_civilians() const { return context.dominant_civilians.empty() ? "CIVILIANS" : context.dominant_civilians; }
+    /// Who unnamed people are ("Some 15,000 rallied in the largest Kurdish city"): the people the
+    /// sentence names, else the people the article is about, else civilians.
+    std::string default_civilians(const SentenceAnalysis& a) const {
+        // A people ("Kurdish") says more than a nationality ("Turkish") about who marched.
+        for (const bool people : {true, false})
+            for (const ActorSpan& s : a.actors) {
+                const std::string id = !s.civilian_id.empty() ? s.civilian_id : (s.kind == ActorKind::civilians ? s.ref.id : "");
+                if (!id.empty() && id != "CIVILIANS" && id.ends_with("_CIV") == people) return id;
+            }
+        return context.dominant_civilians.empty() ? "CIVILIANS" : context.dominant_civilians;
+    }
 
     Certainty certainty_of(const SentenceAnalysis& a, const TriggerHit& hit, bool physical, bool noun) const {
         const auto& t = a.tokens();
@@ -245,6 +256,13 @@ struct Coder {
         std::size_t best_distance = 0;
         for (const auto& expr : a.times) {
             const bool same_clause = a.clause_of[expr.first_token] == clause;
+            // "since Aug. 8", "a ceasefire in March 2013": the start of something else, not this event's day.
+            const bool since = (expr.first_token >= 1 && t[expr.first_token - 1].folded == "since") ||
+                               (expr.first_token >= 2 && t[expr.first_token - 2].folded == "since");
+            const std::string& opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
+            const bool background_clause = !same_clause && (opener == "since" || opener == "after" || opener == "before" ||
+                                                            opener == "until" || opener == "when" || opener == "as");
+            if (since || background_clause || (expr.precision == 3 && !same_clause)) continue;
             const std::size_t distance = (expr.first_token > at ? expr.first_token - at : at - expr.first_token) + (same_clause ? 0 : 1000);
             if (!best || distance < best_distance) { best = &expr; best_distance = distance; }
         }
@@ -311,8 +329,35 @@ struct Coder {
                                             [&](std::size_t c) { return lexicon.trigger(c).noun != nominal; }),
                              candidates.end());
         }
+        if (candidates.empty()) return;
         const TriggerInfo& first_info = lexicon.trigger(candidates.front());
         const bool noun = first_info.noun;
+        if (!noun && hit.first > 0) {
+            // "Islamic State positions around Kobani": an -s form after a modifier and before a
+            // preposition is a plural noun, not a verb.
+            const std::string& word = t[hit.first].folded;
+            const std::string before = t[hit.first - 1].folded;
+            const std::string after = hit.last < t.size() ? t[hit.last].folded : std::string(".");
+            const bool determiner = before == "the" || before == "its" || before == "their" || before == "his" || before == "her" ||
+                                    before == "'s" || before == "a" || before == "an";
+            const bool modified = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return s.last == hit.first; }) ||
+                                  (t[hit.first - 1].kind == TokenKind::word && !t[hit.first - 1].capitalized && !be_forms.contains(before) &&
+                                   before.ends_with("ant"));
+            const bool plural_form = word.ends_with("s") && !word.ends_with("ss") && hit.last == hit.first + 1;
+            const bool prepositional = after == "in" || after == "on" || after == "at" || after == "around" || after == "near" ||
+                                       after == "of" || after == "east" || after == "west" || after == "north" || after == "south" ||
+                                       after == "," || after == "." || after == "and" || after == "along" || after == "across" ||
+                                       after == "inside" || after == "outside" || after == "to";
+            if (determiner || (plural_form && modified && prepositional)) return;
+        }
+        if (noun) {
+            // Background, not news: "since the offensive began", "despite weeks of air strikes".
+            for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
+                const std::string& w = t[k].folded;
+                if (w == "since" || w == "despite" || w == "amid" || w == "during" || w == "over" || w == "against") return;
+                if (t[k].kind == TokenKind::punctuation && w != "-" && w != "'s") break;
+            }
+        }
 
         const ActorSpan* subject = nullptr;
         const ActorSpan* object = nullptr;
@@ -349,6 +394,10 @@ struct Coder {
         if (subject == object) object = nullptr;
 
         // Choose among the trigger's readings by who acts: people flee, armies retreat.
+        const bool has_civilian_reading = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t c) {
+            const std::string& type = lexicon.trigger(c).type;
+            return type == "displacement" || type == "protest" || type == "riot";
+        });
         for (const std::size_t candidate : candidates) {
             const TriggerInfo& info = lexicon.trigger(candidate);
             const bool civilian_event = info.type == "protest" || info.type == "riot" || info.type == "displacement";
@@ -358,16 +407,16 @@ struct Coder {
             m.actor2 = ref_of(object, false);
             // "Kurds" who capture a town or fight are the Kurds' armed force, not civilians.
             const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash";
-            if (armed_act && is_civilian(m.actor1))
+            if (armed_act && !has_civilian_reading && is_civilian(m.actor1))
                 if (const std::string armed = lexicon.armed_force_of(m.actor1.id); !armed.empty()) m.actor1.id = armed;
             const bool civ1 = is_civilian(m.actor1);
             if (info.type == "displacement" && !m.actor1.empty() && !civ1) continue;
             if (physical_needing_armed.contains(info.type) && civ1) continue;
 
             if (!info.person_object.empty()) {
-                const bool people = a.has_cue_in("person_objects", hit.last, std::min(end, hit.last + 6)) &&
-                                    !std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
-                                        return p.first_token >= hit.last && p.first_token < hit.last + 6;
+                const auto person = a.last_cue_in("person_objects", hit.last, std::min(end, hit.last + 6));
+                const bool people = person && !std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
+                                        return p.first_token >= hit.last && p.first_token < person->first;
                                     });
                 if (people) m.event_type = info.person_object;
             }
@@ -387,11 +436,14 @@ struct Coder {
                 else if (civ1) m.event_type = "riot";
                 if (m.event_type == "riot" && m.actor1.empty() == false && is_state(m.actor1) && m.actor2.empty()) {
                     m.actor2 = m.actor1;
-                    m.actor1 = ActorRef{default_civilians(), ""};
+                    m.actor1 = ActorRef{default_civilians(a), ""};
                 }
             }
+            // "Clashes were also reported in Ankara" in a story of riots: more rioting, not a battle.
+            if (m.event_type == "armed_clash" && m.actor1.empty() && m.actor2.empty() && context.last_physical_type == "riot")
+                m.event_type = "riot";
             if ((m.event_type == "riot" || m.event_type == "protest" || m.event_type == "displacement") && m.actor1.empty())
-                m.actor1 = ActorRef{default_civilians(), ""};
+                m.actor1 = ActorRef{default_civilians(a), ""};
             if (m.event_type == "bombing") {
                 const bool suicide = std::any_of(t.begin() + static_cast<long>(hit.first), t.begin() + static_cast<long>(hit.last),
                                                  [](const Token& x) { return x.folded == "suicide" || x.folded == "herself" || x.folded == "himself"; });
@@ -414,6 +466,8 @@ struct Coder {
             m.mention = Mention{article.id, a.sentence->index, code_point_count(std::string_view(article.text).substr(0, a.sentence->begin)),
                                 code_point_count(std::string_view(article.text).substr(0, a.sentence->end)),
                                 std::string(a.sentence->text(article))};
+            if (physical && !m.actor1.id.empty()) context.last_subject = m.actor1;
+            if (physical) context.last_physical_type = m.event_type;
             out.push_back(std::move(m));
             return;
         }
@@ -424,7 +478,7 @@ struct Coder {
 /// one event per town: ACLED codes one event per location.
 std::vector<EventMention> split_place_lists(EventMention m, const SentenceAnalysis& a) {
     std::vector<EventMention> out;
-    if (m.places.empty() || m.places.front().anaphor) {
+    if (m.places.empty() || m.places.front().anaphor || m.places.front().carried) {
         out.push_back(std::move(m));
         return out;
     }
@@ -433,7 +487,7 @@ std::vector<EventMention> split_place_lists(EventMention m, const SentenceAnalys
     for (std::size_t k = 1; k < m.places.size(); ++k) {
         const PlaceRef& prev = list.back();
         const PlaceRef& next = m.places[k];
-        if (next.anaphor || next.first_token < prev.last_token) break;
+        if (next.anaphor || next.carried || next.first_token < prev.last_token) break;
         bool joined = true;
         for (std::size_t q = prev.last_token; q < next.first_token; ++q) {
             const std::string& w = t[q].folded;
@@ -492,6 +546,7 @@ ArticleReading Extractor::read(const Article& article) const {
     std::size_t last_paragraph = static_cast<std::size_t>(-1);
     std::size_t previous_sentence_first_mention = 0;
     bool dateline_seen = false;
+    std::vector<PlaceRef> paragraph_places;
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const Sentence& sentence = sentences[s];
         const Paragraph& paragraph = article.paragraphs[sentence.paragraph];
@@ -500,7 +555,10 @@ ArticleReading Extractor::read(const Article& article) const {
         const SentenceAnalysis a = detail::analyse(sentence, article, lexicon_, context, air_context);
         const auto& t = sentence.tokens;
         if (trace_) write_trace(*trace_, a, article, lexicon_);
-        if (sentence.paragraph != last_paragraph) coder.inherited_time.reset();
+        if (sentence.paragraph != last_paragraph) {
+            coder.inherited_time.reset();
+            paragraph_places.clear();
+        }
         last_paragraph = sentence.paragraph;
 
         // Dateline: "SURUC, Turkey (Meridian Wire) —" opens the first body paragraph.
@@ -522,6 +580,12 @@ ArticleReading Extractor::read(const Article& article) const {
 
         const std::size_t first_mention = reading.mentions.size();
         for (const TriggerHit& hit : a.triggers) coder.code_trigger(a, hit, dateline_end);
+        // A sentence that names no place goes on about the place the paragraph was just at.
+        for (std::size_t k = first_mention; k < reading.mentions.size(); ++k)
+            if (reading.mentions[k].places.empty() && !is_statement(reading.mentions[k].event_type)) {
+                reading.mentions[k].places = paragraph_places;
+                for (PlaceRef& p : reading.mentions[k].places) p.carried = true;
+            }
 
         // Conditional warnings: "The UN says that if Kobani falls, a bloodbath will ensue".
         for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
@@ -545,16 +609,21 @@ ArticleReading Extractor::read(const Article& article) const {
             }
 
         // "Eight of the dead were in Diyarbakir": casualties at a place continue the event just reported.
-        const bool physical_here = std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
-                                               [](const EventMention& m) { return !is_statement(m.event_type); });
-        const bool casualties = std::any_of(t.begin(), t.end(), [](const Token& x) { return casualty_words.contains(x.folded); });
-        if (!physical_here && casualties && first_mention > 0) {
-            const auto previous = std::find_if(reading.mentions.rbegin(), reading.mentions.rend(),
-                                               [](const EventMention& m) { return !is_statement(m.event_type); });
-            const bool recent = previous != reading.mentions.rend() && previous->mention.sentence_index + 2 >= sentence.index;
+        const auto casualty = std::find_if(t.begin(), t.end(), [](const Token& x) { return casualty_words.contains(x.folded); });
+        const std::size_t casualty_clause = casualty == t.end() ? 0 : a.clause_of[static_cast<std::size_t>(casualty - t.begin())];
+        const bool coded_in_clause = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) {
+            return a.clause_of[h.first] == casualty_clause;
+        });
+        if (casualty != t.end() && !coded_in_clause && first_mention > 0) {
+            // Only violence leaves dead: a deployment or a retreat does not continue into casualties.
+            const auto previous = std::find_if(reading.mentions.rbegin(), reading.mentions.rend(), [](const EventMention& m) {
+                return m.event_type == "riot" || m.event_type == "armed_clash" || m.event_type == "shelling" ||
+                       m.event_type == "airstrike" || m.event_type == "bombing" || m.event_type == "attack_on_civilians";
+            });
+            const bool recent = previous != reading.mentions.rend() && previous->mention.sentence_index + 3 >= sentence.index;
             std::vector<PlaceRef> named;
             for (const PlaceRef& p : a.places)
-                if (!p.anaphor && p.locative_cue) named.push_back(p);
+                if (!p.anaphor && p.locative_cue && a.clause_of[p.first_token] == casualty_clause) named.push_back(p);
             if (recent && !named.empty()) {
                 EventMention m = *previous;
                 m.places = named;
@@ -589,6 +658,14 @@ ArticleReading Extractor::read(const Article& article) const {
                 if (!is_statement(reading.mentions[k].event_type)) reading.mentions[k].certainty = Certainty::claimed;
 
         if (!a.times.empty()) coder.inherited_time = a.times.front();
+        // The paragraph is "at" the places where this sentence's events happened, if any.
+        std::vector<PlaceRef> named_here;
+        for (std::size_t k = first_mention; k < reading.mentions.size(); ++k) {
+            const EventMention& m = reading.mentions[k];
+            if (is_statement(m.event_type) || m.places.empty() || m.places.front().anaphor) continue;
+            named_here.push_back(m.places.front());
+        }
+        if (!named_here.empty()) paragraph_places = std::move(named_here);
         previous_sentence_first_mention = first_mention;
     }
     return reading;

@@ -115,13 +115,18 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
             const bool mid = i >= 2 && tokens[i - 1].folded == "-" && tokens[i - 2].folded == "mid";
             int year = pub.year();
             if (*month > pub.month()) --year;
+            std::size_t last = i + 1;
+            if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::number && tokens[i + 1].folded.size() == 4) {
+                int given = 0;
+                std::from_chars(tokens[i + 1].folded.data(), tokens[i + 1].folded.data() + 4, given);
+                if (given > 1900 && given <= pub.year()) { year = given; last = i + 2; }  // "March 2013"
+            }
             const Date first(year, *month, 1);
-            const Date last = Date(year == pub.year() && *month == 12 ? year + 1 : (*month == 12 ? year + 1 : year),
-                                   *month == 12 ? 1 : *month + 1, 1)
-                                  .plus_days(-1);
+            const Date last_day = Date(*month == 12 ? year + 1 : year, *month == 12 ? 1 : *month + 1, 1).plus_days(-1);
             const Date start = mid ? first.plus_days(9) : first;
-            const Date end = mid ? first.plus_days(20) : std::min(last, pub);
-            found.push_back({mid ? i - 2 : i, i + 1, start, std::max(start, end), mid ? 2 : 3});
+            const Date end = mid ? first.plus_days(20) : std::min(last_day, pub);
+            found.push_back({mid ? i - 2 : i, last, start, std::max(start, end), mid ? 2 : 3});
+            i = last - 1;
             continue;
         }
         if (const auto day = day_number(tokens[i]))

@@ -124,10 +124,27 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
     if (ref.anaphor) {
         if (!context.focus) return std::nullopt;
         Location focus = *context.focus;
+        if (ref.relation == PlaceRelation::border) {
+            // "Turkish tanks on the frontier": the border of the focus's country with the actor's state.
+            const auto here = gazetteer_.country_by_iso3(focus.country);
+            const auto other = gazetteer_.country_by_iso3(ref.border_partner);
+            if (here && other && *here != *other)
+                if (const auto line = countries_.shared_border_wkt(gazetteer_.country(*other).ne_name, gazetteer_.country(*here).ne_name,
+                                                                   focus.anchor, 30.0)) {
+                    return Location{line->wkt, line->anchor, 2,
+                                    "border of " + gazetteer_.country(*other).name + " and " + gazetteer_.country(*here).name, "",
+                                    gazetteer_.country(*other).iso3};
+                }
+            focus.geo_precision = 2;
+            return focus;
+        }
         if (ref.relation == PlaceRelation::near) focus.geo_precision = std::max(focus.geo_precision, 2);
         return focus;
     }
     if (ref.text.size() < 3) return std::nullopt;
+    if (ref.sentence_initial && !ref.locative_cue &&
+        std::find(context.names_in_use.begin(), context.names_in_use.end(), fold(ref.text)) == context.names_in_use.end())
+        return std::nullopt;
     std::vector<GeocodeCandidate> found;
     if (!ref.feature_hint.empty()) found = candidates(ref.text + " " + ref.feature_hint, context);
     if (found.empty()) found = candidates(ref.text, context);
@@ -171,6 +188,8 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
 GeoContext Geocoder::context_of(const DocumentPlaces& places) const {
     GeoContext context;
     std::map<std::string, int> country_counts;
+    for (const PlaceRef& ref : places.all)
+        if (!ref.anaphor && (!ref.sentence_initial || ref.locative_cue)) context.names_in_use.push_back(fold(ref.text));
     for (const PlaceRef& ref : places.all) {
         if (ref.anaphor) continue;
         for (const NameHit& hit : gazetteer_.lookup(strip_article(fold(ref.text))))

@@ -24,6 +24,9 @@ struct GeoContext {
     std::vector<std::string> countries;  ///< ISO3 codes, most mentioned first
     std::optional<LonLat> dateline;
     std::optional<Location> focus;       ///< the place the story is about
+    /// Folded names the story uses as places somewhere other than at a sentence's start: a
+    /// sentence-initial capitalised word ("Long lines of cars") is a place only if it is one of these.
+    std::vector<std::string> names_in_use;
 };
 
 /// Turns place phrases into Locations. One instance per thread (it owns GEOS state through the

@@ -24,9 +24,6 @@ std::vector<Event> Pipeline::process(const Article& article) const {
         e.actor1_text = m.actor1.text;
         e.actor2 = m.actor2.id;
         e.actor2_text = m.actor2.text;
-        const ActorInfo* actor1 = lexicon_.actor(m.actor1.id);
-        apply_taxonomy(e, actor1 && actor1->kind == ActorKind::state);
-        if (!m.sub_event_type.empty()) e.acled_sub_event_type = m.sub_event_type;
         e.date_start = m.date_start;
         e.date_end = m.date_end;
         e.time_precision = m.time_precision;
@@ -45,7 +42,21 @@ std::vector<Event> Pipeline::process(const Article& article) const {
                 e.confidence -= 0.1;
             }
             if (!e.location) continue;  // nowhere to put it: an analyst would not code it either
+            // Unnamed police are the police of the country it happened in; unnamed troops only
+            // when they police it (a deployment, arrests, a riot), not when they strike abroad.
+            // Troops named as what is deployed ("deployed significant forces") are not a second actor.
+            auto local = [&](std::string& id, const ActorRef& ref, bool subject) {
+                const bool applies = ref.local_state == ActorRef::LocalState::security ||
+                                     (subject && ref.local_state == ActorRef::LocalState::armed &&
+                                      (e.event_type == "deployment" || e.event_type == "arrest" || e.event_type == "riot"));
+                if (id.empty() && applies && !e.location->country.empty()) id = e.location->country;
+            };
+            local(e.actor1, m.actor1, true);
+            local(e.actor2, m.actor2, false);
         }
+        const ActorInfo* actor1 = lexicon_.actor(e.actor1);
+        apply_taxonomy(e, actor1 && actor1->kind == ActorKind::state);
+        if (!m.sub_event_type.empty()) e.acled_sub_event_type = m.sub_event_type;
         events.push_back(std::move(e));
     }
     return merge_events(std::move(events));
