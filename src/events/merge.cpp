@@ -40,10 +40,22 @@ bool dates_overlap(const Event& a, const Event& b) {
 /// Lower is better: a location with a finer precision, a date range with a finer precision.
 int location_rank(const Event& e) { return e.location ? e.location->geo_precision : 9; }
 
+/// A total order on places of equal precision, so that the merged event (and its id) does not
+/// depend on which report came first.
+bool better_place(const Event& a, const Event& b) {
+    if (location_rank(a) != location_rank(b)) return location_rank(a) < location_rank(b);
+    if (!a.location || !b.location) return false;
+    return std::tie(a.location->place_id, a.location->wkt) < std::tie(b.location->place_id, b.location->wkt);
+}
+
 void absorb(Event& into, Event&& other) {
-    if (into.actor1.empty()) { into.actor1 = other.actor1; into.actor1_text = other.actor1_text; }
+    if (into.actor1.empty()) {
+        into.actor1 = other.actor1;
+        into.actor1_text = other.actor1_text;
+        into.acled_sub_event_type = other.acled_sub_event_type;  // it depends on who actor1 is
+    }
     if (into.actor2.empty()) { into.actor2 = other.actor2; into.actor2_text = other.actor2_text; }
-    if (location_rank(other) < location_rank(into)) into.location = other.location;
+    if (better_place(other, into)) into.location = other.location;
     if (other.date_start && (!into.date_start || other.time_precision < into.time_precision)) {
         into.date_start = other.date_start;
         into.date_end = other.date_end;

@@ -219,16 +219,22 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             return overlaps(m.first, m.last, head.first, head.last);
         });
         if (inside_name) continue;
-        // Adjectives between a modifier and its head: "lightly-armed Kurdish defenders", "Kurdish local officials".
-        std::optional<std::size_t> modifier;
-        std::size_t scan = head.first;
-        for (int skipped = 0; scan > 0 && skipped <= 3; ++skipped) {
-            if (const auto m = actor_at_end(scan)) { modifier = m; break; }
-            const Token& prev = tokens[scan - 1];
-            const bool adjective_like = (is_word(prev) && !prev.capitalized && !function_words.contains(prev.folded)) || prev.folded == "-";
-            if (!adjective_like) break;
-            --scan;
+        // At most one adjective between a modifier and its head ("Kurdish local officials",
+        // "lightly-armed"): never a verb ("Russia deployed tanks") or a preposition ("Moscow of sending troops").
+        std::optional<std::size_t> modifier = actor_at_end(head.first);
+        if (!modifier && head.first >= 2) {
+            const Token& between = tokens[head.first - 1];
+            const bool hyphenated = head.first >= 3 && tokens[head.first - 2].folded == "-";
+            const bool adjective = is_word(between) && !between.capitalized && !function_words.contains(between.folded) &&
+                                   !locative_prepositions.contains(between.folded) && !between.folded.ends_with("ing") &&
+                                   (!between.folded.ends_with("ed") || hyphenated);
+            if (adjective) modifier = actor_at_end(hyphenated ? head.first - 3 : head.first - 1);
         }
+        // "the group's fighters", "the militia's commanders": the armed group the story is about.
+        const bool group_possessive = !modifier && head.first >= 2 && tokens[head.first - 1].folded == "'s" &&
+                                      (tokens[head.first - 2].folded == "group" || tokens[head.first - 2].folded == "militia" ||
+                                       tokens[head.first - 2].folded == "organisation" || tokens[head.first - 2].folded == "organization" ||
+                                       tokens[head.first - 2].folded == "movement");
         ActorSpan span;
         span.last = head.last;
         span.first = head.first;
@@ -264,8 +270,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
                         break;
                 }
             }
-        } else if (head.first > 0 && (tokens[head.first - 1].folded == "its" || tokens[head.first - 1].folded == "their")) {
-            span.first = head.first - 1;
+        } else if (group_possessive || (head.first > 0 && (tokens[head.first - 1].folded == "its" || tokens[head.first - 1].folded == "their"))) {
+            span.first = group_possessive ? head.first - 2 : head.first - 1;
             if (const auto who = resolve_pronoun(head.first - 1)) span.ref.id = who->id;
         } else if (head_kind == HeadKind::civilian) {
             // "Kurds" or "Kurdish residents" are matched above; bare "people", "protesters" are the

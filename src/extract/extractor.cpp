@@ -237,6 +237,8 @@ struct Coder {
         }
         // "Kurdish fighters said they had pushed IS back": a party speaking of its own deeds claims.
         for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
+            // "were said to have captured": a report with no speaker, not the subject's own claim.
+            if (verb.first > 0 && be_forms.contains(t[verb.first - 1].folded)) continue;
             const ActorSpan* speaker = nearest_left(a, verb.first, verb.first >= 6 ? verb.first - 6 : 0);
             if (!speaker) continue;
             if (speaker->ref.id == m.actor1.id || (!m.actor2.empty() && speaker->ref.id == m.actor2.id)) {
@@ -285,7 +287,9 @@ struct Coder {
             return;
         }
         if (article.published) {
-            m.date_start = article.published->plus_days(-2);
+            // A headline sums up the last days' news; a body sentence without a date is recent.
+            const bool headline = article.paragraphs[a.sentence->paragraph].is_title;
+            m.date_start = article.published->plus_days(headline ? -7 : -2);
             m.date_end = *article.published;
             m.time_precision = 2;
         }
@@ -378,7 +382,8 @@ struct Coder {
                 if (!(t[k].folded.ends_with("ly") || t[k].folded == "also" || t[k].folded == "not" || t[k].folded == "still")) break;
             }
             const ActorSpan* agent = agent_after(a, hit.last, end);
-            const ActorSpan* right = nearest_right(a, hit.last, end);
+            // The object may sit inside a gapped phrase: "drove [Islamic State militants] out of".
+            const ActorSpan* right = nearest_right(a, hit.first + 1, end);
             if (!passive && agent && right == agent && (t[hit.first].folded.ends_with("ed") || t[hit.first].folded.ends_with("en")))
                 passive = true;  // "Islamic State pushed out of Kobane by Kurdish fighters"
             if (passive) {
@@ -488,7 +493,9 @@ std::vector<EventMention> split_place_lists(EventMention m, const SentenceAnalys
         const PlaceRef& prev = list.back();
         const PlaceRef& next = m.places[k];
         if (next.anaphor || next.carried || next.first_token < prev.last_token) break;
-        bool joined = true;
+        bool joined = false;
+        for (std::size_t q = prev.last_token; q < next.first_token; ++q)
+            if (t[q].folded == "," || t[q].folded == "and") joined = true;  // "Hit in Anbar province" is one place
         for (std::size_t q = prev.last_token; q < next.first_token; ++q) {
             const std::string& w = t[q].folded;
             if (!(w == "," || w == "and" || w == "the" || w == "in" || w == "of" || w == "province" || w == "town" ||
@@ -636,6 +643,22 @@ ArticleReading Extractor::read(const Article& article) const {
             }
         }
 
+        // Two triggers of one event in one sentence ("a suicide bomber blew himself up"): one mention.
+        for (std::size_t k = first_mention; k < reading.mentions.size(); ++k)
+            for (std::size_t j = k + 1; j < reading.mentions.size();) {
+                EventMention& x = reading.mentions[k];
+                const EventMention& y = reading.mentions[j];
+                const auto place_text = [](const EventMention& m) { return m.places.empty() ? std::string() : m.places.front().text; };
+                const bool same = x.event_type == y.event_type && place_text(x) == place_text(y) &&
+                                  (x.actor1.empty() || y.actor1.empty() || x.actor1.id == y.actor1.id) &&
+                                  (x.actor2.empty() || y.actor2.empty() || x.actor2.id == y.actor2.id);
+                if (!same) { ++j; continue; }
+                if (x.actor1.empty()) x.actor1 = y.actor1;
+                if (x.actor2.empty()) x.actor2 = y.actor2;
+                if (x.sub_event_type.empty()) x.sub_event_type = y.sub_event_type;
+                if (!x.magnitude) x.magnitude = y.magnitude;
+                reading.mentions.erase(reading.mentions.begin() + static_cast<long>(j));
+            }
         // Split place lists; riots supersede the protests they grew out of; casualties attach once.
         std::vector<EventMention> coded(std::make_move_iterator(reading.mentions.begin() + static_cast<long>(first_mention)),
                                         std::make_move_iterator(reading.mentions.end()));

@@ -336,6 +336,10 @@ Lexicon Lexicon::load_unchecked(const std::filesystem::path& data_root) {
             if (!capital.empty()) add_actor_form(capital, ActorEntry{ActorEntry::Role::capital, iso3, "", ""});
     }
 
+    if (const auto spellings = actors.find("capital_spellings"); spellings != actors.end())
+        for (const auto& [iso3, forms] : spellings->items())
+            for (const std::string& form : string_list(forms)) add_actor_form(form, ActorEntry{ActorEntry::Role::capital, iso3, "", ""});
+
     const json triggers = read_json(dir / "triggers.json");
     for (const json& entry : triggers.at("triggers")) {
         TriggerInfo info;

@@ -111,7 +111,14 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
                         continue;
                     }
             // "19 January" is caught at the number; here: "earlier in January", "in mid-September", "since September".
-            if (w == "may" && !tokens[i].capitalized) continue;  // the modal verb
+            // A month on its own needs a frame ("in May", "since September", "mid-October", "May 2014"):
+            // "May God protect the city" is a wish, not a date.
+            const std::string before = i > 0 ? tokens[i - 1].folded : std::string();
+            const bool framed = before == "in" || before == "since" || before == "early" || before == "late" || before == "-" ||
+                                before == "of" || before == "until" || before == "by" || before == "last" || before == "this" ||
+                                before == "during" || before == "from" || before == "through" ||
+                                (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::number && tokens[i + 1].folded.size() == 4);
+            if (!framed || (w == "may" && !tokens[i].capitalized)) continue;
             const bool mid = i >= 2 && tokens[i - 1].folded == "-" && tokens[i - 2].folded == "mid";
             int year = pub.year();
             if (*month > pub.month()) --year;

@@ -6,7 +6,7 @@
 namespace frontline {
 
 /// The comparison form of a word or phrase: NFKC, case folded, transliterated to Latin and
-/// stripped of diacritics, so "Kobanî", "KOBANÊ" and "Kobani" all fold to "kobani" and
+/// stripped of diacritics, so "Kobanî", "KOBANI" and "Kobani" all fold to "kobani" ("Kobanê" to "kobane"), and
 /// "Mürşitpınar" to "mursitpinar". Typographic apostrophes and dashes become ASCII.
 /// Pure ASCII input takes a fast path that only lower-cases.
 [[nodiscard]] std::string fold(std::string_view utf8);

@@ -38,6 +38,10 @@ constexpr std::array<std::string_view, 22> continuing_abbreviations = {
 constexpr std::array<std::string_view, 10> title_abbreviations = {
     "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "sen.", "rep.", "gov.", "dr."};
 
+// Words that start a new sentence after an initialism rather than continue a name.
+constexpr std::array<std::string_view, 16> sentence_openers = {"the", "a", "an", "it", "he", "she", "they", "we",
+                                                               "but", "and", "in", "on", "this", "that", "there", "its"};
+
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), [](char c) {
@@ -63,9 +67,12 @@ bool continues_after(std::string_view sentence, std::string_view next) {
     if (std::find(title_abbreviations.begin(), title_abbreviations.end(), word) != title_abbreviations.end()) return true;
     if (std::find(continuing_abbreviations.begin(), continuing_abbreviations.end(), word) != continuing_abbreviations.end())
         return next_lower_or_digit;
-    // An initialism ("U.S.", "U.N.") mid-sentence is followed by a noun, rarely by a new sentence.
+    // After an initialism ("U.S.", "U.N.") a noun usually follows ("U.S. Central Command"); a new
+    // sentence shows itself by a word that only starts sentences ("The", "It", "But").
     const bool initialism = word.size() >= 4 && word[1] == '.' && word[3] == '.';
-    return initialism;
+    if (!initialism) return false;
+    const std::string next_word = lower_ascii(next.substr(first, next.find_first_of(" \t,", first) - first));
+    return std::find(sentence_openers.begin(), sentence_openers.end(), next_word) == sentence_openers.end();
 }
 
 /// Byte offsets (into `utf8`) of the sentence boundaries ICU finds in one paragraph.
@@ -87,6 +94,20 @@ std::vector<std::size_t> icu_boundaries(std::string_view utf8) {
     std::vector<std::size_t> bounds;
     for (int32_t b = it.first(); b != icu::BreakIterator::DONE; b = it.next())
         bounds.push_back(byte_at[static_cast<std::size_t>(b)]);
+    // CLDR never ends a sentence after "U.S."; a sentence opener after it ("... by the U.S. The
+    // Kurds ...") shows that one did.
+    for (std::size_t dot = utf8.find(". "); dot != std::string_view::npos; dot = utf8.find(". ", dot + 1)) {
+        const std::string_view before = last_word(utf8.substr(0, dot + 1));
+        const bool initialism = before.size() >= 4 && before[1] == '.' && before[3] == '.';
+        const std::size_t next = dot + 2;
+        const std::size_t word_end = utf8.find_first_of(" \t,", next);
+        const std::string next_word = lower_ascii(utf8.substr(next, word_end == std::string_view::npos ? std::string_view::npos : word_end - next));
+        const bool capital = next < utf8.size() && utf8[next] >= 'A' && utf8[next] <= 'Z';
+        if (initialism && capital && std::find(sentence_openers.begin(), sentence_openers.end(), next_word) != sentence_openers.end())
+            bounds.push_back(next);
+    }
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
     return bounds;
 }
 

@@ -92,7 +92,6 @@ struct CodingCase {
     std::vector<std::string> actor1;  ///< acceptable actor1 ids; empty: not checked
     std::vector<std::string> actor2;  ///< acceptable actor2 ids; empty: not checked; {""}: must be absent
     std::vector<Forbidden> forbidden;
-    const char* known_bug;  ///< why this case fails today; nullptr when it passes
 };
 
 void PrintTo(const CodingCase& c, std::ostream* os) { *os << c.name; }
@@ -129,90 +128,84 @@ class CodingTest : public ExtractorTest, public ::testing::WithParamInterface<Co
 TEST_P(CodingTest, CodesTheEventAnAnalystWould) {
     const CodingCase& c = GetParam();
     const std::string wrong = problems(c, read(c.title, c.body, c.published));
-    if (!wrong.empty() && c.known_bug) GTEST_SKIP() << "known bug: " << c.known_bug << "\n" << wrong;
     EXPECT_EQ(wrong, "") << c.body;
 }
 
 // Invented articles (not corpus sentences), about several wars. Actor ids per taxonomy.md.
 const CodingCase coding_cases[] = {
     {"ActiveCapture", "Fighting in northern Syria", "Rebels captured the town of Idlib on Monday.", "2015-03-30",
-     "territory_taken", {"FSA", "REBELS"}, {}, {}, nullptr},
+     "territory_taken", {"FSA", "REBELS"}, {}, {}},
     {"PassiveCaptureGivesTheAgentAsActor1", "Fighting in northern Syria",
      "The town of Tal Abyad was seized by Islamic State fighters on Tuesday.", "2014-10-09", "territory_taken", {"ISIS"},
-     {}, {}, nullptr},
+     {}, {}},
     {"DroveOutOfNamesWinnerAndLoser", "Fighting in northern Syria",
      "Kurdish fighters drove Islamic State militants out of the village of Tell Hamis on Friday.", "2014-10-09",
-     "territory_taken", {"YPG"}, {"ISIS"}, {}, "the loser of \"drove X out of\" is not coded: actor2 empty"},
+     "territory_taken", {"YPG"}, {"ISIS"}, {}},
     {"StateRecapture", "Fighting in central Syria", "The Syrian army recaptured the ancient city of Palmyra on Sunday.",
-     "2016-03-28", "territory_taken", {"SYR"}, {}, {}, nullptr},
+     "2016-03-28", "territory_taken", {"SYR"}, {}, {}},
     {"HypotheticalFallIsNoCapture", "Fears for Aleppo",
      "If the city of Aleppo falls, the rebels will lose their last supply line.", "2016-11-30", "", {}, {},
-     {{"territory_taken", ""}}, nullptr},
+     {{"territory_taken", ""}}},
     {"ModalCaptureIsNoCapture", "Fears for Ramadi", "Islamic State fighters could capture the city of Ramadi within days.",
-     "2015-05-10", "", {}, {}, {{"territory_taken", ""}}, nullptr},
+     "2015-05-10", "", {}, {}, {{"territory_taken", ""}}},
     {"RuledOutIsARejectionNotAnOffensive", "Ankara stays out",
      "Turkey ruled out a ground offensive to relieve the besieged town on Wednesday.", "2014-10-09", "rejection", {"TUR"},
-     {}, {{"advance", ""}, {"armed_clash", ""}, {"deployment", ""}}, nullptr},
+     {}, {{"advance", ""}, {"armed_clash", ""}, {"deployment", ""}}},
     {"NegatedAttackIsNoClash", "Quiet day", "The army did not attack the town of Suruc on Monday.", "2014-10-09", "", {},
-     {}, {{"armed_clash", ""}, {"territory_taken", ""}}, nullptr},
+     {}, {{"armed_clash", ""}, {"territory_taken", ""}}},
     {"AirstrikeByWarplanes", "Coalition strikes",
      "U.S. warplanes struck Islamic State positions near Raqqa on Sunday.", "2014-10-09", "airstrike", {"USA"}, {"ISIS"},
-     {{"deployment", ""}}, "the noun \"positions\" (the target) triggers a deployment by ISIS"},
+     {{"deployment", ""}}},
     {"PoliceTearGasOnProtestersIsARiot", "Unrest in Turkey",
      "Police fired tear gas at Kurdish protesters in Diyarbakir on Tuesday.", "2014-10-09", "riot", {"KURDS_CIV"}, {},
-     {{"armed_clash", ""}}, nullptr},
+     {{"armed_clash", ""}}},
     {"PeacefulMarchIsAProtest", "Kurds rally in Istanbul",
      "Thousands of Kurdish protesters marched through Istanbul on Saturday.", "2014-10-09", "protest", {"KURDS_CIV"}, {},
-     {{"riot", ""}}, nullptr},
+     {{"riot", ""}}},
     {"CiviliansFleeing", "Exodus from Sinjar", "Thousands of civilians fled the town of Sinjar on Sunday.", "2014-08-05",
-     "displacement", {}, {}, {{"retreat", ""}},
-     "\"Thousands flee X\" (no armed subject) is coded as a retreat with no actor instead of a displacement"},
+     "displacement", {}, {}, {{"retreat", ""}}},
     {"ProxyShellingIsBySeparatistsNotTheirBacker", "War in eastern Ukraine",
      "Russian-backed separatists shelled Debaltseve overnight.", "2015-02-10", "shelling", {"DONBAS_SEP"}, {},
-     {{"shelling", "RUS"}}, nullptr},
+     {{"shelling", "RUS"}}},
     {"GroupPossessiveKillingCivilians", "Massacre in northern Iraq",
      "Islamic State fighters surrounded the village of Kocho on Friday.\nThe group's fighters killed 12 civilians.",
-     "2014-08-17", "attack_on_civilians", {"ISIS"}, {}, {}, "\"The group's fighters\" is not resolved to ISIS: actor1 empty"},
+     "2014-08-17", "attack_on_civilians", {"ISIS"}, {}, {}},
     {"AccusationIsNoDeployment", "Ukraine crisis deepens",
      "Kiev accused Moscow of sending troops into eastern Ukraine on Thursday.", "2014-08-29", "accusation", {"UKR"},
-     {"RUS"}, {{"deployment", "RUS"}, {"deployment", ""}},
-     "\"Kiev\" is no actor (the lexicon knows only Kyiv) and the actor span \"Moscow of sending troops\" swallows the "
-     "clause: no event at all"},
+     {"RUS"}, {{"deployment", "RUS"}, {"deployment", ""}}},
     {"WarningOfAMassacreIsNoMassacre", "UN fears for the town",
      "The UN says that if the town falls, a massacre will follow.", "2014-10-09", "warning", {"UN"}, {},
-     {{"attack_on_civilians", ""}, {"territory_taken", ""}}, nullptr},
+     {{"attack_on_civilians", ""}, {"territory_taken", ""}}},
     {"SoldiersFleeingIsARetreat", "Collapse in Mosul", "Iraqi soldiers abandoned their posts in Mosul and fled on Tuesday.",
-     "2014-06-11", "retreat", {"IRQ", "IRAQI_SOLDIERS"}, {}, {{"displacement", ""}}, nullptr},
+     "2014-06-11", "retreat", {"IRQ", "IRAQI_SOLDIERS"}, {}, {{"displacement", ""}}},
     {"WithdrawalIsARetreat", "War in eastern Ukraine", "Ukrainian troops withdrew from Debaltseve on Wednesday.",
-     "2015-02-19", "retreat", {"UKR"}, {}, {{"territory_taken", "UKR"}}, nullptr},
+     "2015-02-19", "retreat", {"UKR"}, {}, {{"territory_taken", "UKR"}}},
     {"CarBomb", "Blast in Baghdad", "A car bomb exploded in a market in Baghdad on Monday, killing 20 people.",
-     "2015-05-12", "bombing", {}, {}, {}, nullptr},
+     "2015-05-12", "bombing", {}, {}, {}},
     {"Abduction", "Hostages taken", "Islamic State militants abducted dozens of Assyrian Christians on Monday.",
-     "2015-02-25", "abduction", {"ISIS"}, {}, {}, nullptr},
+     "2015-02-25", "abduction", {"ISIS"}, {}, {}},
     {"Arrest", "Crackdown in Istanbul", "Turkish police detained 20 Kurdish activists in Istanbul on Friday.",
-     "2014-10-12", "arrest", {"TUR"}, {}, {}, nullptr},
+     "2014-10-12", "arrest", {"TUR"}, {}, {}},
     {"DeploymentOfTanks", "Tanks at the border", "Russia deployed tanks to its border with Ukraine on Monday.", "2014-04-10",
-     "deployment", {"RUS"}, {}, {}, "the actor span \"Russia deployed tanks\" swallows the trigger verb: no event"},
+     "deployment", {"RUS"}, {}, {}},
     {"StateDeployedForcesToItsBorder", "Tanks at the border", "Turkey deployed forces to its border with Syria on Monday.",
-     "2014-10-09", "deployment", {"TUR"}, {}, {},
-     "the actor span \"Turkey deployed forces\" swallows the trigger verb: no event"},
+     "2014-10-09", "deployment", {"TUR"}, {}, {}},
     {"ForcesMassedOnTheBorder", "Tanks at the border", "Turkish tanks massed on the border with Syria on Monday.",
-     "2014-10-09", "deployment", {"TUR"}, {}, {}, nullptr},
+     "2014-10-09", "deployment", {"TUR"}, {}, {}},
     {"HeadlineFleeingIsDisplacement", "Thousands flee Sinjar", "Witnesses described the scene on Sunday.", "2014-08-05",
-     "displacement", {}, {}, {{"retreat", ""}},
-     "\"Thousands flee X\" (no armed subject) is coded as a retreat with no actor instead of a displacement"},
+     "displacement", {}, {}, {{"retreat", ""}}},
     {"ReinforcementIsAid", "Reinforcements arrive",
      "Iraqi Kurdish peshmerga fighters crossed into Syria to reinforce the Kurdish defenders on Friday.", "2014-11-01",
-     "aid", {"PESHMERGA"}, {}, {}, nullptr},
+     "aid", {"PESHMERGA"}, {}, {}},
     {"AdvanceWithoutCapture", "Offensive on Ramadi",
      "Islamic State fighters advanced on the city of Ramadi on Thursday.", "2015-05-16", "advance", {"ISIS"}, {},
-     {{"territory_taken", ""}}, nullptr},
+     {{"territory_taken", ""}}},
     {"Clashes", "Fighting in Aleppo", "Rebels clashed with government forces in Aleppo on Tuesday.", "2016-11-30",
-     "armed_clash", {"FSA", "REBELS"}, {}, {}, nullptr},
+     "armed_clash", {"FSA", "REBELS"}, {}, {}},
     {"Appeal", "Appeal to Turkey", "The UN urged Turkey to open its border to refugees on Monday.", "2014-10-09",
-     "appeal", {"UN"}, {"TUR"}, {}, nullptr},
+     "appeal", {"UN"}, {"TUR"}, {}},
     {"Consultation", "Talks in Minsk", "Ukraine's president met Russia's president in Minsk on Tuesday.", "2014-08-27",
-     "consultation", {"UKR"}, {}, {}, nullptr},
+     "consultation", {"UKR"}, {}, {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, CodingTest, ::testing::ValuesIn(coding_cases),
@@ -230,9 +223,6 @@ TEST_F(ExtractorTest, SaidToHaveCapturedIsReportedWithItsShare) {
     EXPECT_NEAR(*taken[0].magnitude, 1.0 / 3.0, 0.01);
     ASSERT_TRUE(taken[0].date_start.has_value());
     EXPECT_EQ(taken[0].date_start->iso(), "2014-10-08");
-    if (taken[0].certainty != Certainty::reported)
-        GTEST_SKIP() << "known bug: \"were said to\" is a reported cue (taxonomy.md), got certainty "
-                     << to_string(taken[0].certainty);
     EXPECT_EQ(taken[0].certainty, Certainty::reported);
 }
 
@@ -406,7 +396,6 @@ TEST_P(OneMentionTest, ASentenceTellsAnEventOnce) {
                 a.actor1.id == b.actor1.id && a.actor2.id == b.actor2.id)
                 repeated += "\n  " + describe(a) + "\n  " + describe(b);
         }
-    if (!repeated.empty()) GTEST_SKIP() << "known bug: one sentence yields the same event twice:" << repeated;
     EXPECT_EQ(repeated, "");
 }
 
