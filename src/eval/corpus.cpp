@@ -1,9 +1,11 @@
 #include "eval/corpus.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "common/error.hpp"
+#include "control/share_timeline.hpp"
 #include "eval/gold.hpp"
 #include "ingest/reader.hpp"
 
@@ -11,6 +13,8 @@ namespace frontline {
 
 CorpusScore evaluate_corpus(const Pipeline& pipeline, const std::vector<std::filesystem::path>& corpus_dirs) {
     CorpusScore score;
+    double control_error_sum = 0.0;
+    std::size_t control_rows = 0;
     for (const std::filesystem::path& dir : corpus_dirs) {
         std::error_code ec;
         if (!std::filesystem::is_directory(dir, ec)) throw DataError(SourceLocation(dir.string()), "not a corpus folder");
@@ -34,11 +38,21 @@ CorpusScore evaluate_corpus(const Pipeline& pipeline, const std::vector<std::fil
                 score.add_error(stem, report.skipped.empty() ? "no article read" : report.skipped.front());
                 continue;
             }
+            // Control rows: the share the events give the holder of the place at that instant.
+            const ShareTimeline shares = ShareTimeline::from_events(events);
+            for (const ControlExpectation& row : gold.control) {
+                const auto place = pipeline.geocoder().candidates(row.place, GeoContext{});
+                const auto day = Date::parse_iso(row.at);
+                const double produced = place.empty() || !day ? 0.0 : shares.share(place.front().location.place_id, row.holder, *day);
+                control_error_sum += std::abs(produced - row.share);
+                ++control_rows;
+            }
             ArticleScore article_score = score_article(events, gold, pipeline.countries());
             article_score.article = stem;
             score.add(std::move(article_score));
         }
     }
+    if (control_rows > 0) score.control_error = control_error_sum / static_cast<double>(control_rows);
     return score;
 }
 

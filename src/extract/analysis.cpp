@@ -204,8 +204,25 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         return std::nullopt;
     };
     auto resolve_pronoun = [&](std::size_t before) -> std::optional<ActorRef> {
-        for (std::size_t k = a.actors.size(); k-- > 0;)
-            if (a.actors[k].last <= before && !a.actors[k].adjective_only) return a.actors[k].ref;
+        std::optional<ActorRef> nearest;
+        std::size_t nearest_end = 0;
+        for (const ActorSpan& span : a.actors)
+            if (span.last <= before && !span.adjective_only && span.last >= nearest_end) {
+                nearest = span.ref;
+                nearest_end = span.last;
+            }
+        // Named actors of this sentence are not collected yet when a head noun asks ("Islamic State
+        // ... its fighters"): look at the raw matches too.
+        for (std::size_t m = 0; m < actor_matches.size(); ++m) {
+            const ActorEntry& e = lexicon.actor_entry(actor_matches[m].payload);
+            const bool names_actor = e.role == ActorEntry::Role::named || e.role == ActorEntry::Role::person ||
+                                     ((e.role == ActorEntry::Role::state_name || e.role == ActorEntry::Role::capital) && !locative_state[m]);
+            if (names_actor && actor_matches[m].last <= before && actor_matches[m].last >= nearest_end) {
+                nearest = ActorRef{e.actor, surface(article, tokens, actor_matches[m].first, actor_matches[m].last)};
+                nearest_end = actor_matches[m].last;
+            }
+        }
+        if (nearest) return nearest;
         // Across sentences, "they" is most often whoever acted last, not whoever was named last.
         if (context.last_subject) return context.last_subject;
         if (!context.recent_actors.empty()) return context.recent_actors.back();

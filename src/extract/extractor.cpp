@@ -18,6 +18,13 @@ using detail::SentenceAnalysis;
 using detail::TriggerHit;
 
 const std::set<std::string, std::less<>> be_forms = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"};
+// Verbs whose object noun names the event their subject carried out.
+const std::set<std::string, std::less<>> light_verbs = {
+    "carried", "carries", "carry", "carrying", "launched", "launch", "launches", "conducted", "conduct", "conducts",
+    "staged", "stage", "mounted", "mount", "set", "made", "make", "began", "begun", "begin", "started", "start",
+    "stepped", "intensified", "continued", "continue", "continues", "opened", "fired", "unleashed", "waged", "wage",
+    "led", "leads", "lead", "ordered", "orders", "order", "resumed", "resume", "issued", "issue"};
+
 const std::set<std::string, std::less<>> casualty_words = {"killed", "dead", "died", "deaths", "wounded", "injured"};
 const std::set<std::string, std::less<>> physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
                                                                    "shelling", "airstrike", "bombing"};
@@ -369,7 +376,16 @@ struct Coder {
         if (noun) {
             subject = modifier_of(a, hit.first);
             if (!subject) subject = agent_after(a, hit.last, end);
-            if (!subject) subject = subject_of(a, hit.first);
+            // "carried out five strikes", "set off three suicide bombs": the subject of a light verb.
+            if (!subject)
+                for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
+                    if (light_verbs.contains(t[k].folded)) {
+                        subject = subject_of(a, k);
+                        break;
+                    }
+                    const bool filler = t[k].kind == TokenKind::number || (t[k].kind == TokenKind::word && !t[k].capitalized);
+                    if (!filler) break;
+                }
             for (std::size_t k = hit.last; k < end && k < hit.last + 6; ++k)
                 if (t[k].folded == "on" || t[k].folded == "against" || t[k].folded == "at" || t[k].folded == "with" || t[k].folded == "targeting") {
                     object = nearest_right(a, k + 1, std::min(end, k + 5));
@@ -387,8 +403,9 @@ struct Coder {
             if (!passive && agent && right == agent && (t[hit.first].folded.ends_with("ed") || t[hit.first].folded.ends_with("en")))
                 passive = true;  // "Islamic State pushed out of Kobane by Kurdish fighters"
             if (passive) {
+                // The patient of a passive is its own clause's subject ("Kobani had been liberated": none).
                 subject = agent;
-                object = subject_of(a, hit.first);
+                object = nearest_left(a, hit.first, a.clause_start[clause]);
             } else {
                 subject = subject_of(a, hit.first);
                 object = right;
@@ -471,6 +488,14 @@ struct Coder {
             m.mention = Mention{article.id, a.sentence->index, code_point_count(std::string_view(article.text).substr(0, a.sentence->begin)),
                                 code_point_count(std::string_view(article.text).substr(0, a.sentence->end)),
                                 std::string(a.sentence->text(article))};
+            // "More raids hit militant positions": the raiders of the sentence before.
+            if (physical && m.actor1.empty())
+                for (auto it = out.rbegin(); it != out.rend() && it->mention.sentence_index + 2 >= a.sentence->index; ++it)
+                    if (it->event_type == m.event_type && !it->actor1.empty()) {
+                        m.actor1 = it->actor1;
+                        m.confidence -= 0.1;
+                        break;
+                    }
             if (physical && !m.actor1.id.empty()) context.last_subject = m.actor1;
             if (physical) context.last_physical_type = m.event_type;
             out.push_back(std::move(m));

@@ -106,7 +106,10 @@ TEST_F(GeosTest, NormalizeMakesEqualShapesCompareEqual) {
 TEST_F(GeosTest, MakeValidSplitsABowtie) {
     const GeosGeometry bowtie = read_wkt(ctx, "POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))");
     const GeosGeometry valid = make_valid(ctx, *bowtie);
-    EXPECT_EQ(std::string(GEOSGeomType_r(ctx.handle(), valid.get())), "MultiPolygon");
+    char* type = GEOSGeomType_r(ctx.handle(), valid.get());  // GEOS allocates the name; we free it
+    const std::string type_name(type);
+    GEOSFree_r(ctx.handle(), type);
+    EXPECT_EQ(type_name, "MultiPolygon");
     EXPECT_DOUBLE_EQ(area(ctx, *valid), 2.0);
 }
 
