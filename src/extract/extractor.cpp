@@ -266,8 +266,13 @@ struct Coder {
         for (const auto& expr : a.times) {
             const bool same_clause = a.clause_of[expr.first_token] == clause;
             // "since Aug. 8", "a ceasefire in March 2013": the start of something else, not this event's day.
-            const bool since = (expr.first_token >= 1 && t[expr.first_token - 1].folded == "since") ||
-                               (expr.first_token >= 2 && t[expr.first_token - 2].folded == "since");
+            bool since = false;  // "since a ceasefire in March 2013"
+            for (std::size_t k = expr.first_token; k-- > (expr.first_token >= 5 ? expr.first_token - 5 : 0);)
+                if (t[k].folded == "since") since = true;
+            // A month named long before the article is background ("a truce agreed in March 2013").
+            const bool old_month = !same_clause && expr.precision == 3 && article.published &&
+                                   expr.end < article.published->plus_days(-60);
+            since = since || old_month;
             const std::string& opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
             const bool background_clause = !same_clause && (opener == "since" || opener == "after" || opener == "before" ||
                                                             opener == "until" || opener == "when" || opener == "as");
