@@ -18,10 +18,21 @@ std::optional<Date> parse_date_option(const std::string& text, const char* optio
     return date;
 }
 
-void add_ingest_options(CLI::App& command, std::string& published, double& max_mb) {
-    command.add_option("--published", published, "Publication date for every article (YYYY-MM-DD)");
-    command.add_option("--max-article-mb", max_mb, "Skip articles larger than this many MB")->check(CLI::PositiveNumber);
-}
+/// The ingest flags every reading subcommand takes, as typed; `apply` checks and converts them.
+struct IngestFlags {
+    std::string published;
+    double max_article_mb = 10.0;
+
+    void add_to(CLI::App& command) {
+        command.add_option("--published", published, "Publication date for every article (YYYY-MM-DD)");
+        command.add_option("--max-article-mb", max_article_mb, "Skip articles larger than this many MB")->check(CLI::PositiveNumber);
+    }
+    /// @throws UsageError for a date that is not YYYY-MM-DD.
+    void apply(IngestOptions& options) const {
+        options.published_override = parse_date_option(published, "--published");
+        options.max_article_bytes = static_cast<std::size_t>(max_article_mb * 1024.0 * 1024.0);
+    }
+};
 
 }  // namespace
 
@@ -33,14 +44,13 @@ int main(int argc, char** argv) {
                "3 eval scores below the given thresholds.");
 
     ExtractOptions extract;
-    std::string extract_published;
-    double extract_max_mb = 10.0;
+    IngestFlags extract_flags;
     auto* extract_cmd = cli.add_subcommand("extract", "Extract events from articles (.txt + .meta.json, .json, .ndjson, .html, folders, - for NDJSON on stdin)");
     extract_cmd->add_option("inputs", extract.inputs, "Articles, folders or -")->required();
     extract_cmd->add_option("-o,--output", extract.output,
                             "Output: .geojson, .geojsonl/.geojsons (GeoJSONSeq), .gpkg, .csv, or - for GeoJSONSeq on stdout")
         ->required();
-    add_ingest_options(*extract_cmd, extract_published, extract_max_mb);
+    extract_flags.add_to(*extract_cmd);
     extract_cmd->add_flag("--trace", extract.trace, "Show on stderr what the extractor saw in every sentence");
 
     EvalOptions eval;
@@ -59,23 +69,21 @@ int main(int argc, char** argv) {
     geocode_cmd->add_option("--limit", geocode.limit, "How many candidates to list");
 
     RenderOptions render;
-    std::string render_published;
-    double render_max_mb = 10.0;
+    IngestFlags render_flags;
     auto* render_cmd = cli.add_subcommand("render", "Draw the map at one instant off-screen to a PNG");
     render_cmd->add_option("inputs", render.inputs, "Articles, folders or -")->required();
     render_cmd->add_option("-o,--output", render.output, "PNG file")->required();
     render_cmd->add_option("--at", render.at, "The instant (YYYY-MM-DD); default: the last day with events");
     render_cmd->add_option("--size", render.size, "Image size WxH");
     render_cmd->add_option("--layers", render.layers_dir, "Also write the GeoJSON layers into this folder");
-    add_ingest_options(*render_cmd, render_published, render_max_mb);
+    render_flags.add_to(*render_cmd);
 
     RenderOptions view;
-    std::string view_published;
-    double view_max_mb = 10.0;
+    IngestFlags view_flags;
     auto* view_cmd = cli.add_subcommand("view", "Open the map viewer with its timeline");
     view_cmd->add_option("inputs", view.inputs, "Articles, folders or -")->required();
     view_cmd->add_option("--at", view.at, "Start at this instant (YYYY-MM-DD)");
-    add_ingest_options(*view_cmd, view_published, view_max_mb);
+    view_flags.add_to(*view_cmd);
 
     try {
         cli.parse(argc, argv);
@@ -85,22 +93,18 @@ int main(int argc, char** argv) {
     }
 
     try {
-        auto megabytes = [](double mb) { return static_cast<std::size_t>(mb * 1024.0 * 1024.0); };
         if (*extract_cmd) {
-            extract.ingest.published_override = parse_date_option(extract_published, "--published");
-            extract.ingest.max_article_bytes = megabytes(extract_max_mb);
+            extract_flags.apply(extract.ingest);
             return run_extract(extract);
         }
         if (*eval_cmd) return run_eval(eval);
         if (*geocode_cmd) return run_geocode(geocode);
         if (*render_cmd) {
-            render.ingest.published_override = parse_date_option(render_published, "--published");
-            render.ingest.max_article_bytes = megabytes(render_max_mb);
+            render_flags.apply(render.ingest);
             return run_render(render);
         }
         if (*view_cmd) {
-            view.ingest.published_override = parse_date_option(view_published, "--published");
-            view.ingest.max_article_bytes = megabytes(view_max_mb);
+            view_flags.apply(view.ingest);
             return run_view(view);
         }
     } catch (const Error& e) {

@@ -50,9 +50,9 @@ const std::set<std::string, std::less<>> institution_words = {
     "ministry", "parliament", "party", "front", "organization", "organisation", "agency", "news", "media", "television",
     "observatory", "general", "deputy", "prime", "foreign", "central", "national", "international", "united", "unit",
     "units", "protection", "democratic", "union", "republic", "islamic", "group", "movement", "coalition", "air", "force",
-    "office", "house", "white", "senate", "congress", "court", "police", "ground", "loses", "airstrikes", "strikes",
+    "office", "house", "white", "senate", "congress", "court", "police",
     "western", "eastern", "northern", "southern", "arab", "arabs", "european", "sunni", "shiite", "shia", "islamist",
-    "kurdish", "jihadist", "christian", "muslim", "tomahawk", "hercules", "c-130"};
+    "kurdish", "jihadist", "christian", "muslim"};
 
 const std::set<std::string, std::less<>> anaphor_nouns = {"town", "city", "village", "enclave", "junction"};
 
@@ -441,7 +441,12 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
                 break;
             }
             if (back + 1 == i && (w == "throughout" || w == "across")) { ref.relation = PlaceRelation::region; break; }
-            if (back + 1 == i && bearing_of(w) && w.ends_with("ern")) { ref.relation = PlaceRelation::region; ref.bearing_degrees = *bearing_of(w); break; }
+            if (back + 1 == i && bearing_of(w) && w.ends_with("ern")) {  // "northern Syria" names a place
+                ref.relation = PlaceRelation::region;
+                ref.bearing_degrees = *bearing_of(w);
+                ref.locative_cue = true;
+                break;
+            }
             if (tokens[back].kind == TokenKind::punctuation && w != "-" && w != "(" && w != ")") break;
         }
         if (i >= 2 && tokens[i - 1].folded == "with" && tokens[i - 2].folded == "border") ref.relation = PlaceRelation::border;

@@ -37,7 +37,9 @@ struct PlaceRef {
     std::string text;    ///< surface form ("Ayn al-Arab"); empty for an anaphor
     bool anaphor = false;  ///< "the town", "the city": the story's focus place
     bool locative_cue = false;  ///< preceded by "in", "near", "the town of" ... (a strong sign it is a place)
-    bool sentence_initial = false;  ///< capitalised only because it starts the sentence, maybe
+    /// Capitalised maybe only because it starts the sentence: a place only if the story uses the
+    /// name as one elsewhere.
+    bool sentence_initial = false;
     bool carried = false;  ///< carried over from an earlier sentence: its token span is not this sentence's
     PlaceRelation relation = PlaceRelation::in;
     std::string feature_hint;   ///< "town", "city", "village", "hill", "province", "border" ... when the text says
