@@ -54,6 +54,12 @@ const std::set<std::string, std::less<>> institution_words = {
     "western", "eastern", "northern", "southern", "arab", "arabs", "european", "sunni", "shiite", "shia", "islamist",
     "kurdish", "jihadist", "christian", "muslim"};
 
+// Political heads that stand for a state's government even when no state is named ("the
+// government", "Deputy Prime Minister Yalcin Akdogan"); "officials" or "leaders" alone could be anyone's.
+const std::set<std::string, std::less<>> state_offices = {
+    "government", "minister", "prime minister", "president", "ministry", "foreign ministry", "presidency", "cabinet",
+    "parliament", "administration"};
+
 const std::set<std::string, std::less<>> anaphor_nouns = {"town", "city", "village", "enclave", "junction"};
 
 const std::array<std::pair<std::string_view, double>, 16> compass = {{
@@ -151,7 +157,10 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& l
             // The people a story is about are named as people ("Kurds", "Kurdish protesters"),
             // not by adjectives on places ("the Kurdish region").
             const std::string& last = sentence.tokens[m.last - 1].folded;
-            const bool noun = !last.ends_with("ish") && last != "pro";
+            const bool before_head = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
+                return h.first == m.last && lexicon.head_kind(h.payload) != HeadKind::civilian;
+            });
+            const bool noun = !last.ends_with("ish") && last != "pro" && !before_head;
             const bool before_people = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
                 return h.first == m.last && lexicon.head_kind(h.payload) == HeadKind::civilian;
             });
@@ -247,6 +256,25 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
                                    (!between.folded.ends_with("ed") || hyphenated);
             if (adjective) modifier = actor_at_end(hyphenated ? head.first - 3 : head.first - 1);
         }
+        // "Warplanes, drones and cruise missiles from the United States", "fighters from the PKK":
+        // forces come from the actor that sends them (a state after "from" is otherwise a place).
+        bool modifier_after = false;
+        if (!modifier && head_kind == HeadKind::armed)
+            for (std::size_t k = head.last; k < n && k < head.last + 8; ++k) {
+                const std::string& w = tokens[k].folded;
+                if (!lexicon.trigger_phrases().matches_at(tokens, k).empty()) break;
+                if (w == "from") {
+                    const std::size_t at = k + 1 < n && tokens[k + 1].folded == "the" ? k + 2 : k + 1;
+                    for (std::size_t m = 0; m < actor_matches.size(); ++m)
+                        if (actor_matches[m].first == at) {
+                            modifier = m;
+                            modifier_after = true;
+                            locative_state[m] = false;
+                        }
+                    break;
+                }
+                if (tokens[k].kind == TokenKind::punctuation && w != "," && w != "-") break;
+            }
         // "the group's fighters", "the militia's commanders": the armed group the story is about.
         const bool group_possessive = !modifier && head.first >= 2 && tokens[head.first - 1].folded == "'s" &&
                                       (tokens[head.first - 2].folded == "group" || tokens[head.first - 2].folded == "militia" ||
@@ -260,7 +288,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             used_match[*modifier] = true;
             const PhraseMatch& m = actor_matches[*modifier];
             const ActorEntry& e = lexicon.actor_entry(m.payload);
-            span.first = m.first;
+            if (modifier_after) span.last = m.last;
+            else span.first = m.first;
             // "Russian-backed separatists": the backer is not the actor; "U.S.-led coalition" is.
             const bool backer = m.last + 1 < head.first + 1 && m.last + 1 < n && tokens[m.last].folded == "-" &&
                                 (tokens[m.last + 1].folded == "backed" || tokens[m.last + 1].folded == "supported" ||
@@ -297,6 +326,13 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         } else if (head_kind == HeadKind::security || head_kind == HeadKind::armed) {
             // "Police fired tear gas": the police of wherever this happened.
             span.ref.local_state = head_kind == HeadKind::security ? ActorRef::LocalState::security : ActorRef::LocalState::armed;
+        } else if (head_kind == HeadKind::political && state_offices.contains(fold(head_text))) {
+            span.ref.local_state = ActorRef::LocalState::government;
+            // The office holder's name is part of the actor, never a place: "Minister Yalcin Akdogan".
+            while (span.last < n && span.last < head.last + 3 && is_word(tokens[span.last]) && tokens[span.last].capitalized &&
+                   !calendar_words.contains(tokens[span.last].folded) &&
+                   !std::any_of(actor_matches.begin(), actor_matches.end(), [&](const PhraseMatch& m) { return m.first == span.last; }))
+                ++span.last;
         } else {
             continue;  // "officials" alone: not enough to name an actor
         }
@@ -328,6 +364,13 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             span.civilian_id = e.role == ActorEntry::Role::ethnic ? e.actor : normalised_actor_id(span.ref.text) + "_CIVILIANS";
         } else {
             span.ref.id = e.actor;
+            // "the Saudi-led coalition": whoever leads it, not the coalition the lexicon knows best.
+            if (match.first >= 3 && tokens[match.first - 1].folded == "led" && tokens[match.first - 2].folded == "-")
+                if (const auto leader = actor_at_end(match.first - 2)) {
+                    span.first = actor_matches[*leader].first;
+                    span.ref.id = lexicon.actor_entry(actor_matches[*leader].payload).actor;
+                    span.ref.text = surface(article, tokens, span.first, match.last);
+                }
         }
         span.kind = e.role == ActorEntry::Role::ethnic && !adjective ? ActorKind::civilians : kind_of(lexicon, span.ref.id);
         // "ISIL-linked", "U.S.-led": the named actor stands behind the thing.
@@ -380,7 +423,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         while (j < n) {
             const Token& u = tokens[j];
             if (is_word(u) && u.capitalized && !calendar_words.contains(u.folded) && (!in_actor(j) || state_place[j])) { ++j; continue; }
-            if ((u.folded == "-" || place_particles.contains(u.folded)) && j + 1 < n && is_word(tokens[j + 1]) &&
+            if ((u.folded == "-" || place_particles.contains(u.folded)) && j + 1 < n && (is_word(tokens[j + 1]) || tokens[j + 1].folded == "-") &&
                 (tokens[j + 1].capitalized || tokens[j + 1].folded == "-" || place_particles.contains(tokens[j + 1].folded))) {
                 ++j;
                 continue;
@@ -494,6 +537,23 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         ref.anaphor = true;
         ref.relation = PlaceRelation::border;
         ref.feature_hint = "border";
+        a.places.push_back(std::move(ref));
+    }
+    // "the Turkish border", "on Turkish border": that state's border by the story's focus.
+    for (const ActorSpan& adjective : a.actors) {
+        const std::size_t b = adjective.last;
+        if (!adjective.adjective_only || b >= n || (tokens[b].folded != "border" && tokens[b].folded != "frontier")) continue;
+        if (kind_of(lexicon, adjective.ref.id) != ActorKind::state) continue;
+        if (b + 1 < n && (tokens[b + 1].folded == "town" || tokens[b + 1].folded == "crossing" || tokens[b + 1].folded == "gate" ||
+                          tokens[b + 1].folded == "village" || tokens[b + 1].folded == "city"))
+            continue;
+        PlaceRef ref;
+        ref.first_token = adjective.first > 0 && tokens[adjective.first - 1].folded == "the" ? adjective.first - 1 : adjective.first;
+        ref.last_token = b + 1;
+        ref.anaphor = true;
+        ref.relation = PlaceRelation::border;
+        ref.feature_hint = "border";
+        ref.border_partner = adjective.ref.id;
         a.places.push_back(std::move(ref));
     }
     std::sort(a.places.begin(), a.places.end(), [](const PlaceRef& x, const PlaceRef& y) { return x.first_token < y.first_token; });

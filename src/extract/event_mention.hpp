@@ -13,8 +13,9 @@ namespace frontline {
 /// Who a role of an event refers to: a canonical id and the words the text used.
 struct ActorRef {
     /// Unnamed state forces ("police", "troops") are the forces of the state where the event
-    /// happened: the geocoder's country fills in the id.
-    enum class LocalState { no, security, armed };
+    /// happened: the geocoder's country fills in the id. An unnamed government ("the government",
+    /// "Deputy Prime Minister Yalcin Akdogan") is the government of the story's home state.
+    enum class LocalState { no, security, armed, government };
 
     std::string id;    ///< canonical id (taxonomy.md), or the normalised surface text
     std::string text;  ///< as written ("Kurdish fighters")

@@ -25,6 +25,12 @@ const std::set<std::string, std::less<>> light_verbs = {
     "stepped", "intensified", "continued", "continue", "continues", "opened", "fired", "unleashed", "waged", "wage",
     "led", "leads", "lead", "ordered", "orders", "order", "resumed", "resume", "issued", "issue"};
 
+// Words that end a noun phrase: an actor before them does not modify a noun after them ("air war
+// on Syrian soil with raids": the raids are not Syrian).
+const std::set<std::string, std::less<>> modifier_breakers = {
+    "and", "of", "the", "a", "an", "with", "on", "in", "at", "to", "from", "for", "by", "into", "over", "against",
+    "after", "before", "during", "as", "than", "that", "which", "who", "while", "when", "where", "near", "around"};
+
 const std::set<std::string, std::less<>> casualty_words = {"killed", "dead", "died", "deaths", "wounded", "injured"};
 const std::set<std::string, std::less<>> physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
                                                                    "shelling", "airstrike", "bombing"};
@@ -146,8 +152,8 @@ struct Coder {
             if (s.last > noun) continue;
             bool adjacent = true;
             for (std::size_t q = s.last; q < noun; ++q)
-                if (!(t[q].kind == TokenKind::number || (t[q].kind == TokenKind::word && !t[q].capitalized && t[q].folded != "and" &&
-                                                         t[q].folded != "of" && t[q].folded != "the") || t[q].folded == "-" || t[q].folded == "'s"))
+                if (!(t[q].kind == TokenKind::number || (t[q].kind == TokenKind::word && !t[q].capitalized && !modifier_breakers.contains(t[q].folded)) ||
+                      t[q].folded == "-" || t[q].folded == "'s"))
                     adjacent = false;
             if (!adjacent || noun - s.last > 3) break;
             found = &s;
@@ -198,6 +204,21 @@ struct Coder {
         const auto hypothetical = a.last_cue_in("hypothetical", start, hit.first);
         const auto implicative = a.last_cue_in("implicative", start, hit.last);
         if (hypothetical && !(implicative && implicative->first >= hypothetical->first)) return Certainty::hypothetical;
+        // "air strikes alone would not stop the militants": an event noun as the subject of a modal
+        // is talked about, not reported.
+        if (noun)
+            for (std::size_t k = hit.last; k < t.size() && k < hit.last + 3 && a.clause_of[k] == clause; ++k) {
+                const std::string& w = t[k].folded;
+                if (w == "would" || w == "could" || w == "might" || w == "may" || w == "will" || w == "can" || w == "should" ||
+                    w == "cannot" || w == "wo")
+                    return Certainty::hypothetical;
+                // "The first night of raids did not touch Kobani"
+                if ((w == "did" || w == "does" || w == "has" || w == "have") && k + 1 < t.size() &&
+                    (t[k + 1].folded == "not" || t[k + 1].folded == "n't" || t[k + 1].folded == "never"))
+                    return Certainty::negated;
+                if (w == "never") return Certainty::negated;
+                if (t[k].kind != TokenKind::word || (!w.ends_with("ly") && w != "alone" && w != "still" && w != "also")) break;
+            }
         if (!noun && hit.first > 0 && t[hit.first - 1].folded == "to" && !(implicative && implicative->last >= hit.first - 1))
             return Certainty::hypothetical;
         // A clause governed by "denied that", "feared", "warned that" in the clause before it.
@@ -309,11 +330,12 @@ struct Coder {
 
     /// Places for an event at `at`: its own clause after the trigger first, then before it, then
     /// the rest of the sentence; the dateline is where the reporter was, not where it happened.
-    std::vector<PlaceRef> places_for(const SentenceAnalysis& a, std::size_t at, std::size_t dateline_end) const {
+    std::vector<PlaceRef> places_for(const SentenceAnalysis& a, std::size_t at, std::size_t hit_last, std::size_t dateline_end) const {
         const std::size_t clause = a.clause_of[at];
         std::vector<std::pair<std::size_t, const PlaceRef*>> ranked;
         for (const PlaceRef& p : a.places) {
             if (p.last_token <= dateline_end) continue;
+            if (p.first_token < hit_last && at < p.last_token) continue;  // "Targets around Raqqa": the trigger is no place
             const bool same = a.clause_of[p.first_token] == clause;
             const bool after = p.first_token >= at;
             const std::size_t distance = after ? p.first_token - at : at - p.first_token;
@@ -340,6 +362,9 @@ struct Coder {
             const bool nominal = before == "a" || before == "an" || before == "the" || before == "its" || before == "their" ||
                                  before == "this" || before == "'s" || before == "his" || before == "her" || before == "any" ||
                                  before == "major" || before == "new" || after == "by" || after == "of" || after == "on" ||
+                                 // "protests turned into riots": a plural after "to"/"into" is not an infinitive
+                                 ((before == "to" || before == "into") && t[hit.last - 1].folded.ends_with("s") &&
+                                  !t[hit.last - 1].folded.ends_with("ss")) ||
                                  (hit.first > 0 && t[hit.first - 1].kind == TokenKind::number);
             candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                             [&](std::size_t c) { return lexicon.trigger(c).noun != nominal; }),
@@ -366,11 +391,23 @@ struct Coder {
                                        after == "inside" || after == "outside" || after == "to";
             if (determiner || (plural_form && modified && prepositional)) return;
         }
+        // "the militants besieging it", "fighters defending the town": a participle right after an
+        // actor describes that actor; it is not a new event.
+        if (!noun && t[hit.first].folded.ends_with("ing") && std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {
+                return s.last == hit.first && !s.adjective_only;
+            }))
+            return;
         if (noun) {
             // Background, not news: "since the offensive began", "despite weeks of air strikes".
             for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
                 const std::string& w = t[k].folded;
-                if (w == "since" || w == "despite" || w == "amid" || w == "during" || w == "over" || w == "against") return;
+                if (w == "since" || w == "despite" || w == "over" || w == "against") return;
+                // "were shot during street fights": the fights are the event unless another one
+                // before them is ("X seized the town during a week of fighting").
+                if ((w == "during" || w == "amid") && std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
+                        return other.last <= k;
+                    }))
+                    return;
                 if (t[k].kind == TokenKind::punctuation && w != "-" && w != "'s") break;
             }
         }
@@ -391,7 +428,15 @@ struct Coder {
                     const bool filler = t[k].kind == TokenKind::number || (t[k].kind == TokenKind::word && !t[k].capitalized);
                     if (!filler) break;
                 }
-            for (std::size_t k = hit.last; k < end && k < hit.last + 6; ++k)
+            // "street fights between supporters of X and followers of Y": both sides named after the noun.
+            if (!subject && hit.last < end && t[hit.last].folded == "between") {
+                subject = nearest_right(a, hit.last + 1, end);
+                const auto conj = std::find_if(t.begin() + static_cast<long>(subject ? subject->last : hit.last), t.begin() + static_cast<long>(end),
+                                               [](const Token& x) { return x.folded == "and"; });
+                if (subject && conj != t.begin() + static_cast<long>(end))
+                    object = nearest_right(a, static_cast<std::size_t>(conj - t.begin()) + 1, end);
+            }
+            for (std::size_t k = hit.last; !object && k < end && k < hit.last + 6; ++k)
                 if (t[k].folded == "on" || t[k].folded == "against" || t[k].folded == "at" || t[k].folded == "with" || t[k].folded == "targeting") {
                     object = nearest_right(a, k + 1, std::min(end, k + 5));
                     break;
@@ -413,6 +458,14 @@ struct Coder {
                 object = nearest_left(a, hit.first, a.clause_start[clause]);
             } else {
                 subject = subject_of(a, hit.first);
+                // "Kurtulmus said that 130,000 Kurds had entered Turkey and warned that ...": a statement
+                // verb coordinated with a reporting verb shares its speaker, not the reported clause's subject.
+                if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].folded == "and")
+                    for (const detail::CueHit& verb : a.cues.at("reporting_verbs"))
+                        if (verb.last < hit.first && a.clause_of[verb.first] < clause) {
+                            if (const ActorSpan* speaker = subject_of(a, verb.first)) subject = speaker;
+                            break;
+                        }
                 object = right;
                 if (object && object->first > hit.last + 6) object = nullptr;
             }
@@ -432,9 +485,12 @@ struct Coder {
             m.event_type = info.type;
             m.actor1 = ref_of(subject, civilian_event);
             m.actor2 = ref_of(object, false);
+            // "troops were sent onto the streets": what is deployed is the actor of a deployment.
+            if (passive && (info.movement || info.type == "deployment") && m.actor1.empty() && !m.actor2.empty()) std::swap(m.actor1, m.actor2);
+            const bool against_police = object && object->ref.local_state == ActorRef::LocalState::security;
             // "Kurds" who capture a town or fight are the Kurds' armed force, not civilians.
             const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash";
-            if (armed_act && !has_civilian_reading && is_civilian(m.actor1))
+            if (armed_act && !has_civilian_reading && !against_police && is_civilian(m.actor1))
                 if (const std::string armed = lexicon.armed_force_of(m.actor1.id); !armed.empty()) m.actor1.id = armed;
             const bool civ1 = is_civilian(m.actor1);
             if (info.type == "displacement" && !m.actor1.empty() && !civ1) continue;
@@ -467,7 +523,10 @@ struct Coder {
                 }
             }
             // "Clashes were also reported in Ankara" in a story of riots: more rioting, not a battle.
-            if (m.event_type == "armed_clash" && m.actor1.empty() && m.actor2.empty() && context.last_physical_type == "riot")
+            if (m.event_type == "armed_clash" && m.actor1.empty() && m.actor2.empty() &&
+                std::any_of(out.rbegin(), out.rend(), [&](const EventMention& earlier) {
+                    return earlier.event_type == "riot" && earlier.mention.sentence_index + 6 >= a.sentence->index;
+                }))
                 m.event_type = "riot";
             if ((m.event_type == "riot" || m.event_type == "protest" || m.event_type == "displacement") && m.actor1.empty())
                 m.actor1 = ActorRef{default_civilians(a), ""};
@@ -484,9 +543,9 @@ struct Coder {
             if (!physical && m.actor1.empty()) return;
             attribute(a, m, hit.first);
             date(a, m, hit.first);
-            if (physical) m.places = places_for(a, hit.first, dateline_end);
+            if (physical) m.places = places_for(a, hit.first, hit.last, dateline_end);
             for (PlaceRef& p : m.places)
-                if (p.relation == PlaceRelation::border && is_state(m.actor1)) p.border_partner = m.actor1.id;
+                if (p.relation == PlaceRelation::border && p.border_partner.empty() && is_state(m.actor1)) p.border_partner = m.actor1.id;
             if (m.event_type == "territory_taken" || m.event_type == "retreat")
                 m.magnitude = share_before_place(a, a.clause_start[clause], end);
             m.confidence = 0.5 + (m.actor1.empty() ? -0.2 : 0.15) + (m.places.empty() ? 0.0 : 0.1) + (passive ? -0.05 : 0.0);
@@ -502,7 +561,6 @@ struct Coder {
                         break;
                     }
             if (physical && !m.actor1.id.empty()) context.last_subject = m.actor1;
-            if (physical) context.last_physical_type = m.event_type;
             out.push_back(std::move(m));
             return;
         }
@@ -653,11 +711,19 @@ ArticleReading Extractor::read(const Article& article) const {
         });
         if (casualty != t.end() && !coded_in_clause && first_mention > 0) {
             // Only violence leaves dead: a deployment or a retreat does not continue into casualties.
-            const auto previous = std::find_if(reading.mentions.rbegin(), reading.mentions.rend(), [](const EventMention& m) {
+            const auto violent = [](const EventMention& m) {
                 return m.event_type == "riot" || m.event_type == "armed_clash" || m.event_type == "shelling" ||
                        m.event_type == "airstrike" || m.event_type == "bombing" || m.event_type == "attack_on_civilians";
+            };
+            // The dead are counted from the event that left them ("riots ... leaving 14 dead. Eight of
+            // the dead were in Diyarbakir"), else from the violence just told.
+            auto previous = std::find_if(reading.mentions.rbegin(), reading.mentions.rend(), [&](const EventMention& m) {
+                return violent(m) && m.fatalities && m.mention.sentence_index + 6 >= sentence.index;
             });
-            const bool recent = previous != reading.mentions.rend() && previous->mention.sentence_index + 3 >= sentence.index;
+            if (previous == reading.mentions.rend())
+                previous = std::find_if(reading.mentions.rbegin(), reading.mentions.rend(), violent);
+            const bool recent = previous != reading.mentions.rend() && previous->mention.sentence_index + 6 >= sentence.index &&
+                                (previous->fatalities || previous->mention.sentence_index + 3 >= sentence.index);
             std::vector<PlaceRef> named;
             for (const PlaceRef& p : a.places)
                 if (!p.anaphor && p.locative_cue && a.clause_of[p.first_token] == casualty_clause) named.push_back(p);

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include <algorithm>
+
 #include "events/merge.hpp"
 #include "events/taxonomy.hpp"
 
@@ -12,9 +14,29 @@ Pipeline::Pipeline(const std::filesystem::path& data_root)
       extractor_(lexicon_),
       geocoder_(gazetteer_, countries_) {}
 
+std::string Pipeline::home_state(const ArticleReading& reading, const GeoContext& context) const {
+    // The dateline's country when the story itself talks about that country ("DIYARBAKIR, Turkey"
+    // over riots in Turkey); a reporter filing from Beirut about Syria is not writing about Lebanon.
+    if (reading.places.dateline) {
+        const auto found = geocoder_.candidates(reading.places.dateline->text, context);
+        if (!found.empty()) {
+            const std::string& iso3 = found.front().location.country;
+            if (std::find(context.countries.begin(), context.countries.end(), iso3) != context.countries.end() &&
+                (context.countries.size() == 1 || context.countries.front() == iso3 ||
+                 std::any_of(reading.mentions.begin(), reading.mentions.end(), [&](const EventMention& m) {
+                     return m.actor1.id == iso3 || m.actor2.id == iso3;
+                 })))
+                return iso3;
+        }
+    }
+    if (context.focus && !context.focus->country.empty()) return context.focus->country;
+    return context.countries.empty() ? std::string() : context.countries.front();
+}
+
 std::vector<Event> Pipeline::process(const Article& article) const {
     const ArticleReading reading = extractor_.read(article);
     const GeoContext context = geocoder_.context_of(reading.places);
+    const std::string home = home_state(reading, context);
     std::vector<Event> events;
     events.reserve(reading.mentions.size());
     for (const EventMention& m : reading.mentions) {
@@ -54,6 +76,10 @@ std::vector<Event> Pipeline::process(const Article& article) const {
             local(e.actor1, m.actor1, true);
             local(e.actor2, m.actor2, false);
         }
+        // An unnamed government acts for the story's home state, wherever the event was.
+        if (e.actor1.empty() && m.actor1.local_state == ActorRef::LocalState::government) e.actor1 = home;
+        if (e.actor2.empty() && m.actor2.local_state == ActorRef::LocalState::government) e.actor2 = home;
+        if (e.tier() == Tier::statement && e.actor1.empty()) continue;
         const ActorInfo* actor1 = lexicon_.actor(e.actor1);
         apply_taxonomy(e, actor1 && actor1->kind == ActorKind::state);
         if (!m.sub_event_type.empty()) e.acled_sub_event_type = m.sub_event_type;

@@ -37,6 +37,9 @@ public:
     [[nodiscard]] const Geocoder& geocoder() const { return geocoder_; }
 
 private:
+    /// The state an unnamed government belongs to (ISO3), empty when the article does not tell.
+    [[nodiscard]] std::string home_state(const ArticleReading& reading, const GeoContext& context) const;
+
     Lexicon lexicon_;
     Gazetteer gazetteer_;
     CountryIndex countries_;
