@@ -387,6 +387,11 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             const ActorKind k = kind_of(lexicon, span.ref.id);
             if (k != ActorKind::unknown) span.kind = k;
             a.actors.push_back(std::move(span));
+        } else if (w == "them" && i >= 2 && tokens[i - 1].folded == "of") {
+            continue;  // "six of them hit": a share of whatever was just counted, often the strikes themselves
+        } else if ((w == "he" || w == "she") && context.last_speaker) {
+            // "He said ...": whoever spoke last, not whoever was named last.
+            a.actors.push_back(ActorSpan{i, i + 1, *context.last_speaker, kind_of(lexicon, context.last_speaker->id), false, {}});
         } else if (w == "they" || w == "them") {
             std::sort(a.actors.begin(), a.actors.end(), [](const ActorSpan& x, const ActorSpan& y) { return x.first < y.first; });
             if (const auto who = resolve_pronoun(i)) {
@@ -573,6 +578,10 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         if (w == "-" && k + 1 < n && tokens[k].begin > tokens[k - 1].end && tokens[k + 1].begin > tokens[k].end) boundary = true;
         if (prev == "," && k + 1 < n && (opener[k] || (tokens[k].folded.ends_with("ing") && !tokens[k].capitalized))) boundary = true;
         if (opener[k] && w != "and" && w != "or" && w != "as") boundary = true;
+        // "Turkey, where ... dead, has said": the main clause resumes after a relative clause.
+        if (prev == "," && (w == "has" || w == "have" || w == "had" || w == "is" || w == "was" || w == "were" || w == "are" ||
+                            w == "will" || w == "would"))
+            boundary = true;
         if (boundary && a.clause_start.back() != k) a.clause_start.push_back(k);
         a.clause_of[k] = a.clause_start.size() - 1;
     }

@@ -46,6 +46,7 @@ struct ArticleContext {
     std::string dominant_civilians;           ///< e.g. KURDS_CIV when Kurds are the article's people
     std::vector<ActorRef> recent_actors;      ///< most recent last, for pronouns
     std::optional<ActorRef> last_subject;     ///< actor1 of the last physical event: who "they" usually are
+    std::optional<ActorRef> last_speaker;     ///< actor1 of the last statement: who "he" or "she" usually is
 };
 
 /// Everything the coder needs to know about one sentence.

@@ -131,7 +131,18 @@ struct Coder {
         const std::size_t clause = a.clause_of[at];
         const std::size_t start = a.clause_start[clause];
         if (const ActorSpan* s = nearest_left(a, at, start)) return s;
-        return nearest_left(a, start, 0);
+        // "Turkey, where four nights of protests have left 31 people dead, has said ...": the subject
+        // stands before the relative clause set off by commas, not inside it.
+        std::size_t limit = start;
+        for (std::size_t c = clause; c-- > 0;) {
+            const std::size_t begin = a.clause_start[c];
+            const bool inserted = begin > 0 && a.sentence->tokens[begin - 1].folded == "," &&
+                                  a.has_cue_in("relative_pronouns", begin, begin + 1) && limit > 0 &&
+                                  a.sentence->tokens[limit - 1].folded == ",";
+            if (!inserted) break;
+            limit = begin - 1;
+        }
+        return nearest_left(a, limit, 0);
     }
 
     /// "by X" after a verb or noun, within a few tokens and the clause.
@@ -162,6 +173,22 @@ struct Coder {
             break;
         }
         return found;
+    }
+
+    /// "attacked it with a truck bomb": the verb whose weapon the event noun at `noun` is, when
+    /// the noun says more about the event than the verb does.
+    const TriggerHit* verb_of_instrument(const SentenceAnalysis& a, const TriggerHit& noun) const {
+        const auto& t = a.tokens();
+        const std::string& type = lexicon.trigger(noun.candidates.front()).type;
+        if (type != "bombing" && type != "shelling" && type != "airstrike") return nullptr;
+        std::size_t with = noun.first;
+        while (with > 0 && with + 4 > noun.first && t[with - 1].folded != "with") --with;
+        if (with == 0 || t[with - 1].folded != "with") return nullptr;
+        for (const TriggerHit& verb : a.triggers)
+            if (verb.last < with && a.clause_of[verb.first] == a.clause_of[noun.first] &&
+                lexicon.trigger(verb.candidates.front()).type == "armed_clash" && !lexicon.trigger(verb.candidates.front()).noun)
+                return &verb;
+        return nullptr;
     }
 
     ActorRef ref_of(const ActorSpan* s, bool civilian_event) const {
@@ -298,7 +325,14 @@ struct Coder {
             const bool background_clause = !same_clause && (opener == "since" || opener == "after" || opener == "before" ||
                                                             opener == "until" || opener == "when" || opener == "as");
             if (since || background_clause || (expr.precision == 3 && !same_clause)) continue;
-            const std::size_t distance = (expr.first_token > at ? expr.first_token - at : at - expr.first_token) + (same_clause ? 0 : 1000);
+            // "attacked it on Wednesday and seized part of it on Thursday": a day belongs to the verb
+            // it follows, not to one across another event.
+            const std::size_t lo = std::min(at, expr.first_token), hi = std::max(at, expr.first_token);
+            const bool across = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
+                return other.first != at && other.first > lo && other.first < hi;
+            });
+            const std::size_t distance = (expr.first_token > at ? expr.first_token - at : at - expr.first_token) + (same_clause ? 0 : 1000) +
+                                         (across ? 500 : 0);
             if (!best || distance < best_distance) { best = &expr; best_distance = distance; }
         }
         if (best) {
@@ -363,6 +397,8 @@ struct Coder {
                                  before == "this" || before == "'s" || before == "his" || before == "her" || before == "any" ||
                                  before == "major" || before == "new" || after == "by" || after == "of" || after == "on" ||
                                  // "protests turned into riots": a plural after "to"/"into" is not an infinitive
+                                 before == "of" ||
+                                 std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return s.adjective_only && s.last == hit.first; }) ||
                                  ((before == "to" || before == "into") && t[hit.last - 1].folded.ends_with("s") &&
                                   !t[hit.last - 1].folded.ends_with("ss")) ||
                                  (hit.first > 0 && t[hit.first - 1].kind == TokenKind::number);
@@ -397,6 +433,12 @@ struct Coder {
                 return s.last == hit.first && !s.adjective_only;
             }))
             return;
+        // "The advance came despite nine air strikes", "The push came a day after": a definite event
+        // noun that opens its clause and goes straight on to its verb refers back to an event already told.
+        if (noun && hit.first > 0 && (t[hit.first - 1].folded == "the" || t[hit.first - 1].folded == "this") &&
+            hit.first - 1 == a.clause_start[a.clause_of[hit.first]] && hit.last < t.size() && t[hit.last].kind == TokenKind::word &&
+            !modifier_breakers.contains(t[hit.last].folded))
+            return;
         if (noun) {
             // Background, not news: "since the offensive began", "despite weeks of air strikes".
             for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
@@ -412,10 +454,16 @@ struct Coder {
             }
         }
 
+        // The verb of "attacked it with a truck bomb" is coded as the bombing its weapon names.
+        for (const TriggerHit& weapon : a.triggers)
+            if (&weapon != &hit && verb_of_instrument(a, weapon) == &hit) return;
         const ActorSpan* subject = nullptr;
         const ActorSpan* object = nullptr;
         bool passive = false;
-        if (noun) {
+        if (const TriggerHit* verb = noun ? verb_of_instrument(a, hit) : nullptr) {
+            subject = subject_of(a, verb->first);
+            object = nearest_right(a, verb->last, hit.first);
+        } else if (noun) {
             subject = modifier_of(a, hit.first);
             if (!subject) subject = agent_after(a, hit.last, end);
             // "carried out five strikes", "set off three suicide bombs": the subject of a light verb.
@@ -528,6 +576,10 @@ struct Coder {
                     return earlier.event_type == "riot" && earlier.mention.sentence_index + 6 >= a.sentence->index;
                 }))
                 m.event_type = "riot";
+            // "protests that have left 31 people dead" were riots.
+            if (m.event_type == "protest" && std::any_of(t.begin() + static_cast<long>(hit.last), t.begin() + static_cast<long>(end),
+                                                         [](const Token& x) { return x.folded == "dead" || x.folded == "killed"; }))
+                m.event_type = "riot";
             if ((m.event_type == "riot" || m.event_type == "protest" || m.event_type == "displacement") && m.actor1.empty())
                 m.actor1 = ActorRef{default_civilians(a), ""};
             if (m.event_type == "bombing") {
@@ -561,6 +613,7 @@ struct Coder {
                         break;
                     }
             if (physical && !m.actor1.id.empty()) context.last_subject = m.actor1;
+            if (!physical && !m.actor1.empty()) context.last_speaker = m.actor1;
             out.push_back(std::move(m));
             return;
         }
@@ -590,7 +643,7 @@ std::vector<EventMention> split_place_lists(EventMention m, const SentenceAnalys
                   w == "city" || w == "border" || w == "capital" || number_value(t[q]).has_value()))
                 joined = false;
         }
-        if (!joined || next.first_token - prev.last_token > 5) break;
+        if (!joined || next.first_token - prev.last_token > 7) break;
         list.push_back(next);
     }
     if (list.size() < 2) {
