@@ -381,8 +381,11 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         const bool inside = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
         if (inside) continue;
         const std::string& w = tokens[i].folded;
-        if (lexicon.is_generic_noun(w)) {
-            ActorSpan span{i, i + 1, resolve_generic(w, surface(article, tokens, i, i + 1), lexicon, context),
+        const bool definite_generic = i > 0 && tokens[i - 1].folded == "the" && lexicon.is_generic_noun("the " + w);  // "the group"
+        if (lexicon.is_generic_noun(w) || definite_generic) {
+            const std::string noun = definite_generic ? "the " + w : w;
+            const std::size_t from = definite_generic ? i - 1 : i;
+            ActorSpan span{from, i + 1, resolve_generic(noun, surface(article, tokens, from, i + 1), lexicon, context),
                            ActorKind::armed_group, false, {}};
             const ActorKind k = kind_of(lexicon, span.ref.id);
             if (k != ActorKind::unknown) span.kind = k;
@@ -498,6 +501,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             if (tokens[back].kind == TokenKind::punctuation && w != "-" && w != "(" && w != ")") break;
         }
         if (i >= 2 && tokens[i - 1].folded == "with" && tokens[i - 2].folded == "border") ref.relation = PlaceRelation::border;
+        for (std::size_t m = 0; m < actor_matches.size(); ++m)
+            if (locative_state[m] && actor_matches[m].first == i && actor_matches[m].last == j)
+                ref.state = lexicon.actor_entry(actor_matches[m].payload).actor;
         a.places.push_back(std::move(ref));
         i = j;
     }

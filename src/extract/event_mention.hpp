@@ -47,6 +47,7 @@ struct PlaceRef {
     double offset_km = 0.0;     ///< "4 km west of X"
     double bearing_degrees = 0.0;
     std::string border_partner;  ///< for border: the other country's name as written
+    std::string state;  ///< the state's canonical id when the phrase names a state ("into Turkey": TUR)
 };
 
 /// One event as read from one sentence, before geocoding and merging.

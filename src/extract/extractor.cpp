@@ -31,6 +31,10 @@ const std::set<std::string, std::less<>> modifier_breakers = {
     "and", "of", "the", "a", "an", "with", "on", "in", "at", "to", "from", "for", "by", "into", "over", "against",
     "after", "before", "during", "as", "than", "that", "which", "who", "while", "when", "where", "near", "around"};
 
+// Verbs that place an event already told in the story's sequence ("The advance came despite ...").
+const std::set<std::string, std::less<>> narrative_links = {"came", "comes", "followed", "follows", "happened", "occurred",
+                                                            "marked", "began", "was", "is"};
+
 const std::set<std::string, std::less<>> casualty_words = {"killed", "dead", "died", "deaths", "wounded", "injured"};
 const std::set<std::string, std::less<>> physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
                                                                    "shelling", "airstrike", "bombing"};
@@ -436,14 +440,22 @@ struct Coder {
         // "The advance came despite nine air strikes", "The push came a day after": a definite event
         // noun that opens its clause and goes straight on to its verb refers back to an event already told.
         if (noun && hit.first > 0 && (t[hit.first - 1].folded == "the" || t[hit.first - 1].folded == "this") &&
-            hit.first - 1 == a.clause_start[a.clause_of[hit.first]] && hit.last < t.size() && t[hit.last].kind == TokenKind::word &&
-            !modifier_breakers.contains(t[hit.last].folded))
+            hit.first - 1 == a.clause_start[a.clause_of[hit.first]] && hit.last < t.size() &&
+            !t[hit.last - 1].folded.ends_with("ing") && narrative_links.contains(t[hit.last].folded))
             return;
         if (noun) {
             // Background, not news: "since the offensive began", "despite weeks of air strikes".
             for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
                 const std::string& w = t[k].folded;
                 if (w == "since" || w == "despite" || w == "over" || w == "against") return;
+                // causes and phases of something else: "because of the bombing", "at the height of their assault"
+                if ((w == "of" && k > 0 && (t[k - 1].folded == "because" || t[k - 1].folded == "height" || t[k - 1].folded == "start" ||
+                                            t[k - 1].folded == "beginning" || t[k - 1].folded == "course")) ||
+                    (w == "to" && k > 0 && t[k - 1].folded == "due"))
+                    return;
+                // "after more than four months of fighting": a war's length, not an event of its own
+                if (w == "of" && k > 0 && (t[k - 1].folded == "weeks" || t[k - 1].folded == "months" || t[k - 1].folded == "years"))
+                    return;
                 // "were shot during street fights": the fights are the event unless another one
                 // before them is ("X seized the town during a week of fighting").
                 if ((w == "during" || w == "amid") && std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
@@ -457,6 +469,15 @@ struct Coder {
         // The verb of "attacked it with a truck bomb" is coded as the bombing its weapon names.
         for (const TriggerHit& weapon : a.triggers)
             if (&weapon != &hit && verb_of_instrument(a, weapon) == &hit) return;
+        // "Mishtanour hill, where Islamic State had raised its flag in October": a past perfect in a
+        // relative clause is the place's history, told to explain the main event.
+        {
+            const std::size_t start = a.clause_start[clause];
+            const std::string& opener = t[start].folded;
+            if (!noun && start > 0 && (opener == "where" || opener == "which" || opener == "who" || opener == "whom"))
+                for (std::size_t k = start + 1; k < hit.first; ++k)
+                    if (t[k].folded == "had" && k + 3 >= hit.first) return;
+        }
         const ActorSpan* subject = nullptr;
         const ActorSpan* object = nullptr;
         bool passive = false;
@@ -504,6 +525,16 @@ struct Coder {
                 // The patient of a passive is its own clause's subject ("Kobani had been liberated": none).
                 subject = agent;
                 object = nearest_left(a, hit.first, a.clause_start[clause]);
+                // "The YPG declared that Kobani had been liberated": the speaker claims the deed.
+                if (!subject && first_info.type == "territory_taken")
+                    for (const detail::CueHit& verb : a.cues.at("reporting_verbs"))
+                        if (verb.last <= a.clause_start[clause] && a.clause_of[verb.first] + 1 == clause) {
+                            const ActorSpan* speaker = subject_of(a, verb.first);
+                            if (speaker && !speaker->adjective_only && speaker->kind != ActorKind::civilians &&
+                                (!object || speaker->ref.id != object->ref.id))
+                                subject = speaker;
+                            break;
+                        }
             } else {
                 subject = subject_of(a, hit.first);
                 // "Kurtulmus said that 130,000 Kurds had entered Turkey and warned that ...": a statement
@@ -595,7 +626,27 @@ struct Coder {
             if (!physical && m.actor1.empty()) return;
             attribute(a, m, hit.first);
             date(a, m, hit.first);
+            // "after four days of fighting": the fighting ran over those days up to the date.
+            if (hit.first >= 3 && t[hit.first - 1].folded == "of" && (t[hit.first - 2].folded == "days" || t[hit.first - 2].folded == "nights") &&
+                m.date_start)
+                if (const auto days = number_value(t[hit.first - 3]); days && *days > 0 && *days <= 31) {
+                    m.date_start = m.date_start->plus_days(-*days);
+                    m.time_precision = std::max(m.time_precision, 2);
+                }
             if (physical) m.places = places_for(a, hit.first, hit.last, dateline_end);
+            // "Kurds streamed into Turkey": people cross where the story is, at that state's border
+            // nearest the story's focus, not at the middle of the country.
+            if (m.event_type == "displacement" || m.event_type == "aid" || m.event_type == "deployment")
+                for (PlaceRef& p : m.places) {
+                    const std::string before = p.first_token > 0 ? t[p.first_token - 1].folded : std::string();
+                    if (p.state.empty() || p.anaphor || p.relation != PlaceRelation::in ||
+                        !(before == "into" || before == "entered" || before == "to" || before == "reached"))
+                        continue;
+                    p.anaphor = true;
+                    p.relation = PlaceRelation::border;
+                    p.border_partner = p.state;
+                    p.feature_hint = "border";
+                }
             for (PlaceRef& p : m.places)
                 if (p.relation == PlaceRelation::border && p.border_partner.empty() && is_state(m.actor1)) p.border_partner = m.actor1.id;
             if (m.event_type == "territory_taken" || m.event_type == "retreat")
