@@ -159,7 +159,7 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& l
             const std::string& last = sentence.tokens[m.last - 1].folded;
             const bool before_head = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
                 return h.first == m.last && lexicon.head_kind(h.payload) != HeadKind::civilian;
-            });
+            }) || (m.last < sentence.tokens.size() && lexicon.is_generic_noun(sentence.tokens[m.last].folded));  // "Sunni militants"
             const bool noun = !last.ends_with("ish") && last != "pro" && !before_head;
             const bool before_people = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
                 return h.first == m.last && lexicon.head_kind(h.payload) == HeadKind::civilian;
@@ -197,7 +197,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         const ActorEntry& e = lexicon.actor_entry(actor_matches[m].payload);
         const std::size_t first = actor_matches[m].first;
         const bool place_like = e.role == ActorEntry::Role::state_name || e.role == ActorEntry::Role::capital;
-        if (place_like && first > 0 && locative_prepositions.contains(tokens[first - 1].folded)) locative_state[m] = true;
+        // "tension between Ankara and the Kurdish movement": states between which something stands are parties.
+        if (place_like && first > 0 && locative_prepositions.contains(tokens[first - 1].folded) && tokens[first - 1].folded != "between")
+            locative_state[m] = true;
         if (place_like && first > 1 && !tokens[first - 1].capitalized && tokens[first - 1].kind == TokenKind::word &&
             locative_prepositions.contains(tokens[first - 2].folded))
             locative_state[m] = true;  // "in neighbouring Iraq", "across eastern Ukraine"
@@ -362,6 +364,19 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             span.adjective_only = true;
             span.ref.id = e.role == ActorEntry::Role::ethnic ? e.armed : e.actor;
             span.civilian_id = e.role == ActorEntry::Role::ethnic ? e.actor : normalised_actor_id(span.ref.text) + "_CIVILIANS";
+        } else if (match.last < n && (tokens[match.last].folded == "offshoot" || tokens[match.last].folded == "affiliate" ||
+                                      tokens[match.last].folded == "splinter" || tokens[match.last].folded == "offshoots")) {
+            // "the al Qaeda offshoot": a group named by its origin is the story's own armed group.
+            std::string best;
+            int best_count = 0;
+            for (const auto& [id, count] : context.actor_counts)
+                if (id != e.actor && kind_of(lexicon, id) == ActorKind::armed_group && count > best_count) {
+                    best = id;
+                    best_count = count;
+                }
+            span.last = match.last + 1;
+            span.ref.text = surface(article, tokens, span.first, span.last);
+            span.ref.id = best.empty() ? normalised_actor_id(span.ref.text) : best;
         } else {
             span.ref.id = e.actor;
             // "the Saudi-led coalition": whoever leads it, not the coalition the lexicon knows best.

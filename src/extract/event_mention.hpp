@@ -66,6 +66,7 @@ struct EventMention {
     std::optional<int> fatalities;
     Mention mention;
     double confidence = 0.5;
+    bool movement = false;  ///< told by a verb of crossing or entering: deployment or aid by what else the story says
 };
 
 /// Which places an article talks about, for resolving ambiguous names and anaphors.

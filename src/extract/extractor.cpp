@@ -351,6 +351,13 @@ struct Coder {
             }
             return;
         }
+        // A statement with no day of its own was made for this news, not on the day of the events before it.
+        if (is_statement(m.event_type) && article.published) {
+            m.date_start = article.published->plus_days(-1);
+            m.date_end = *article.published;
+            m.time_precision = 2;
+            return;
+        }
         if (inherited_time) {
             m.date_start = inherited_time->start;
             m.date_end = inherited_time->end;
@@ -374,6 +381,12 @@ struct Coder {
         for (const PlaceRef& p : a.places) {
             if (p.last_token <= dateline_end) continue;
             if (p.first_token < hit_last && at < p.last_token) continue;  // "Targets around Raqqa": the trigger is no place
+            // "in Hakkari province near the Iraqi border": the border only says where in the named place.
+            if (p.anaphor && p.relation == PlaceRelation::border &&
+                std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& named) {
+                    return !named.anaphor && named.last_token <= p.first_token && named.last_token + 3 >= p.first_token;
+                }))
+                continue;
             const bool same = a.clause_of[p.first_token] == clause;
             const bool after = p.first_token >= at;
             const std::size_t distance = after ? p.first_token - at : at - p.first_token;
@@ -444,6 +457,18 @@ struct Coder {
             !t[hit.last - 1].folded.ends_with("ing") && narrative_links.contains(t[hit.last].folded))
             return;
         if (noun) {
+            // "It was the first major Turkish air raid on the PKK since 2013": a comment on an event told.
+            const std::size_t start = a.clause_start[clause];
+            if (start + 1 < t.size() && (t[start].folded == "it" || t[start].folded == "this" || t[start].folded == "that") &&
+                (t[start + 1].folded == "was" || t[start + 1].folded == "is") && hit.first <= start + 6)
+                return;
+            // "slowed the militants' advance", "halted the offensive": the event stopped, not a new one.
+            for (std::size_t k = hit.first; k-- > (hit.first >= 4 ? hit.first - 4 : 0);) {
+                const std::string& w = t[k].folded;
+                if (w == "slowed" || w == "halted" || w == "stopped" || w == "checked" || w == "blunted" || w == "stalled" ||
+                    w == "slow" || w == "halt" || w == "stop")
+                    return;
+            }
             // Background, not news: "since the offensive began", "despite weeks of air strikes".
             for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
                 const std::string& w = t[k].folded;
@@ -505,6 +530,10 @@ struct Coder {
                 if (subject && conj != t.begin() + static_cast<long>(end))
                     object = nearest_right(a, static_cast<std::size_t>(conj - t.begin()) + 1, end);
             }
+            // "overran the city after four days of fighting": the fighting was the overrunners'.
+            if (!subject && first_info.type == "armed_clash")
+                if (const ActorSpan* main = subject_of(a, hit.first); main && !main->adjective_only && is_armed(main->kind))
+                    subject = main;
             for (std::size_t k = hit.last; !object && k < end && k < hit.last + 6; ++k)
                 if (t[k].folded == "on" || t[k].folded == "against" || t[k].folded == "at" || t[k].folded == "with" || t[k].folded == "targeting") {
                     object = nearest_right(a, k + 1, std::min(end, k + 5));
@@ -582,6 +611,7 @@ struct Coder {
                                     });
                 if (people) m.event_type = info.person_object;
             }
+            m.movement = info.movement;
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
                 else if (m.actor1.empty()) return;
@@ -626,6 +656,8 @@ struct Coder {
             if (!physical && m.actor1.empty()) return;
             attribute(a, m, hit.first);
             date(a, m, hit.first);
+            // A month or more before the news is the story's background, told to explain it.
+            if (physical && m.date_end && article.published && *m.date_end < article.published->plus_days(-30)) return;
             // "after four days of fighting": the fighting ran over those days up to the date.
             if (hit.first >= 3 && t[hit.first - 1].folded == "of" && (t[hit.first - 2].folded == "days" || t[hit.first - 2].folded == "nights") &&
                 m.date_start)
@@ -750,7 +782,9 @@ ArticleReading Extractor::read(const Article& article) const {
         const Sentence& sentence = sentences[s];
         const Paragraph& paragraph = article.paragraphs[sentence.paragraph];
         if (paragraph.boilerplate != Boilerplate::none) continue;
-        const bool air_context = air[s] || (s >= 1 && air[s - 1]) || (s >= 2 && air[s - 2]);
+        // A headline's "raids" are explained by the lead that follows it.
+        const bool air_context = air[s] || (s >= 1 && air[s - 1]) || (s >= 2 && air[s - 2]) ||
+                                 (paragraph.is_title && s + 1 < sentences.size() && air[s + 1]);
         const SentenceAnalysis a = detail::analyse(sentence, article, lexicon_, context, air_context);
         const auto& t = sentence.tokens;
         if (trace_) write_trace(*trace_, a, article, lexicon_);
@@ -859,6 +893,19 @@ ArticleReading Extractor::read(const Article& article) const {
                 if (!x.magnitude) x.magnitude = y.magnitude;
                 reading.mentions.erase(reading.mentions.begin() + static_cast<long>(j));
             }
+        // "ISIL pressed south, taking Tikrit": the advance is the capture, told once.
+        for (std::size_t k = first_mention; k < reading.mentions.size();) {
+            const EventMention& advance = reading.mentions[k];
+            const bool realised = advance.event_type == "advance" && !advance.actor1.empty() &&
+                                  std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
+                                              [&](const EventMention& m) {
+                                                  return m.event_type == "territory_taken" && m.actor1.id == advance.actor1.id &&
+                                                         (advance.places.empty() || m.places.empty() ||
+                                                          advance.places.front().text == m.places.front().text);
+                                              });
+            if (realised) reading.mentions.erase(reading.mentions.begin() + static_cast<long>(k));
+            else ++k;
+        }
         // Split place lists; riots supersede the protests they grew out of; casualties attach once.
         std::vector<EventMention> coded(std::make_move_iterator(reading.mentions.begin() + static_cast<long>(first_mention)),
                                         std::make_move_iterator(reading.mentions.end()));
@@ -890,6 +937,17 @@ ArticleReading Extractor::read(const Article& article) const {
         }
         if (!named_here.empty()) paragraph_places = std::move(named_here);
         previous_sentence_first_mention = first_mention;
+    }
+    // "Peshmerga cross into Kobani" (headline) and "crossed ... to reinforce the YPG" (body): one
+    // force's crossing is the aid the story says it brought.
+    for (EventMention& m : reading.mentions) {
+        if (!m.movement || m.event_type != "deployment" || m.actor1.id.empty()) continue;
+        const auto aid = std::find_if(reading.mentions.begin(), reading.mentions.end(), [&](const EventMention& other) {
+            return other.movement && other.event_type == "aid" && other.actor1.id == m.actor1.id;
+        });
+        if (aid == reading.mentions.end()) continue;
+        m.event_type = "aid";
+        if (m.actor2.empty()) m.actor2 = aid->actor2;
     }
     return reading;
 }
