@@ -145,7 +145,8 @@ std::string normalised_actor_id(std::string_view text) {
 
 ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& lexicon) {
     ArticleContext context;
-    std::map<std::string, int> civilians;
+    std::map<std::string, int> civilians;  // named as people: "Kurds", "Kurdish protesters"
+    std::map<std::string, int> mentioned;  // only as adjectives: "the Kurdish town"
     for (const Sentence& sentence : sentences) {
         const std::vector<PhraseMatch> heads = lexicon.head_phrases().scan(sentence.tokens);
         for (const PhraseMatch& m : lexicon.actor_phrases().scan(sentence.tokens)) {
@@ -160,11 +161,13 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& l
             const bool before_head = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
                 return h.first == m.last && lexicon.head_kind(h.payload) != HeadKind::civilian;
             }) || (m.last < sentence.tokens.size() && lexicon.is_generic_noun(sentence.tokens[m.last].folded));  // "Sunni militants"
-            const bool noun = !last.ends_with("ish") && last != "pro" && !before_head;
+            const bool plural = last.ends_with("s") && !last.ends_with("ss");  // "Kurds", "Sunnis"; not "Sunni Arab"
+            const bool noun = !last.ends_with("ish") && last != "pro" && !before_head && plural;
             const bool before_people = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
                 return h.first == m.last && lexicon.head_kind(h.payload) == HeadKind::civilian;
             });
             if (noun || before_people) ++civilians[entry.actor];
+            else ++mentioned[entry.actor];
         }
     }
     int best = 0;
@@ -172,6 +175,15 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& l
         if (count > best) {
             best = count;
             context.dominant_civilians = id;
+        }
+    // A story that never names its people as people but keeps calling things "Kurdish" is about
+    // Kurds, when no other people comes close.
+    if (context.dominant_civilians.empty())
+        for (const auto& [id, count] : mentioned) {
+            const bool clear = std::all_of(mentioned.begin(), mentioned.end(), [&](const auto& other) {
+                return other.first == id || other.second * 2 < count;
+            });
+            if (count >= 3 && clear) context.dominant_civilians = id;
         }
     return context;
 }
@@ -184,7 +196,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     const std::size_t n = tokens.size();
 
     for (const char* family : {"negation", "hypothetical", "implicative", "reported", "claimed", "reporting_verbs",
-                               "clause_openers", "relative_pronouns", "air", "reinforce", "person_objects"})
+                               "clause_openers", "relative_pronouns", "air", "reinforce", "person_objects", "facility_objects"})
         a.cues[family] = find_cues(lexicon.cues(family), tokens);
     std::vector<CueHit> sources = find_cues(lexicon.source_phrases(), tokens);
 
@@ -329,7 +341,17 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             // "Police fired tear gas": the police of wherever this happened.
             span.ref.local_state = head_kind == HeadKind::security ? ActorRef::LocalState::security : ActorRef::LocalState::armed;
         } else if (head_kind == HeadKind::political && state_offices.contains(fold(head_text))) {
-            span.ref.local_state = ActorRef::LocalState::government;
+            // "president of Iraq's autonomous Kurdish region": a title whose holder is named elsewhere.
+            if (head.last < n && tokens[head.last].folded == "of") continue;
+            // "the local administration", "the canton's prime minister": the local people's own
+            // authorities, not the state's.
+            const bool local = head.first > 0 && (tokens[head.first - 1].folded == "local" || tokens[head.first - 1].folded == "'s");
+            if (local) {
+                if (context.dominant_civilians.empty()) continue;
+                span.ref.id = context.dominant_civilians;
+            } else {
+                span.ref.local_state = ActorRef::LocalState::government;
+            }
             // The office holder's name is part of the actor, never a place: "Minister Yalcin Akdogan".
             while (span.last < n && span.last < head.last + 3 && is_word(tokens[span.last]) && tokens[span.last].capitalized &&
                    !calendar_words.contains(tokens[span.last].folded) &&
@@ -603,6 +625,15 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         if (prev == "," && (w == "has" || w == "have" || w == "had" || w == "is" || w == "was" || w == "were" || w == "are" ||
                             w == "will" || w == "would"))
             boundary = true;
+        // "Turkey, which already hosts a million refugees, fears that ...": a verb after the comma
+        // that closes a relative clause is the main clause's.
+        if (prev == "," && !tokens[k].capitalized && is_word(tokens[k]) && a.clause_start.size() > 0) {
+            const std::size_t current = a.clause_start.back();
+            const std::string& opener_word = tokens[current].folded;
+            if ((opener_word == "which" || opener_word == "who" || opener_word == "where") && current > 0 &&
+                tokens[current - 1].folded == "," && !lexicon.trigger_phrases().matches_at(tokens, k).empty())
+                boundary = true;
+        }
         if (boundary && a.clause_start.back() != k) a.clause_start.push_back(k);
         a.clause_of[k] = a.clause_start.size() - 1;
     }

@@ -230,14 +230,19 @@ struct Coder {
         const auto& t = a.tokens();
         const std::size_t clause = a.clause_of[hit.first];
         const std::size_t start = a.clause_start[clause];
-        if (a.has_cue_in("negation", start, hit.first)) return Certainty::negated;
+        // A statement is negated by its own verb's negation ("did not call for"), not by one in the
+        // clause it is coordinated with ("said no one should test Turkey and warned").
+        if (a.has_cue_in("negation", physical ? start : std::max(start, hit.first >= 3 ? hit.first - 3 : 0), hit.first))
+            return Certainty::negated;
         if (!physical) return Certainty::confirmed;
         const auto hypothetical = a.last_cue_in("hypothetical", start, hit.first);
         const auto implicative = a.last_cue_in("implicative", start, hit.last);
         if (hypothetical && !(implicative && implicative->first >= hypothetical->first)) return Certainty::hypothetical;
         // "air strikes alone would not stop the militants": an event noun as the subject of a modal
         // is talked about, not reported.
-        if (noun)
+        // "taking it would hand the militants the border": a gerund subject likewise.
+        const bool gerund = !noun && t[hit.first].folded.ends_with("ing") && a.clause_start[clause] + 1 >= hit.first;
+        if (noun || gerund)
             for (std::size_t k = hit.last; k < t.size() && k < hit.last + 3 && a.clause_of[k] == clause; ++k) {
                 const std::string& w = t[k].folded;
                 if (w == "would" || w == "could" || w == "might" || w == "may" || w == "will" || w == "can" || w == "should" ||
@@ -248,7 +253,8 @@ struct Coder {
                     (t[k + 1].folded == "not" || t[k + 1].folded == "n't" || t[k + 1].folded == "never"))
                     return Certainty::negated;
                 if (w == "never") return Certainty::negated;
-                if (t[k].kind != TokenKind::word || (!w.ends_with("ly") && w != "alone" && w != "still" && w != "also")) break;
+                if (t[k].kind != TokenKind::word || (!w.ends_with("ly") && w != "alone" && w != "still" && w != "also" &&
+                                                     !(gerund && (w == "it" || w == "them")))) break;
             }
         if (!noun && hit.first > 0 && t[hit.first - 1].folded == "to" && !(implicative && implicative->last >= hit.first - 1))
             return Certainty::hypothetical;
@@ -612,6 +618,15 @@ struct Coder {
                 if (people) m.event_type = info.person_object;
             }
             m.movement = info.movement;
+            if (!info.facility_object.empty() && a.last_cue_in("facility_objects", hit.last, std::min(end, hit.last + 5)))
+                m.event_type = info.facility_object;
+            if (info.by_speaker)
+                for (const detail::CueHit& verb : a.cues.at("reporting_verbs"))
+                    if (verb.last <= a.clause_start[clause] && a.clause_of[verb.first] < clause)
+                        if (const ActorSpan* speaker = subject_of(a, verb.first)) {
+                            m.actor1 = ref_of(speaker, false);
+                            m.actor2 = {};
+                        }
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
                 else if (m.actor1.empty()) return;
@@ -668,7 +683,11 @@ struct Coder {
             if (physical) m.places = places_for(a, hit.first, hit.last, dateline_end);
             // "Kurds streamed into Turkey": people cross where the story is, at that state's border
             // nearest the story's focus, not at the middle of the country.
-            if (m.event_type == "displacement" || m.event_type == "aid" || m.event_type == "deployment")
+            if (m.event_type == "displacement" || m.event_type == "aid" || m.event_type == "deployment") {
+                // "crossed from Turkey into Syria": where they went, not where they came from.
+                std::stable_partition(m.places.begin(), m.places.end(), [&](const PlaceRef& p) {
+                    return !(p.first_token > 0 && t[p.first_token - 1].folded == "from");
+                });
                 for (PlaceRef& p : m.places) {
                     const std::string before = p.first_token > 0 ? t[p.first_token - 1].folded : std::string();
                     if (p.state.empty() || p.anaphor || p.relation != PlaceRelation::in ||
@@ -679,6 +698,7 @@ struct Coder {
                     p.border_partner = p.state;
                     p.feature_hint = "border";
                 }
+            }
             for (PlaceRef& p : m.places)
                 if (p.relation == PlaceRelation::border && p.border_partner.empty() && is_state(m.actor1)) p.border_partner = m.actor1.id;
             if (m.event_type == "territory_taken" || m.event_type == "retreat")
@@ -935,6 +955,12 @@ ArticleReading Extractor::read(const Article& article) const {
             if (is_statement(m.event_type) || m.places.empty() || m.places.front().anaphor) continue;
             named_here.push_back(m.places.front());
         }
+        // A sentence that reports nothing may still say where the paragraph is ("Crowds had been
+        // building up near the Turkish village of Dikmetas").
+        if (named_here.empty() && first_mention == reading.mentions.size())
+            for (const PlaceRef& p : a.places)
+                if (!p.anaphor && p.locative_cue && !p.sentence_initial && p.relation != PlaceRelation::region && p.state.empty())
+                    named_here.push_back(p);
         if (!named_here.empty()) paragraph_places = std::move(named_here);
         previous_sentence_first_mention = first_mention;
     }

@@ -349,6 +349,8 @@ Lexicon Lexicon::load_unchecked(const std::filesystem::path& data_root) {
         info.movement = entry.value("movement", false);
         info.needs = entry.value("needs", std::string());
         info.person_object = entry.value("person_object", std::string());
+        info.facility_object = entry.value("facility_object", std::string());
+        info.by_speaker = entry.value("by_speaker", false);
         lex.triggers_.push_back(info);
         for (const std::string& pattern : string_list(entry.at("patterns"))) lex.trigger_phrases_.add(pattern, lex.triggers_.size() - 1);
     }

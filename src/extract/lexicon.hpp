@@ -83,6 +83,8 @@ struct TriggerInfo {
     bool movement = false;
     std::string needs;          ///< cue family that must be near ("air")
     std::string person_object;  ///< event type when the object is people
+    std::string facility_object;  ///< event type when the object is a building ("stormed the consulate")
+    bool by_speaker = false;      ///< the event belongs to whoever reports the clause it is in
 };
 
 struct SourceInfo {
