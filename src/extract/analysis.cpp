@@ -268,7 +268,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             const bool adjective = is_word(between) && !between.capitalized && !function_words.contains(between.folded) &&
                                    !locative_prepositions.contains(between.folded) && !between.folded.ends_with("ing") &&
                                    (!between.folded.ends_with("ed") || hyphenated);
-            if (adjective) modifier = actor_at_end(hyphenated ? head.first - 3 : head.first - 1);
+            // "U.S.-led warplanes" (the actor before the hyphen) or "Kurdish lightly-armed defenders".
+            if (adjective) modifier = hyphenated ? actor_at_end(head.first - 2) : actor_at_end(head.first - 1);
+            if (adjective && !modifier && hyphenated) modifier = actor_at_end(head.first - 3);
         }
         // "Warplanes, drones and cruise missiles from the United States", "fighters from the PKK":
         // forces come from the actor that sends them (a state after "from" is otherwise a place).
@@ -333,6 +335,20 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         } else if (group_possessive || (head.first > 0 && (tokens[head.first - 1].folded == "its" || tokens[head.first - 1].folded == "their"))) {
             span.first = group_possessive ? head.first - 2 : head.first - 1;
             if (const auto who = resolve_pronoun(head.first - 1)) span.ref.id = who->id;
+        } else if (head_kind == HeadKind::civilian && head.last + 1 < n && tokens[head.last].folded == "of" &&
+                   (fold(head_text) == "supporters" || fold(head_text) == "followers" || fold(head_text) == "members" ||
+                    fold(head_text) == "loyalists" || fold(head_text) == "sympathisers" || fold(head_text) == "sympathizers")) {
+            // "supporters of the pro-Kurdish movement", "followers of Huda-Par": whose people they are.
+            const std::size_t at = tokens[head.last + 1].folded == "the" ? head.last + 2 : head.last + 1;
+            const auto whose = std::find_if(actor_matches.begin(), actor_matches.end(), [&](const PhraseMatch& m) { return m.first == at; });
+            if (whose != actor_matches.end()) {
+                const ActorEntry& e = lexicon.actor_entry(whose->payload);
+                span.ref.id = e.role == ActorEntry::Role::ethnic ? e.political : e.actor;
+                used_match[static_cast<std::size_t>(whose - actor_matches.begin())] = true;
+                span.last = whose->last;
+            } else {
+                span.ref.id = context.dominant_civilians.empty() ? "CIVILIANS" : context.dominant_civilians;
+            }
         } else if (head_kind == HeadKind::civilian) {
             // "Kurds" or "Kurdish residents" are matched above; bare "people", "protesters" are the
             // article's civilians when it is about one people.
@@ -342,7 +358,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             span.ref.local_state = head_kind == HeadKind::security ? ActorRef::LocalState::security : ActorRef::LocalState::armed;
         } else if (head_kind == HeadKind::political && state_offices.contains(fold(head_text))) {
             // "president of Iraq's autonomous Kurdish region": a title whose holder is named elsewhere.
-            if (head.last < n && tokens[head.last].folded == "of") continue;
+            const std::size_t after_of = head.last + 1 < n && tokens[head.last + 1].folded == "the" ? head.last + 2 : head.last + 1;
+            if (head.last < n && tokens[head.last].folded == "of" && after_of < n && tokens[after_of].capitalized) continue;
             // "the local administration", "the canton's prime minister": the local people's own
             // authorities, not the state's.
             const bool local = head.first > 0 && (tokens[head.first - 1].folded == "local" || tokens[head.first - 1].folded == "'s");

@@ -108,6 +108,9 @@ struct Coder {
     detail::ArticleContext& context;
     std::vector<EventMention>& out;
     std::optional<TimeExpression> inherited_time;  ///< last date of the paragraph so far
+    /// The time expression the last event of this sentence was dated by, which later sentences of
+    /// the paragraph inherit (not a "since mid-September" that dated nothing).
+    mutable std::optional<TimeExpression> used_time;
 
     std::size_t clause_end(const SentenceAnalysis& a, std::size_t clause) const {
         return clause + 1 < a.clause_start.size() ? a.clause_start[clause + 1] : a.tokens().size();
@@ -137,6 +140,9 @@ struct Coder {
         if (const ActorSpan* s = nearest_left(a, at, start)) return s;
         // "Turkey, where four nights of protests have left 31 people dead, has said ...": the subject
         // stands before the relative clause set off by commas, not inside it.
+        // "...; the rest flew to Sanliurfa": a clause after a semicolon stands alone.
+        if (start > 0 && a.sentence->tokens[start - 1].folded == ";") return nullptr;
+        if (start < a.sentence->tokens.size() && a.sentence->tokens[start].folded == ";") return nullptr;
         std::size_t limit = start;
         for (std::size_t c = clause; c-- > 0;) {
             const std::size_t begin = a.clause_start[c];
@@ -208,6 +214,11 @@ struct Coder {
         return info && info->kind == ActorKind::civilians;
     }
 
+    ActorKind kind_of_actor(const ActorRef& r) const {
+        const ActorInfo* info = lexicon.actor(r.id);
+        return info ? info->kind : ActorKind::unknown;
+    }
+
     bool is_state(const ActorRef& r) const {
         if (r.local_state != ActorRef::LocalState::no) return true;
         const ActorInfo* info = lexicon.actor(r.id);
@@ -234,7 +245,13 @@ struct Coder {
         // clause it is coordinated with ("said no one should test Turkey and warned").
         if (a.has_cue_in("negation", physical ? start : std::max(start, hit.first >= 3 ? hit.first - 3 : 0), hit.first))
             return Certainty::negated;
-        if (!physical) return Certainty::confirmed;
+        // "gathered to demand that the refugees be let in": a purpose, not a statement made.
+        if (!physical) {
+            const auto implicative_here = a.last_cue_in("implicative", start, hit.last);
+            const bool infinitive = !noun && hit.first > 0 && t[hit.first - 1].folded == "to" &&
+                                    !(implicative_here && implicative_here->last >= hit.first - 1);
+            return infinitive ? Certainty::hypothetical : Certainty::confirmed;
+        }
         const auto hypothetical = a.last_cue_in("hypothetical", start, hit.first);
         const auto implicative = a.last_cue_in("implicative", start, hit.last);
         if (hypothetical && !(implicative && implicative->first >= hypothetical->first)) return Certainty::hypothetical;
@@ -320,6 +337,7 @@ struct Coder {
         const auto& t = a.tokens();
         const std::size_t clause = a.clause_of[at];
         const TimeExpression* best = nullptr;
+        const TimeExpression* since_start = nullptr;  // "have been bombing ... since Aug. 8"
         std::size_t best_distance = 0;
         for (const auto& expr : a.times) {
             const bool same_clause = a.clause_of[expr.first_token] == clause;
@@ -330,6 +348,7 @@ struct Coder {
             // A month named long before the article is background ("a truce agreed in March 2013").
             const bool old_month = !same_clause && expr.precision == 3 && article.published &&
                                    expr.end < article.published->plus_days(-60);
+            if (since && same_clause && expr.first_token > at) since_start = &expr;
             since = since || old_month;
             const std::string& opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
             const bool background_clause = !same_clause && (opener == "since" || opener == "after" || opener == "before" ||
@@ -345,7 +364,15 @@ struct Coder {
                                          (across ? 500 : 0);
             if (!best || distance < best_distance) { best = &expr; best_distance = distance; }
         }
+        if (!best && since_start && article.published && !is_statement(m.event_type)) {
+            // A campaign under way since a day: from that day to the news.
+            m.date_start = since_start->start;
+            m.date_end = *article.published;
+            m.time_precision = 3;
+            return;
+        }
         if (best) {
+            used_time = *best;
             m.date_start = best->start;
             m.date_end = best->end;
             m.time_precision = best->precision;
@@ -420,7 +447,12 @@ struct Coder {
                                  before == "this" || before == "'s" || before == "his" || before == "her" || before == "any" ||
                                  before == "major" || before == "new" || after == "by" || after == "of" || after == "on" ||
                                  // "protests turned into riots": a plural after "to"/"into" is not an infinitive
-                                 before == "of" ||
+                                 before == "of" || before == "more" || before == "several" || before == "many" || before == "some" ||
+                                 before == "few" || before == "fresh" || before == "further" || before == "repeated" ||
+                                 // "raids hit militant positions": a word right before another event verb is its subject
+                                 std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
+                                     return other.first == hit.last && !lexicon.trigger(other.candidates.front()).noun;
+                                 }) ||
                                  std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return s.adjective_only && s.last == hit.first; }) ||
                                  ((before == "to" || before == "into") && t[hit.last - 1].folded.ends_with("s") &&
                                   !t[hit.last - 1].folded.ends_with("ss")) ||
@@ -448,7 +480,19 @@ struct Coder {
                                        after == "of" || after == "east" || after == "west" || after == "north" || after == "south" ||
                                        after == "," || after == "." || after == "and" || after == "along" || after == "across" ||
                                        after == "inside" || after == "outside" || after == "to";
-            if (determiner || (plural_form && modified && prepositional)) return;
+            // "bombed positions of the PKK": an -s form followed by "of" is a noun.
+            const bool of_follows = plural_form && after == "of";
+            // "an Islamic State position": an actor between a determiner and the word makes it a noun.
+            const bool determined = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {
+                if (s.last != hit.first || s.first == 0) return false;
+                const std::string& d = t[s.first - 1].folded;
+                return d == "a" || d == "an" || d == "the" || d == "its" || d == "their";
+            });
+            // "the fighting moved closer": an event noun as subject makes no new actor's move.
+            const bool event_subject = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
+                return other.last == hit.first && lexicon.trigger(other.candidates.front()).noun;
+            });
+            if (determiner || (plural_form && modified && prepositional) || of_follows || determined || event_subject) return;
         }
         // "the militants besieging it", "fighters defending the town": a participle right after an
         // actor describes that actor; it is not a new event.
@@ -462,6 +506,14 @@ struct Coder {
             hit.first - 1 == a.clause_start[a.clause_of[hit.first]] && hit.last < t.size() &&
             !t[hit.last - 1].folded.ends_with("ing") && narrative_links.contains(t[hit.last].folded))
             return;
+        if (noun && hit.first >= 2 && t[hit.first - 1].folded == "by") {
+            // "buildings gutted by air strikes": damage seen afterwards, not a strike reported.
+            const std::string& participle = t[hit.first - 2].folded;
+            if (participle == "gutted" || participle == "destroyed" || participle == "damaged" || participle == "flattened" ||
+                participle == "ruined" || participle == "wrecked" || participle == "levelled" || participle == "leveled" ||
+                participle == "scarred" || participle == "razed")
+                return;
+        }
         if (noun) {
             // "It was the first major Turkish air raid on the PKK since 2013": a comment on an event told.
             const std::size_t start = a.clause_start[clause];
@@ -505,7 +557,13 @@ struct Coder {
         {
             const std::size_t start = a.clause_start[clause];
             const std::string& opener = t[start].folded;
-            if (!noun && start > 0 && (opener == "where" || opener == "which" || opener == "who" || opener == "whom"))
+            // "since Islamic State laid siege to it": the clause dates something else.
+            if (opener == "since" && start > 0) return;
+            // "that" after a noun ("the town centre that the two sides had been fighting over") is relative.
+            const bool relative_that = opener == "that" && start > 0 && t[start - 1].kind == TokenKind::word &&
+                                       !t[start - 1].folded.ends_with("ed") && !a.has_cue_in("reporting_verbs", start - 1, start) &&
+                                       !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) { return h.last == start; });
+            if (!noun && start > 0 && (opener == "where" || opener == "which" || opener == "who" || opener == "whom" || relative_that))
                 for (std::size_t k = start + 1; k < hit.first; ++k)
                     if (t[k].folded == "had" && k + 3 >= hit.first) return;
         }
@@ -537,7 +595,9 @@ struct Coder {
                     object = nearest_right(a, static_cast<std::size_t>(conj - t.begin()) + 1, end);
             }
             // "overran the city after four days of fighting": the fighting was the overrunners'.
-            if (!subject && first_info.type == "armed_clash")
+            const std::string& opener = t[a.clause_start[clause]].folded;
+            if (!subject && first_info.type == "armed_clash" &&
+                (opener == "after" || opener == "before" || opener == "during" || opener == "following" || opener == "amid"))
                 if (const ActorSpan* main = subject_of(a, hit.first); main && !main->adjective_only && is_armed(main->kind))
                     subject = main;
             for (std::size_t k = hit.last; !object && k < end && k < hit.last + 6; ++k)
@@ -562,9 +622,9 @@ struct Coder {
                 object = nearest_left(a, hit.first, a.clause_start[clause]);
                 // "The YPG declared that Kobani had been liberated": the speaker claims the deed.
                 if (!subject && first_info.type == "territory_taken")
-                    for (const detail::CueHit& verb : a.cues.at("reporting_verbs"))
-                        if (verb.last <= a.clause_start[clause] && a.clause_of[verb.first] + 1 == clause) {
-                            const ActorSpan* speaker = subject_of(a, verb.first);
+                    for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                        if (reporting.last <= a.clause_start[clause] && a.clause_of[reporting.first] + 1 == clause) {
+                            const ActorSpan* speaker = subject_of(a, reporting.first);
                             if (speaker && !speaker->adjective_only && speaker->kind != ActorKind::civilians &&
                                 (!object || speaker->ref.id != object->ref.id))
                                 subject = speaker;
@@ -575,9 +635,9 @@ struct Coder {
                 // "Kurtulmus said that 130,000 Kurds had entered Turkey and warned that ...": a statement
                 // verb coordinated with a reporting verb shares its speaker, not the reported clause's subject.
                 if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].folded == "and")
-                    for (const detail::CueHit& verb : a.cues.at("reporting_verbs"))
-                        if (verb.last < hit.first && a.clause_of[verb.first] < clause) {
-                            if (const ActorSpan* speaker = subject_of(a, verb.first)) subject = speaker;
+                    for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                        if (reporting.last < hit.first && a.clause_of[reporting.first] < clause) {
+                            if (const ActorSpan* speaker = subject_of(a, reporting.first)) subject = speaker;
                             break;
                         }
                 object = right;
@@ -608,6 +668,14 @@ struct Coder {
                 if (const std::string armed = lexicon.armed_force_of(m.actor1.id); !armed.empty()) m.actor1.id = armed;
             const bool civ1 = is_civilian(m.actor1);
             if (info.type == "displacement" && !m.actor1.empty() && !civ1) continue;
+            // "troops being marched down a road": armed men do not protest.
+            if (info.type == "protest" && !m.actor1.empty() && !civ1 && !m.actor1.id.empty() && is_armed(kind_of_actor(m.actor1))) continue;
+            // "U.S. drops arms to Kobani Kurds": weapons go to the people's fighters.
+            if (info.type == "aid" && is_civilian(m.actor2) &&
+                std::any_of(t.begin(), t.end(), [](const Token& x) {
+                    return x.folded == "arms" || x.folded == "weapons" || x.folded == "ammunition" || x.folded == "munitions";
+                }))
+                if (const std::string armed = lexicon.armed_force_of(m.actor2.id); !armed.empty()) m.actor2.id = armed;
             if (physical_needing_armed.contains(info.type) && civ1) continue;
 
             if (!info.person_object.empty()) {
@@ -623,10 +691,8 @@ struct Coder {
             if (info.by_speaker)
                 for (const detail::CueHit& verb : a.cues.at("reporting_verbs"))
                     if (verb.last <= a.clause_start[clause] && a.clause_of[verb.first] < clause)
-                        if (const ActorSpan* speaker = subject_of(a, verb.first)) {
+                        if (const ActorSpan* speaker = subject_of(a, verb.first); speaker && speaker->ref.id != m.actor2.id)
                             m.actor1 = ref_of(speaker, false);
-                            m.actor2 = {};
-                        }
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
                 else if (m.actor1.empty()) return;
@@ -667,7 +733,12 @@ struct Coder {
             const bool physical = !is_statement(m.event_type);
             m.certainty = certainty_of(a, hit, physical, noun);
             if (physical && (m.certainty == Certainty::hypothetical || m.certainty == Certainty::negated)) return;
-            if (!physical && m.certainty == Certainty::negated) return;
+            if (!physical && (m.certainty == Certainty::negated || m.certainty == Certainty::hypothetical)) return;
+            // "warned that Kobani could still fall": a forecast about a place, not a threat.
+            if (m.event_type == "warning" && std::any_of(t.begin() + static_cast<long>(hit.last), t.end(), [](const Token& x) {
+                    return x.folded == "fall" || x.folded == "collapse";
+                }))
+                return;
             if (!physical && m.actor1.empty()) return;
             attribute(a, m, hit.first);
             date(a, m, hit.first);
@@ -715,6 +786,8 @@ struct Coder {
                         m.confidence -= 0.1;
                         break;
                     }
+            // One side cannot be both: a second mention of the subject's own group is not its target.
+            if (!m.actor2.empty() && m.actor2.id == m.actor1.id && m.actor2.local_state == m.actor1.local_state) m.actor2 = {};
             if (physical && !m.actor1.id.empty()) context.last_subject = m.actor1;
             if (!physical && !m.actor1.empty()) context.last_speaker = m.actor1;
             out.push_back(std::move(m));
@@ -793,7 +866,7 @@ ArticleReading Extractor::read(const Article& article) const {
     std::vector<bool> air(sentences.size(), false);
     for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !lexicon_.cues("air").scan(sentences[s].tokens).empty();
 
-    Coder coder{lexicon_, article, context, reading.mentions, std::nullopt};
+    Coder coder{lexicon_, article, context, reading.mentions, std::nullopt, std::nullopt};
     std::size_t last_paragraph = static_cast<std::size_t>(-1);
     std::size_t previous_sentence_first_mention = 0;
     bool dateline_seen = false;
@@ -833,6 +906,22 @@ ArticleReading Extractor::read(const Article& article) const {
 
         const std::size_t first_mention = reading.mentions.size();
         for (const TriggerHit& hit : a.triggers) coder.code_trigger(a, hit, dateline_end);
+        // "kept away from the border" after "clashed near the Mursitpinar crossing": an anaphor
+        // means the place of its kind the paragraph was just at, before the story's focus.
+        for (std::size_t k = first_mention; k < reading.mentions.size(); ++k) {
+            std::vector<PlaceRef>& places = reading.mentions[k].places;
+            if (places.empty() || !places.front().anaphor || !places.front().border_partner.empty()) continue;
+            const PlaceRef& anaphor = places.front();
+            const auto antecedent = std::find_if(paragraph_places.begin(), paragraph_places.end(), [&](const PlaceRef& p) {
+                if (anaphor.relation == PlaceRelation::border)
+                    return p.feature_hint == "crossing" || p.feature_hint == "border" || p.feature_hint == "gate";
+                return !anaphor.feature_hint.empty() && p.feature_hint == anaphor.feature_hint;
+            });
+            if (antecedent == paragraph_places.end()) continue;
+            PlaceRef carried = *antecedent;
+            carried.carried = true;
+            places.front() = carried;
+        }
         // A sentence that names no place goes on about the place the paragraph was just at.
         for (std::size_t k = first_mention; k < reading.mentions.size(); ++k)
             if (reading.mentions[k].places.empty() && !is_statement(reading.mentions[k].event_type)) {
@@ -947,7 +1036,23 @@ ArticleReading Extractor::read(const Article& article) const {
             for (std::size_t k = previous_sentence_first_mention; k < first_mention; ++k)
                 if (!is_statement(reading.mentions[k].event_type)) reading.mentions[k].certainty = Certainty::claimed;
 
-        if (!a.times.empty()) coder.inherited_time = a.times.front();
+        if (coder.used_time) {
+            coder.inherited_time = coder.used_time;
+        } else if (first_mention == reading.mentions.size()) {
+            // A sentence that dates nothing may still set the day ("On Tuesday, ..."); a "since" or
+            // "until" phrase does not.
+            for (const TimeExpression& e : a.times) {
+                const bool bounded = std::any_of(t.begin() + static_cast<long>(e.first_token >= 3 ? e.first_token - 3 : 0),
+                                                 t.begin() + static_cast<long>(e.first_token), [](const Token& x) {
+                                                     return x.folded == "since" || x.folded == "until" || x.folded == "before" || x.folded == "after";
+                                                 });
+                if (!bounded && e.precision <= 2) {
+                    coder.inherited_time = e;
+                    break;
+                }
+            }
+        }
+        coder.used_time.reset();
         // The paragraph is "at" the places where this sentence's events happened, if any.
         std::vector<PlaceRef> named_here;
         for (std::size_t k = first_mention; k < reading.mentions.size(); ++k) {
