@@ -300,6 +300,12 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         span.last = head.last;
         span.first = head.first;
         const std::string head_text = surface(article, tokens, head.first, head.last);
+        // "dozens of villages", "thousands of Kurds": a count says who only through what it counts.
+        const std::string counted = fold(head_text);
+        if (head_kind == HeadKind::civilian && head.last < n && tokens[head.last].folded == "of" &&
+            (counted == "thousands" || counted == "hundreds" || counted == "dozens" || counted == "millions" ||
+             counted == "tens of thousands" || counted == "hundreds of thousands"))
+            continue;
         if (modifier) {
             used_match[*modifier] = true;
             const PhraseMatch& m = actor_matches[*modifier];
@@ -362,6 +368,11 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             if (head.last < n && tokens[head.last].folded == "of" && after_of < n && tokens[after_of].capitalized) continue;
             // "the local administration", "the canton's prime minister": the local people's own
             // authorities, not the state's.
+            // "President Bashar al-Assad": the named holder is the actor.
+            if (std::any_of(actor_matches.begin(), actor_matches.end(), [&](const PhraseMatch& m) {
+                    return m.first >= head.last && m.first <= head.last + 2;
+                }))
+                continue;
             const bool local = head.first > 0 && (tokens[head.first - 1].folded == "local" || tokens[head.first - 1].folded == "'s");
             if (local) {
                 if (context.dominant_civilians.empty()) continue;

@@ -447,6 +447,9 @@ struct Coder {
                                  before == "this" || before == "'s" || before == "his" || before == "her" || before == "any" ||
                                  before == "major" || before == "new" || after == "by" || after == "of" || after == "on" ||
                                  // "protests turned into riots": a plural after "to"/"into" is not an infinitive
+                                 // "but fighting around Debaltseve never stopped": a gerund opening its clause
+                                 (hit.first == a.clause_start[a.clause_of[hit.first]] + 1 && t[hit.first].folded.ends_with("ing") &&
+                                  (before == "but" || before == "and" || before == "as" || before == "while")) ||
                                  before == "of" || before == "more" || before == "several" || before == "many" || before == "some" ||
                                  before == "few" || before == "fresh" || before == "further" || before == "repeated" ||
                                  // "raids hit militant positions": a word right before another event verb is its subject
@@ -506,6 +509,13 @@ struct Coder {
             hit.first - 1 == a.clause_start[a.clause_of[hit.first]] && hit.last < t.size() &&
             !t[hit.last - 1].folded.ends_with("ing") && narrative_links.contains(t[hit.last].folded))
             return;
+        // "to cover the withdrawal", "blamed air strikes for the retreat": a definite event noun names
+        // an event the article already told.
+        if (noun && hit.first > 0 && t[hit.first - 1].folded == "the" && !modifier_of(a, hit.first) &&
+            std::any_of(out.begin(), out.end(), [&](const EventMention& told) {
+                return told.mention.sentence_index < a.sentence->index && told.event_type == lexicon.trigger(hit.candidates.front()).type;
+            }))
+            return;
         if (noun && hit.first >= 2 && t[hit.first - 1].folded == "by") {
             // "buildings gutted by air strikes": damage seen afterwards, not a strike reported.
             const std::string& participle = t[hit.first - 2].folded;
@@ -520,6 +530,11 @@ struct Coder {
             if (start + 1 < t.size() && (t[start].folded == "it" || t[start].folded == "this" || t[start].folded == "that") &&
                 (t[start + 1].folded == "was" || t[start + 1].folded == "is") && hit.first <= start + 6)
                 return;
+            // "people escaping an Islamic State offensive": what people flee is the cause of their flight.
+            for (std::size_t k = hit.first; k-- > (hit.first >= 4 ? hit.first - 4 : 0);) {
+                const std::string& w = t[k].folded;
+                if (w == "escaping" || w == "fleeing" || w == "fled" || w == "flee" || w == "escape" || w == "escaped") return;
+            }
             // "slowed the militants' advance", "halted the offensive": the event stopped, not a new one.
             for (std::size_t k = hit.first; k-- > (hit.first >= 4 ? hit.first - 4 : 0);) {
                 const std::string& w = t[k].folded;
@@ -600,6 +615,12 @@ struct Coder {
                 (opener == "after" || opener == "before" || opener == "during" || opener == "following" || opener == "amid"))
                 if (const ActorSpan* main = subject_of(a, hit.first); main && !main->adjective_only && is_armed(main->kind))
                     subject = main;
+            // "Obama told Erdogan of the plan in a telephone call": a statement noun is its sentence subject's.
+            if (!subject && is_statement(first_info.type))
+                if (const ActorSpan* speaker = subject_of(a, hit.first); speaker && !speaker->adjective_only) {
+                    subject = speaker;
+                    object = nearest_right(a, speaker->last, hit.first);
+                }
             for (std::size_t k = hit.last; !object && k < end && k < hit.last + 6; ++k)
                 if (t[k].folded == "on" || t[k].folded == "against" || t[k].folded == "at" || t[k].folded == "with" || t[k].folded == "targeting") {
                     object = nearest_right(a, k + 1, std::min(end, k + 5));
@@ -634,12 +655,23 @@ struct Coder {
                 subject = subject_of(a, hit.first);
                 // "Kurtulmus said that 130,000 Kurds had entered Turkey and warned that ...": a statement
                 // verb coordinated with a reporting verb shares its speaker, not the reported clause's subject.
-                if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].folded == "and")
+                if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].folded == "and") {
+                    std::optional<std::size_t> first_verb;
                     for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
                         if (reporting.last < hit.first && a.clause_of[reporting.first] < clause) {
-                            if (const ActorSpan* speaker = subject_of(a, reporting.first)) subject = speaker;
+                            first_verb = reporting.first;
                             break;
                         }
+                    // "Biden accused Russia of violating the agreement and warned that ...".
+                    for (const TriggerHit& other : a.triggers)
+                        if (other.last < hit.first && is_statement(lexicon.trigger(other.candidates.front()).type) &&
+                            (!first_verb || other.first < *first_verb)) {
+                            first_verb = other.first;
+                            break;
+                        }
+                    if (first_verb)
+                        if (const ActorSpan* speaker = subject_of(a, *first_verb)) subject = speaker;
+                }
                 object = right;
                 if (object && object->first > hit.last + 6) object = nullptr;
             }
@@ -689,9 +721,9 @@ struct Coder {
             if (!info.facility_object.empty() && a.last_cue_in("facility_objects", hit.last, std::min(end, hit.last + 5)))
                 m.event_type = info.facility_object;
             if (info.by_speaker)
-                for (const detail::CueHit& verb : a.cues.at("reporting_verbs"))
-                    if (verb.last <= a.clause_start[clause] && a.clause_of[verb.first] < clause)
-                        if (const ActorSpan* speaker = subject_of(a, verb.first); speaker && speaker->ref.id != m.actor2.id)
+                for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                    if (reporting.last <= hit.first)
+                        if (const ActorSpan* speaker = subject_of(a, reporting.first); speaker && speaker->ref.id != m.actor2.id)
                             m.actor1 = ref_of(speaker, false);
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
@@ -1068,6 +1100,42 @@ ArticleReading Extractor::read(const Article& article) const {
                     named_here.push_back(p);
         if (!named_here.empty()) paragraph_places = std::move(named_here);
         previous_sentence_first_mention = first_mention;
+    }
+    // "Heavy fighting raged in the town": fighting with a side missing is between the two sides
+    // the article's ground events set against each other.
+    std::map<std::pair<std::string, std::string>, int> dyads;
+    for (const EventMention& m : reading.mentions) {
+        const bool ground = m.event_type == "territory_taken" || m.event_type == "retreat" || m.event_type == "advance" ||
+                            m.event_type == "armed_clash";
+        if (ground && !m.actor1.id.empty() && !m.actor2.id.empty() && m.actor1.id != m.actor2.id)
+            ++dyads[std::minmax(m.actor1.id, m.actor2.id)];
+    }
+    std::optional<std::pair<std::string, std::string>> dyad;
+    if (!dyads.empty()) {
+        dyad = std::max_element(dyads.begin(), dyads.end(), [](const auto& x, const auto& y) { return x.second < y.second; })->first;
+    } else {
+        // No ground event names both sides: the two armed groups the article names most.
+        std::vector<std::pair<int, std::string>> armed;
+        for (const auto& [id, count] : context.actor_counts)
+            if (const ActorInfo* info = lexicon_.actor(id); info && info->kind != ActorKind::state && is_armed(info->kind))
+                armed.emplace_back(-count, id);
+        std::sort(armed.begin(), armed.end());
+        if (armed.size() >= 2) dyad = std::minmax(armed[0].second, armed[1].second);
+    }
+    if (dyad) {
+        for (EventMention& m : reading.mentions) {
+            if (m.event_type != "armed_clash") continue;
+            const auto other = [&](const std::string& id) { return id == dyad->first ? dyad->second : dyad->first; };
+            const auto in_dyad = [&](const std::string& id) { return id == dyad->first || id == dyad->second; };
+            if (m.actor1.empty() && m.actor2.empty()) {
+                m.actor1.id = dyad->first;
+                m.actor2.id = dyad->second;
+            } else if (m.actor2.empty() && in_dyad(m.actor1.id)) {
+                m.actor2.id = other(m.actor1.id);
+            } else if (m.actor1.empty() && in_dyad(m.actor2.id)) {
+                m.actor1.id = other(m.actor2.id);
+            }
+        }
     }
     // "Peshmerga cross into Kobani" (headline) and "crossed ... to reinforce the YPG" (body): one
     // force's crossing is the aid the story says it brought.
