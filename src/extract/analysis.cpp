@@ -341,8 +341,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         } else if (group_possessive || (head.first > 0 && (tokens[head.first - 1].folded == "its" || tokens[head.first - 1].folded == "their"))) {
             span.first = group_possessive ? head.first - 2 : head.first - 1;
             if (const auto who = resolve_pronoun(head.first - 1)) span.ref.id = who->id;
-        } else if (head_kind == HeadKind::civilian && head.last + 1 < n && tokens[head.last].folded == "of" &&
-                   (fold(head_text) == "supporters" || fold(head_text) == "followers" || fold(head_text) == "members" ||
+        } else if ((head_kind == HeadKind::civilian || head_kind == HeadKind::political) && head.last + 1 < n &&
+                   tokens[head.last].folded == "of" &&
+                   (fold(head_text) == "supporters" || fold(head_text) == "member" || fold(head_text) == "followers" || fold(head_text) == "members" ||
                     fold(head_text) == "loyalists" || fold(head_text) == "sympathisers" || fold(head_text) == "sympathizers")) {
             // "supporters of the pro-Kurdish movement", "followers of Huda-Par": whose people they are.
             const std::size_t at = tokens[head.last + 1].folded == "the" ? head.last + 2 : head.last + 1;

@@ -137,7 +137,15 @@ struct Coder {
     const ActorSpan* subject_of(const SentenceAnalysis& a, std::size_t at) const {
         const std::size_t clause = a.clause_of[at];
         const std::size_t start = a.clause_start[clause];
-        if (const ActorSpan* s = nearest_left(a, at, start)) return s;
+        if (const ActorSpan* s = nearest_left(a, at, start)) {
+            // "A pro-Kurdish member of the Turkish parliament ... said": the head, not its complement.
+            const auto& t = a.sentence->tokens;
+            std::size_t of = s->first;
+            if (of > 0 && t[of - 1].folded == "the") --of;
+            if (of > 0 && t[of - 1].folded == "of")
+                if (const ActorSpan* head = nearest_left(a, of - 1, start); head && head->last == of - 1 && !head->adjective_only) return head;
+            return s;
+        }
         // "Turkey, where four nights of protests have left 31 people dead, has said ...": the subject
         // stands before the relative clause set off by commas, not inside it.
         // "...; the rest flew to Sanliurfa": a clause after a semicolon stands alone.
@@ -153,6 +161,13 @@ struct Coder {
             limit = begin - 1;
         }
         return nearest_left(a, limit, 0);
+    }
+
+    /// The first actor of [from, to): a clause's grammatical subject comes first in English.
+    const ActorSpan* first_actor(const SentenceAnalysis& a, std::size_t from, std::size_t to) const {
+        for (const ActorSpan& s : a.actors)
+            if (!s.adjective_only && s.first >= from && s.last <= to) return &s;
+        return nullptr;
     }
 
     /// "by X" after a verb or noun, within a few tokens and the clause.
@@ -348,7 +363,11 @@ struct Coder {
             // A month named long before the article is background ("a truce agreed in March 2013").
             const bool old_month = !same_clause && expr.precision == 3 && article.published &&
                                    expr.end < article.published->plus_days(-60);
-            if (since && same_clause && expr.first_token > at) since_start = &expr;
+            // "have been bombing ... since Aug. 8" ("since" opens the clause right after the event's).
+            const std::size_t expr_clause = a.clause_of[expr.first_token];
+            const bool adjacent_since = expr_clause == clause + 1 && expr.first_token == a.clause_start[expr_clause] + 1 &&
+                                        t[a.clause_start[expr_clause]].folded == "since";
+            if (since && (same_clause || adjacent_since) && expr.first_token > at) since_start = &expr;
             since = since || old_month;
             const std::string& opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
             const bool background_clause = !same_clause && (opener == "since" || opener == "after" || opener == "before" ||
@@ -617,7 +636,7 @@ struct Coder {
                     subject = main;
             // "Obama told Erdogan of the plan in a telephone call": a statement noun is its sentence subject's.
             if (!subject && is_statement(first_info.type))
-                if (const ActorSpan* speaker = subject_of(a, hit.first); speaker && !speaker->adjective_only) {
+                if (const ActorSpan* speaker = first_actor(a, a.clause_start[clause], hit.first)) {
                     subject = speaker;
                     object = nearest_right(a, speaker->last, hit.first);
                 }
@@ -674,6 +693,13 @@ struct Coder {
                 }
                 object = right;
                 if (object && object->first > hit.last + 6) object = nullptr;
+                // "warned that the costs for Moscow would rise": a statement's addressee or target is
+                // named close after its verb, in its clause or the one it introduces; further on
+                // ("would not agree to U.S. weapons going to the PYD") it is only mentioned.
+                if (is_statement(first_info.type)) {
+                    object = nearest_right(a, hit.last, t.size());
+                    if (object && object->first > hit.last + 5) object = nullptr;
+                }
             }
         }
         if (first_info.inverse) std::swap(subject, object);
@@ -700,7 +726,9 @@ struct Coder {
                 if (const std::string armed = lexicon.armed_force_of(m.actor1.id); !armed.empty()) m.actor1.id = armed;
             const bool civ1 = is_civilian(m.actor1);
             if (info.type == "displacement" && !m.actor1.empty() && !civ1) continue;
-            // "troops being marched down a road": armed men do not protest.
+            // "captured troops being marched down a road": nobody is protested.
+            if ((info.type == "protest" || info.type == "riot") && passive && !noun) continue;
+            // armed men do not protest.
             if (info.type == "protest" && !m.actor1.empty() && !civ1 && !m.actor1.id.empty() && is_armed(kind_of_actor(m.actor1))) continue;
             // "U.S. drops arms to Kobani Kurds": weapons go to the people's fighters.
             if (info.type == "aid" && is_civilian(m.actor2) &&
@@ -723,8 +751,11 @@ struct Coder {
             if (info.by_speaker)
                 for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
                     if (reporting.last <= hit.first)
-                        if (const ActorSpan* speaker = subject_of(a, reporting.first); speaker && speaker->ref.id != m.actor2.id)
+                        if (const ActorSpan* speaker = subject_of(a, reporting.first); speaker && speaker->ref.id != m.actor2.id) {
                             m.actor1 = ref_of(speaker, false);
+                            // "said the defenders needed heavier weapons to match the militants' tanks": a need has no addressee.
+                            if (m.event_type == "appeal") m.actor2 = {};
+                        }
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
                 else if (m.actor1.empty()) return;
@@ -811,8 +842,10 @@ struct Coder {
                                 code_point_count(std::string_view(article.text).substr(0, a.sentence->end)),
                                 std::string(a.sentence->text(article))};
             // "More raids hit militant positions": the raiders of the sentence before.
+            const bool another = hit.first > 0 && (t[hit.first - 1].folded == "another" || t[hit.first - 1].folded == "further" ||
+                                                   t[hit.first - 1].folded == "more" || t[hit.first - 1].folded == "other");
             if (physical && m.actor1.empty())
-                for (auto it = out.rbegin(); it != out.rend() && it->mention.sentence_index + 2 >= a.sentence->index; ++it)
+                for (auto it = out.rbegin(); it != out.rend() && (another || it->mention.sentence_index + 2 >= a.sentence->index); ++it)
                     if (it->event_type == m.event_type && !it->actor1.empty()) {
                         m.actor1 = it->actor1;
                         m.confidence -= 0.1;
@@ -909,7 +942,7 @@ ArticleReading Extractor::read(const Article& article) const {
         if (paragraph.boilerplate != Boilerplate::none) continue;
         // A headline's "raids" are explained by the lead that follows it.
         const bool air_context = air[s] || (s >= 1 && air[s - 1]) || (s >= 2 && air[s - 2]) ||
-                                 (paragraph.is_title && s + 1 < sentences.size() && air[s + 1]);
+                                 (paragraph.is_title && ((s + 1 < sentences.size() && air[s + 1]) || (s + 2 < sentences.size() && air[s + 2])));
         const SentenceAnalysis a = detail::analyse(sentence, article, lexicon_, context, air_context);
         const auto& t = sentence.tokens;
         if (trace_) write_trace(*trace_, a, article, lexicon_);

@@ -68,9 +68,12 @@ std::vector<Event> Pipeline::process(const Article& article) const {
             // when they police it (a deployment, arrests, a riot), not when they strike abroad.
             // Troops named as what is deployed ("deployed significant forces") are not a second actor.
             auto local = [&](std::string& id, const ActorRef& ref, bool subject) {
+                // Unnamed forces acting at home ("air force jets bombed positions in Hakkari" in a story
+                // told from Turkey) are that state's.
+                const bool home_ground = !home.empty() && e.location->country == home;
                 const bool applies = ref.local_state == ActorRef::LocalState::security ||
                                      (subject && ref.local_state == ActorRef::LocalState::armed &&
-                                      (e.event_type == "deployment" || e.event_type == "arrest" || e.event_type == "riot"));
+                                      (home_ground || e.event_type == "deployment" || e.event_type == "arrest" || e.event_type == "riot"));
                 if (id.empty() && applies && !e.location->country.empty()) id = e.location->country;
             };
             local(e.actor1, m.actor1, true);
