@@ -143,7 +143,10 @@ struct Coder {
             std::size_t of = s->first;
             if (of > 0 && t[of - 1].folded == "the") --of;
             if (of > 0 && t[of - 1].folded == "of")
-                if (const ActorSpan* head = nearest_left(a, of - 1, start); head && head->last == of - 1 && !head->adjective_only) return head;
+                // ("a squadron of Turkish tanks", "a unit of FSA rebels": an unnamed unit is its complement's.)
+                if (const ActorSpan* head = nearest_left(a, of - 1, start);
+                    head && head->last == of - 1 && !head->adjective_only && !head->ref.id.empty())
+                    return head;
             return s;
         }
         // "Turkey, where four nights of protests have left 31 people dead, has said ...": the subject
@@ -586,6 +589,11 @@ struct Coder {
         // The verb of "attacked it with a truck bomb" is coded as the bombing its weapon names.
         for (const TriggerHit& weapon : a.triggers)
             if (&weapon != &hit && verb_of_instrument(a, weapon) == &hit) return;
+        // "ISIS is fighting both the Assad regime and other rebel groups": a present state of war
+        // with neither a day nor a place is background, not an event.
+        if (!noun && hit.first > 0 && (t[hit.first - 1].folded == "is" || t[hit.first - 1].folded == "are") && a.times.empty() &&
+            a.places.empty())
+            return;
         // "Mishtanour hill, where Islamic State had raised its flag in October": a past perfect in a
         // relative clause is the place's history, told to explain the main event.
         {

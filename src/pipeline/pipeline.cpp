@@ -1,9 +1,12 @@
 #include "pipeline/pipeline.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <sstream>
 
 #include "events/merge.hpp"
 #include "events/taxonomy.hpp"
+#include "text/fold.hpp"
 
 namespace frontline {
 
@@ -13,6 +16,48 @@ Pipeline::Pipeline(const std::filesystem::path& data_root)
       countries_(CountryIndex::load(data_root / "geodata" / "naturalearth" / "countries-10m.json")),
       extractor_(lexicon_),
       geocoder_(gazetteer_, countries_) {}
+
+namespace {
+
+/// Words for forces only a state fields: unnamed "jets" or "troops" at home are the state's, unnamed
+/// "fighters" or a "militia" could be anyone's.
+bool is_state_force(const std::string& text) {
+    static const std::vector<std::string> forces = {"army", "troops", "soldiers", "military", "jets", "warplanes", "aircraft",
+                                                    "planes", "air force", "navy", "tanks", "artillery", "helicopters",
+                                                    "gunships", "drones", "marines", "paratroopers", "servicemen"};
+    const std::string folded = fold(text);
+    return std::any_of(forces.begin(), forces.end(), [&](const std::string& f) { return folded.ends_with(f); });
+}
+
+}  // namespace
+
+void Pipeline::own_side_of_border(Event& e) const {
+    // "Turkish tanks sat on the hills by the frontier": a state's forces on its border stand on its
+    // own side, not on the line (which touches the neighbour too).
+    if (e.event_type != "deployment" || !e.location || !e.location->wkt.starts_with("LINESTRING") || e.actor1.empty() ||
+        e.actor1 != e.location->country)
+        return;
+    const auto country = gazetteer_.country_by_iso3(e.actor1);
+    if (!country) return;
+    const std::string& ne_name = gazetteer_.country(*country).ne_name;
+    constexpr double step_km = 2.0;
+    constexpr double km_per_degree = 111.32;
+    constexpr double pi = 3.14159265358979323846;
+    const LonLat anchor = e.location->anchor;
+    for (int bearing = 0; bearing < 360; bearing += 45) {
+        const double radians = static_cast<double>(bearing) * pi / 180.0;
+        const LonLat p{anchor.lon() + step_km * std::sin(radians) / (km_per_degree * std::cos(anchor.lat() * pi / 180.0)),
+                       anchor.lat() + step_km * std::cos(radians) / km_per_degree};
+        if (countries_.country_at(p) != ne_name) continue;
+        std::ostringstream wkt;
+        wkt.precision(8);
+        wkt << "POINT (" << p.lon() << " " << p.lat() << ")";
+        e.location->wkt = wkt.str();
+        e.location->anchor = p;
+        e.location->geo_precision = 2;
+        return;
+    }
+}
 
 std::string Pipeline::home_state(const ArticleReading& reading, const GeoContext& context) const {
     // The dateline's country when the story itself talks about that country ("DIYARBAKIR, Turkey"
@@ -70,7 +115,7 @@ std::vector<Event> Pipeline::process(const Article& article) const {
             auto local = [&](std::string& id, const ActorRef& ref, bool subject) {
                 // Unnamed forces acting at home ("air force jets bombed positions in Hakkari" in a story
                 // told from Turkey) are that state's.
-                const bool home_ground = !home.empty() && e.location->country == home;
+                const bool home_ground = !home.empty() && e.location->country == home && is_state_force(ref.text);
                 const bool applies = ref.local_state == ActorRef::LocalState::security ||
                                      (subject && ref.local_state == ActorRef::LocalState::armed &&
                                       (home_ground || e.event_type == "deployment" || e.event_type == "arrest" || e.event_type == "riot"));
@@ -78,6 +123,7 @@ std::vector<Event> Pipeline::process(const Article& article) const {
             };
             local(e.actor1, m.actor1, true);
             local(e.actor2, m.actor2, false);
+            own_side_of_border(e);
         }
         // An unnamed government acts for the story's home state, wherever the event was.
         if (e.actor1.empty() && m.actor1.local_state == ActorRef::LocalState::government) e.actor1 = home;

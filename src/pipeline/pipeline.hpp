@@ -39,6 +39,8 @@ public:
 private:
     /// The state an unnamed government belongs to (ISO3), empty when the article does not tell.
     [[nodiscard]] std::string home_state(const ArticleReading& reading, const GeoContext& context) const;
+    /// Moves a state's deployment on its border line onto its own side of the border.
+    void own_side_of_border(Event& e) const;
 
     Lexicon lexicon_;
     Gazetteer gazetteer_;
