@@ -508,10 +508,12 @@ struct Coder {
             // "bombed positions of the PKK": an -s form followed by "of" is a noun.
             const bool of_follows = plural_form && after == "of";
             // "an Islamic State position": an actor between a determiner and the word makes it a noun.
+            // ("The UN urged", "The Syrian army recaptured": an inflected verb stays a verb.)
+            const bool base_form = !word.ends_with("ed") && !word.ends_with("s") && !word.ends_with("ing");
             const bool determined = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {
                 if (s.last != hit.first || s.first == 0) return false;
                 const std::string& d = t[s.first - 1].folded;
-                return d == "a" || d == "an" || d == "the" || d == "its" || d == "their";
+                return base_form && (d == "a" || d == "an" || d == "the" || d == "its" || d == "their");
             });
             // "the fighting moved closer": an event noun as subject makes no new actor's move.
             const bool event_subject = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
