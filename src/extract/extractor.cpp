@@ -472,7 +472,8 @@ struct Coder {
                                  // "but fighting around Debaltseve never stopped": a gerund opening its clause
                                  (hit.first == a.clause_start[a.clause_of[hit.first]] + 1 && t[hit.first].folded.ends_with("ing") &&
                                   (before == "but" || before == "and" || before == "as" || before == "while")) ||
-                                 before == "of" || before == "more" || before == "several" || before == "many" || before == "some" ||
+                                 before == "of" || before == "during" || before == "amid" || before == "after" || before == "heavy" ||
+                                 before == "fierce" || before == "more" || before == "several" || before == "many" || before == "some" ||
                                  before == "few" || before == "fresh" || before == "further" || before == "repeated" ||
                                  // "raids hit militant positions": a word right before another event verb is its subject
                                  std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
@@ -507,19 +508,11 @@ struct Coder {
                                        after == "inside" || after == "outside" || after == "to";
             // "bombed positions of the PKK": an -s form followed by "of" is a noun.
             const bool of_follows = plural_form && after == "of";
-            // "an Islamic State position": an actor between a determiner and the word makes it a noun.
-            // ("The UN urged", "The Syrian army recaptured": an inflected verb stays a verb.)
-            const bool base_form = !word.ends_with("ed") && !word.ends_with("s") && !word.ends_with("ing");
-            const bool determined = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {
-                if (s.last != hit.first || s.first == 0) return false;
-                const std::string& d = t[s.first - 1].folded;
-                return base_form && (d == "a" || d == "an" || d == "the" || d == "its" || d == "their");
-            });
             // "the fighting moved closer": an event noun as subject makes no new actor's move.
             const bool event_subject = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
                 return other.last == hit.first && lexicon.trigger(other.candidates.front()).noun;
             });
-            if (determiner || (plural_form && modified && prepositional) || of_follows || determined || event_subject) return;
+            if (determiner || (plural_form && modified && prepositional) || of_follows || event_subject) return;
         }
         // "the militants besieging it", "fighters defending the town": a participle right after an
         // actor describes that actor; it is not a new event.
@@ -605,6 +598,10 @@ struct Coder {
             if (opener == "since" && start > 0) return;
             // "that" after a noun ("the town centre that the two sides had been fighting over") is relative.
             const bool relative_that = opener == "that" && start > 0 && t[start - 1].kind == TokenKind::word &&
+                                       !a.has_cue_in("reporting_verbs", 0, start) &&
+                                       !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) {
+                                           return h.last <= start && is_statement(lexicon.trigger(h.candidates.front()).type);
+                                       }) &&
                                        !t[start - 1].folded.ends_with("ed") && !a.has_cue_in("reporting_verbs", start - 1, start) &&
                                        !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) { return h.last == start; });
             if (!noun && start > 0 && (opener == "where" || opener == "which" || opener == "who" || opener == "whom" || relative_that))
@@ -776,6 +773,9 @@ struct Coder {
                     m.event_type = "deployment";
                 }
             }
+            // "Supporters of the HDP fought with police": unarmed people against police riot.
+            if (m.event_type == "armed_clash" && against_police && !m.actor1.id.empty() && !is_armed(kind_of_actor(m.actor1)))
+                m.event_type = "riot";
             if (m.event_type == "armed_clash" || m.event_type == "riot") {
                 const bool civ2 = is_civilian(m.actor2);
                 if (civ2 && !civ1) { std::swap(m.actor1, m.actor2); m.event_type = "riot"; }

@@ -206,6 +206,92 @@ const CodingCase coding_cases[] = {
      "appeal", {"UN"}, {"TUR"}, {}},
     {"Consultation", "Talks in Minsk", "Ukraine's president met Russia's president in Minsk on Tuesday.", "2014-08-27",
      "consultation", {"UKR"}, {}, {}},
+
+    // Unnamed governments and office holders act for the story's home state (resolved in the pipeline).
+    {"UnnamedGovernmentIsNoPlace", "Unrest in Nigeria",
+     "Interior Minister Abba Moro warned on Tuesday that the government would not tolerate attacks on police.",
+     "2014-05-06", "warning", {""}, {}, {}},
+    // Forces come from the state that sends them.
+    {"ForcesFromAState", "Strikes in Yemen",
+     "Warplanes and drones from Saudi Arabia struck Houthi positions in Saada on Monday.", "2015-04-07", "airstrike",
+     {"SAU"}, {}, {}},
+    {"LedCoalitionIsItsLeaders", "Strikes in Yemen", "Saudi-led coalition warplanes bombed the port of Hodeidah on Sunday.",
+     "2015-08-24", "airstrike", {"SAU"}, {}, {{"airstrike", "USA"}}},
+    // Both sides after "between".
+    {"FightsBetweenTwoSides", "Clashes in Mogadishu",
+     "Three people were killed during fighting between al Shabaab and government troops in Mogadishu on Friday.",
+     "2016-02-27", "armed_clash", {"AL_SHABAAB"}, {}, {}},
+    // What is deployed is the actor of a passive deployment.
+    {"PassiveDeployment", "Curfew in Kano", "Soldiers were sent onto the streets of Kano on Monday night.", "2014-11-29",
+     "deployment", {""}, {}, {}},
+    // Event nouns under a modal or a negation are talked about, not reported.
+    {"EventNounUnderModal", "Debate over Syria",
+     "The president said on Monday that air strikes alone would not defeat the militants.", "2014-09-30", "", {}, {},
+     {{"airstrike", ""}}},
+    {"EventNounNegated", "Quiet night in Donetsk", "The shelling did not reach the city centre on Tuesday night.",
+     "2015-01-21", "", {}, {}, {{"shelling", ""}}},
+    // A definite event noun that goes straight on to its verb refers back to a told event.
+    {"AnaphoricEventNoun", "Ramadi",
+     "Islamic State fighters seized a district of Ramadi on Thursday.\nThe advance came despite weeks of air strikes.",
+     "2015-05-16", "territory_taken", {"ISIS"}, {}, {{"advance", "ISIS"}}},
+    // Protests that left people dead were riots.
+    {"DeadlyProtestsAreRiots", "Unrest in Kenya",
+     "Protests over the election results have left 12 people dead in Kisumu, officials said on Sunday.", "2017-08-13",
+     "riot", {}, {}, {{"protest", ""}}},
+    // Weapons after "with" make an attack a bombing.
+    {"AttackWithABombIsABombing", "Attack in Kabul",
+     "Taliban militants attacked a checkpoint with a car bomb in Kabul on Saturday.", "2016-04-23", "bombing",
+     {"TALIBAN"}, {}, {{"armed_clash", "TALIBAN"}}},
+    // A day belongs to the verb it follows.
+    {"DaysBelongToTheirVerbs", "Siege of Marawi",
+     "The militants attacked the bridge on Monday and captured the town hall on Wednesday.", "2017-05-26",
+     "territory_taken", {}, {}, {}},
+    // Storming a building is an attack, not a capture of ground.
+    {"StormingABuildingIsAnAttack", "Attack in Tripoli",
+     "Gunmen stormed the Corinthia hotel in Tripoli on Tuesday.", "2015-01-28", "armed_clash", {}, {},
+     {{"territory_taken", ""}}},
+    // Speakers who say a town was liberated claim its capture.
+    {"DeclaredLiberationIsTheSpeakers", "Sirte",
+     "Libyan government forces declared on Monday that Sirte had been completely liberated.", "2016-12-06",
+     "territory_taken", {"LBY"}, {}, {}},
+    // A relative past perfect is the place's history.
+    {"RelativePastPerfectIsBackground", "Fighting in Aleppo",
+     "Rebels shelled the Ramouseh district, where government forces had advanced in July, on Sunday.", "2016-08-08",
+     "shelling", {}, {}, {{"advance", "SYR"}}},
+    // Crossing into a state happens at its border nearest the story.
+    {"CrossingIntoAStateIsAtItsBorder", "Exodus from South Sudan",
+     "Thousands of refugees crossed into Uganda on Sunday.", "2016-07-25", "displacement", {}, {}, {}},
+    // Threats of punishment are the speaker's warnings.
+    {"ThreatOfPunishmentIsAWarning", "Army collapse",
+     "The defence minister said on Tuesday that soldiers who abandoned their posts would face court martial.",
+     "2014-06-11", "warning", {""}, {}, {}},
+    // Purposes are not statements; forecasts that a town could fall are not warnings.
+    {"PurposeIsNoStatement", "Border protest",
+     "Hundreds gathered at the border gate to demand that the wounded be let through.", "2014-09-22", "", {}, {},
+     {{"appeal", ""}}},
+    {"ForecastIsNoWarning", "Siege of Aleppo", "A UN envoy warned on Friday that eastern Aleppo could fall within weeks.",
+     "2016-11-25", "", {}, {}, {{"warning", ""}, {"territory_taken", ""}}},
+    // A count of things is not people.
+    {"CountOfVillagesIsNoActor", "Advance in Idlib",
+     "Government forces have overrun dozens of villages around Khan Sheikhoun this week.", "2019-08-20",
+     "territory_taken", {}, {""}, {}},
+    // "came under X fire": X fired.
+    {"CameUnderFire", "Road to Debaltseve", "The convoy came under rebel artillery fire near Luhanske on Tuesday.",
+     "2015-02-18", "shelling", {"DONBAS_SEP", "REBELS", "REBEL"}, {}, {}},
+    // Damage seen afterwards is not a new strike.
+    {"AftermathIsNoStrike", "Ruins of Raqqa",
+     "Photographs showed whole streets of buildings destroyed by air strikes.", "2017-10-20", "", {}, {},
+     {{"airstrike", ""}}},
+    // Supporters of a party are its people.
+    {"SupportersOfAParty", "Clashes in Istanbul",
+     "Supporters of the HDP fought with police in Istanbul on Wednesday.", "2015-09-09", "riot", {"HDP"}, {}, {}},
+    // A campaign "since" a day runs from that day.
+    {"CampaignSinceADay", "Air war", "Russian jets have been bombing rebel areas in Idlib since Sept. 30.", "2015-11-01",
+     "airstrike", {"RUS"}, {}, {}},
+    // Infinitive "to let" is permission, not a crossing.
+    {"PermissionIsNoCrossing", "Deal on reinforcements",
+     "Turkey agreed on Monday to let Iraqi Kurdish fighters cross into Syria.", "2014-10-20", "", {}, {},
+     {{"deployment", "PESHMERGA"}, {"aid", "PESHMERGA"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Sentences, CodingTest, ::testing::ValuesIn(coding_cases),
