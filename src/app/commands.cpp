@@ -100,6 +100,10 @@ int run_eval(const EvalOptions& options) {
     if (options.min_physical_f1 && score.physical.f1() < *options.min_physical_f1) below = true;
     if (options.min_statement_f1 && score.statement.f1() < *options.min_statement_f1) below = true;
     if (options.max_forbidden && score.forbidden > *options.max_forbidden) below = true;
+    const auto median = score.physical.median_km();
+    if (options.max_median_km && (!median || *median > *options.max_median_km)) below = true;
+    const auto dated = score.physical.date_accuracy();
+    if (options.min_date_accuracy && (!dated || *dated < *options.min_date_accuracy)) below = true;
     return below ? 3 : exit_ok;
 }
 

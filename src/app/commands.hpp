@@ -22,6 +22,8 @@ struct EvalOptions {
     std::optional<double> min_physical_f1;
     std::optional<double> min_statement_f1;
     std::optional<std::size_t> max_forbidden;
+    std::optional<double> max_median_km;
+    std::optional<double> min_date_accuracy;
 };
 
 struct GeocodeOptions {

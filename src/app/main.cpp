@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
     eval_cmd->add_option("--min-physical-f1", eval.min_physical_f1, "Exit 3 when physical F1 is lower");
     eval_cmd->add_option("--min-statement-f1", eval.min_statement_f1, "Exit 3 when statement F1 is lower");
     eval_cmd->add_option("--max-forbidden", eval.max_forbidden, "Exit 3 when there are more forbidden events");
+    eval_cmd->add_option("--max-median-km", eval.max_median_km, "Exit 3 when the median geocoding error of matched physical events is larger");
+    eval_cmd->add_option("--min-date-accuracy", eval.min_date_accuracy,
+                         "Exit 3 when a smaller share of matched physical events is dated within tolerance");
 
     GeocodeOptions geocode;
     auto* geocode_cmd = cli.add_subcommand("geocode", "List the ranked readings of a place name");

@@ -241,5 +241,44 @@ TEST_F(PipelineTest, ContextOfAnArticleAboutKobaneFocusesOnKobane) {
     EXPECT_NE(std::find(context.countries.begin(), context.countries.end(), "TUR"), context.countries.end());
 }
 
+// ---- Unnamed governments, borders and crossings -----------------------------------------------
+
+TEST_F(PipelineTest, AnUnnamedMinisterSpeaksForTheDatelinesState) {
+    const std::vector<Event> events = pipeline().process(make_article(
+        "Riots spread in the south-east",
+        {"VAN, Turkey — Protesters clashed with police in Van and Hakkari on Tuesday night.",
+         "Interior Minister Efkan Ala warned on Wednesday that the government would not tolerate violence."},
+        iso("2014-10-08")));
+    const std::vector<Event> warnings = of_type(events, "warning");
+    ASSERT_EQ(warnings.size(), 1U) << describe(events);
+    EXPECT_EQ(warnings[0].actor1, "TUR");
+}
+
+TEST_F(PipelineTest, AStatesTanksOnItsBorderStandOnItsOwnSide) {
+    const std::vector<Event> events = pipeline().process(make_article(
+        "Siege of Kobani",
+        {"Islamic State fighters shelled Kobani on Friday.", "Turkish tanks were deployed on the border on Friday."},
+        iso("2014-10-03")));
+    const std::vector<Event> deployments = of_type(events, "deployment");
+    ASSERT_EQ(deployments.size(), 1U) << describe(events);
+    const Event& e = deployments[0];
+    EXPECT_EQ(e.actor1, "TUR");
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(pipeline().countries().country_at(e.location->anchor), std::optional<std::string>("Turkey")) << e.location->wkt;
+    EXPECT_LT(distance_km(e.location->anchor, LonLat(38.36, 36.89)), 15.0) << e.location->wkt;
+}
+
+TEST_F(PipelineTest, PeopleFleeingIntoAStateCrossAtItsBorderByTheStory) {
+    const std::vector<Event> events = pipeline().process(make_article(
+        "Exodus from Kobani",
+        {"Islamic State fighters attacked villages around Kobani on Friday.",
+         "Thousands of Syrian Kurds fled into Turkey on Saturday."},
+        iso("2014-09-20")));
+    const std::vector<Event> fled = of_type(events, "displacement");
+    ASSERT_EQ(fled.size(), 1U) << describe(events);
+    ASSERT_TRUE(fled[0].location.has_value());
+    EXPECT_LT(distance_km(fled[0].location->anchor, LonLat(38.36, 36.89)), 30.0) << fled[0].location->wkt;
+}
+
 }  // namespace
 }  // namespace frontline
