@@ -30,6 +30,12 @@ struct GeocodeOptions {
     std::size_t limit = 10;
 };
 
+struct GeoparseOptions {
+    std::string input;
+    std::string output;
+    std::string spans = "find";  ///< "given": resolve the input's toponyms; "find": find them too
+};
+
 struct RenderOptions {
     std::vector<std::string> inputs;
     IngestOptions ingest;
@@ -45,6 +51,8 @@ struct RenderOptions {
 [[nodiscard]] int run_eval(const EvalOptions& options);
 /// `frontline geocode`: ranked readings of a place name, each with its reason.
 [[nodiscard]] int run_geocode(const GeocodeOptions& options);
+/// `frontline geoparse`: place names of JSONL articles, found or given, resolved (src/app/geoparse.cpp).
+[[nodiscard]] int run_geoparse(const GeoparseOptions& options);
 /// `frontline render`: the map at one instant, off-screen, to PNG.
 [[nodiscard]] int run_render(const RenderOptions& options);
 /// `frontline view`: the interactive viewer.

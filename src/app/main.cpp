@@ -68,6 +68,13 @@ int main(int argc, char** argv) {
     geocode_cmd->add_option("--context", geocode.context, "Text whose places and countries break ties");
     geocode_cmd->add_option("--limit", geocode.limit, "How many candidates to list");
 
+    GeoparseOptions geoparse;
+    auto* geoparse_cmd = cli.add_subcommand("geoparse", "Find and resolve the place names of JSONL articles ({id, text, toponyms?})");
+    geoparse_cmd->add_option("input", geoparse.input, "JSONL file, one article per line")->required();
+    geoparse_cmd->add_option("-o,--output", geoparse.output, "JSONL file: {id, places: [{start, end, phrase, geonameid, lat, lon, geo_precision}]}")
+        ->required();
+    geoparse_cmd->add_option("--spans", geoparse.spans, "'given': resolve the input's toponyms; 'find' (default): find them too");
+
     RenderOptions render;
     IngestFlags render_flags;
     auto* render_cmd = cli.add_subcommand("render", "Draw the map at one instant off-screen to a PNG");
@@ -99,6 +106,7 @@ int main(int argc, char** argv) {
         }
         if (*eval_cmd) return run_eval(eval);
         if (*geocode_cmd) return run_geocode(geocode);
+        if (*geoparse_cmd) return run_geoparse(geoparse);
         if (*render_cmd) {
             render_flags.apply(render.ingest);
             return run_render(render);

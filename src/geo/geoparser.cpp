@@ -1,0 +1,400 @@
+#include "geo/geoparser.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "geo/projection.hpp"
+#include "text/fold.hpp"
+#include "text/tokenizer.hpp"
+
+namespace frontline {
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// The lower-cased words just before `at` (at most `count`), nearest last.
+std::vector<std::string> words_before(std::string_view text, std::size_t at, std::size_t count) {
+    std::vector<std::string> out;
+    std::size_t i = at;
+    while (out.size() < count && i > 0) {
+        while (i > 0 && text[i - 1] == ' ') --i;
+        const std::size_t end = i;
+        while (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n') --i;
+        if (end == i) break;
+        out.insert(out.begin(), lower_ascii(text.substr(i, end - i)));
+        if (i > 0 && text[i - 1] == '\n') break;
+    }
+    return out;
+}
+
+/// How the words before a name place it: inside, near (with an offset), or a part of it.
+struct Cue {
+    PlaceRelation relation = PlaceRelation::in;
+    double offset_km = 0.0;
+    double bearing = 0.0;
+    bool locative = false;  ///< a preposition or "the town of" says a place follows
+};
+
+std::optional<double> bearing_of(std::string_view word) {
+    static const std::map<std::string_view, double> bearings = {
+        {"north", 0},       {"northeast", 45},  {"north-east", 45}, {"east", 90},       {"southeast", 135}, {"south-east", 135},
+        {"south", 180},     {"southwest", 225}, {"south-west", 225}, {"west", 270},     {"northwest", 315}, {"north-west", 315}};
+    const auto it = bearings.find(word);
+    return it == bearings.end() ? std::nullopt : std::optional(it->second);
+}
+
+Cue cue_before(std::string_view text, std::size_t at) {
+    Cue cue;
+    const std::vector<std::string> w = words_before(text, at, 5);
+    const std::size_t n = w.size();
+    auto last = [&](std::size_t k) -> std::string_view { return k < n ? std::string_view(w[n - 1 - k]) : std::string_view(); };
+    static const std::set<std::string_view> prepositions = {"in", "at", "near", "from", "to", "into", "outside", "across", "toward",
+                                                            "towards", "throughout", "around", "between", "via", "inside", "of",
+                                                            "through", "within", "nearby", "and"};
+    static const std::set<std::string_view> place_nouns = {"town", "city", "village", "province", "county", "state", "region",
+                                                           "district", "capital", "suburb", "parish", "borough", "township"};
+    std::string_view word = last(0);
+    if (word == "the" || word == "of" || word == "in") {
+        // "the town of X", "the city of X", "in the village of X"
+        if (word == "of" && place_nouns.count(last(1))) cue.locative = true;
+    }
+    if (prepositions.count(word) || (word == "the" && prepositions.count(last(1)))) cue.locative = true;
+    if (place_nouns.count(word)) cue.locative = true;  // "the town Kobane"
+    if (word == "near" || word == "outside" || word == "nearby" || (word == "of" && (last(1) == "outskirts" || last(1) == "edge")) ||
+        (word == "the" && last(1) == "of" && last(2) == "outskirts") || (word == "to" && last(1) == "close")) {
+        cue.relation = PlaceRelation::near;
+        cue.locative = true;
+    }
+    // "12 km south of X", "5 miles northwest of X"
+    if (word == "of" && bearing_of(last(1)) && n >= 4) {
+        const std::string_view unit = last(2);
+        const bool miles = unit == "miles" || unit == "mile" || unit == "mi";
+        const bool km = unit == "km" || unit == "kilometres" || unit == "kilometers" || unit == "kilometre" || unit == "kilometer";
+        double value = 0.0;
+        const std::string_view number = last(3);
+        if ((km || miles) && std::from_chars(number.data(), number.data() + number.size(), value).ec == std::errc{} && value > 0.0) {
+            cue.relation = PlaceRelation::near;
+            cue.offset_km = miles ? value * 1.609344 : value;
+            cue.bearing = *bearing_of(last(1));
+            cue.locative = true;
+        }
+    }
+    return cue;
+}
+
+bool is_direction_word(std::string_view w) {
+    static const std::set<std::string_view> words = {"northern", "southern", "eastern", "western", "central", "northeastern",
+                                                     "northwestern", "southeastern", "southwestern", "north-eastern",
+                                                     "north-western", "south-eastern", "south-western"};
+    return words.count(w) > 0;
+}
+
+/// After "X": ", Texas", ", Tex.", ", TX", ", Syria" → the admin-1 code or ISO3 that qualifies X.
+std::string qualifier_after(const Gazetteer& gazetteer, std::string_view text, std::size_t end) {
+    std::size_t i = end;
+    if (i >= text.size() || text[i] != ',') return {};
+    ++i;
+    while (i < text.size() && text[i] == ' ') ++i;
+    // Take up to three words, then try the longest first.
+    std::vector<std::size_t> ends;
+    std::size_t j = i;
+    for (int w = 0; w < 3 && j < text.size(); ++w) {
+        while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '.' || static_cast<unsigned char>(text[j]) >= 0x80))
+            ++j;
+        if (j == i) break;
+        ends.push_back(j);
+        if (j < text.size() && text[j] == ' ') ++j;
+        else break;
+    }
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+        const std::string_view phrase = text.substr(i, *it - i);
+        if (phrase.empty() || !std::isupper(static_cast<unsigned char>(phrase.front()))) continue;
+        for (const std::string_view candidate : {phrase, phrase.ends_with('.') ? phrase.substr(0, phrase.size() - 1) : std::string_view()}) {
+            if (candidate.empty()) continue;
+            for (const NameHit& hit : gazetteer.lookup(fold(candidate))) {
+                if (hit.kind == NameHit::Kind::admin1 && hit.form != NameHit::Form::bare) return gazetteer.admin1(hit.index).code;
+                if (hit.kind == NameHit::Kind::country && hit.form != NameHit::Form::demonym) return gazetteer.country(hit.index).iso3;
+            }
+        }
+    }
+    return {};
+}
+
+bool admin_word_follows(std::string_view text, std::size_t end) {
+    const std::string rest = lower_ascii(text.substr(end, 12));
+    for (const std::string_view w : {" county", " parish", " province", " district", " borough", " governorate", " oblast"})
+        if (rest.starts_with(w)) return true;
+    return false;
+}
+
+struct NameMention {
+    std::size_t span = 0;  ///< index into the given spans
+    std::string key;       ///< folded phrase: mentions of one name share it
+    std::string phrase;
+    GeoContext own;        ///< what the words around this mention say (within, admin cue)
+    Cue cue;
+    bool direction = false;  ///< "northern X"
+};
+
+/// What a name tells about the story once read: its country, admin-1 region and point.
+struct Evidence {
+    std::string country;
+    std::string admin1;
+    std::optional<LonLat> point;
+};
+
+Evidence evidence_of(const GeocodeCandidate& c) {
+    Evidence e;
+    e.country = c.location.country;
+    if (c.kind == NameHit::Kind::place || c.kind == NameHit::Kind::admin2 || c.kind == NameHit::Kind::admin1) e.admin1 = c.admin1;
+    if (c.kind == NameHit::Kind::place || c.kind == NameHit::Kind::admin2) e.point = c.location.anchor;
+    return e;
+}
+
+/// The context one name is read in: every other name's evidence, none of its own.
+GeoContext context_without(const std::map<std::string, Evidence>& evidence, const std::string& key, const GeoContext& own) {
+    GeoContext context = own;
+    std::map<std::string, int> countries, admin1;
+    for (const auto& [other, e] : evidence) {
+        if (other == key) continue;
+        if (!e.country.empty()) ++countries[e.country];
+        if (!e.admin1.empty()) ++admin1[e.admin1];
+        if (e.point) context.neighbours.push_back(*e.point);
+    }
+    auto ranked = [](const std::map<std::string, int>& counts) {
+        std::vector<std::pair<int, std::string>> v;
+        for (const auto& [k, n] : counts) v.emplace_back(-n, k);
+        std::sort(v.begin(), v.end());
+        std::vector<std::string> out;
+        for (const auto& [n, k] : v) out.push_back(k);
+        return out;
+    };
+    context.countries = ranked(countries);
+    context.admin1 = ranked(admin1);
+    return context;
+}
+
+}  // namespace
+
+std::vector<GeoparsedPlace> Geoparser::resolve(std::string_view text, const std::vector<ToponymSpan>& spans) const {
+    const Gazetteer& gazetteer = geocoder_.gazetteer();
+    std::vector<NameMention> mentions;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const ToponymSpan& s = spans[i];
+        if (s.begin >= s.end || s.end > text.size()) continue;
+        NameMention m;
+        m.span = i;
+        m.phrase = std::string(text.substr(s.begin, s.end - s.begin));
+        m.key = fold(m.phrase);
+        m.own.within = qualifier_after(gazetteer, text, s.end);
+        m.own.admin_cue = admin_word_follows(text, s.end);
+        m.cue = cue_before(text, s.begin);
+        const auto before = words_before(text, s.begin, 1);
+        m.direction = !before.empty() && is_direction_word(before.back());
+        mentions.push_back(std::move(m));
+    }
+
+    // Pass 1: names that are clear on their own (a country, a state, a qualified town, a name
+    // with one strong reading) say where the story is.
+    std::map<std::string, Evidence> evidence;
+    std::vector<std::optional<GeocodeCandidate>> chosen(mentions.size());
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        const NameMention& m = mentions[k];
+        const auto found = geocoder_.candidates(m.phrase, m.own);
+        if (found.empty()) continue;
+        const GeocodeCandidate& best = found.front();
+        const bool area = best.kind == NameHit::Kind::country || best.kind == NameHit::Kind::admin1 || best.kind == NameHit::Kind::region;
+        const bool clear = found.size() == 1 || found[1].score + 2.0 <= best.score;
+        if ((area && best.form != NameHit::Form::postal) || !m.own.within.empty() || clear) evidence.try_emplace(m.key, evidence_of(best));
+    }
+    // Passes 2 and 3: every name in the light of the others; the second reading of the story
+    // uses every name's first reading as evidence.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t k = 0; k < mentions.size(); ++k) {
+            const NameMention& m = mentions[k];
+            const auto found = geocoder_.candidates(m.phrase, context_without(evidence, m.key, m.own));
+            chosen[k] = found.empty() ? std::nullopt : std::optional(found.front());
+        }
+        if (pass == 0)
+            for (std::size_t k = 0; k < mentions.size(); ++k)
+                if (chosen[k]) evidence.insert_or_assign(mentions[k].key, evidence_of(*chosen[k]));
+    }
+
+    std::vector<GeoparsedPlace> out;
+    out.reserve(mentions.size());
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        const NameMention& m = mentions[k];
+        GeoparsedPlace place{spans[m.span], m.phrase, std::nullopt};
+        if (chosen[k]) {
+            Location location = chosen[k]->location;
+            if (m.direction && location.geo_precision == 3) {
+                // "northern Syria": a part of the country, still precision 3.
+            } else if (m.cue.relation == PlaceRelation::near) {
+                location.geo_precision = std::max(location.geo_precision, 2);
+                if (m.cue.offset_km > 0.0) {
+                    location.anchor = offset_point(location.anchor, m.cue.bearing, m.cue.offset_km * 1000.0);
+                    char wkt[96];
+                    std::snprintf(wkt, sizeof wkt, "POINT (%.6f %.6f)", location.anchor.lon(), location.anchor.lat());
+                    location.wkt = wkt;
+                }
+            }
+            if (m.direction) location.geo_precision = 3;
+            place.location = std::move(location);
+        }
+        out.push_back(std::move(place));
+    }
+    return out;
+}
+
+namespace {
+
+bool capitalised_word(const Token& t) { return t.kind == TokenKind::word && t.capitalized; }
+
+/// Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Ayn al-Arab").
+bool name_joiner(std::string_view folded) {
+    return folded == "of" || folded == "and" || folded == "de" || folded == "al" || folded == "el" || folded == "-" ||
+           folded == "upon" || folded == "la" || folded == "du" || folded == "da";
+}
+
+bool sentence_boundary(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+    if (i == 0) return true;
+    const Token& prev = tokens[i - 1];
+    if (text.substr(prev.end, tokens[i].begin - prev.end).find('\n') != std::string_view::npos) return true;
+    if (prev.kind != TokenKind::punctuation) return false;
+    const std::string_view p = text.substr(prev.begin, prev.end - prev.begin);
+    return p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "\u201c" || p == "\u2014" || p == "(" || p == "-" ||
+           p == "\u2018" || p == "'";
+}
+
+/// Words that make a name before them someone's: a title or a role.
+bool person_title(std::string_view folded) {
+    static const std::set<std::string_view> titles = {
+        "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "president", "judge", "officer", "sheriff", "chief", "coach", "sgt", "lt",
+        "capt", "col", "gen", "det", "deputy", "rev", "father", "sister", "brother", "mayor", "senator", "governor", "pastor",
+        "attorney", "secretary", "minister", "commissioner", "trooper", "cpl", "pvt", "prof", "professor", "st", "saint", "fort",
+        "mount", "lake", "port", "cape", "new"};
+    return titles.count(folded) > 0;
+}
+
+/// Words after a name that make it an organisation's or a thing's ("Texas Rangers" aside).
+bool organisation_word(std::string_view folded) {
+    static const std::set<std::string_view> words = {
+        "university", "college", "school", "police", "department", "times", "post", "news", "herald", "tribune", "journal",
+        "gazette", "inc", "corp", "company", "hospital", "church", "airport", "county", "high", "state", "street", "st", "avenue",
+        "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "park", "center", "centre", "hall", "club", "council", "board",
+        "bank", "press", "daily", "magazine", "institute", "academy", "army", "navy", "air", "community", "district", "city",
+        "republic", "party", "group", "association", "society", "foundation", "museum", "library", "stadium", "mall", "jail",
+        "prison", "court", "memorial", "elementary", "middle", "fire", "sheriff", "office", "bureau", "agency", "authority"};
+    return words.count(folded) > 0;
+}
+
+/// Verbs that make a capital city its government ("Washington said", "Moscow warned").
+bool actor_verb(std::string_view folded) {
+    static const std::set<std::string_view> verbs = {"said", "says", "announced", "warned", "urged", "insisted", "wants", "believes",
+                                                     "accused", "denied", "demanded", "threatened", "rejected", "agreed",
+                                                     "claimed", "argued", "signed", "responded", "refused", "vowed"};
+    return verbs.count(folded) > 0;
+}
+
+}  // namespace
+
+std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
+    const Gazetteer& gazetteer = geocoder_.gazetteer();
+    const std::vector<Token> tokens = tokenize(text);
+    // Words the story also writes in lower case are common words, not names ("Mobile", "Reading").
+    std::set<std::string> lower_words;
+    for (const Token& t : tokens)
+        if (t.kind == TokenKind::word && !t.capitalized) lower_words.insert(t.folded);
+
+    struct Found {
+        ToponymSpan span;
+        std::string key;
+        bool strong = false;        ///< a country, state, region or cued/qualified name
+        bool sentence_initial = false;
+        bool needs_support = false;  ///< kept only if the name is used strongly elsewhere
+    };
+    std::vector<Found> found;
+    for (std::size_t i = 0; i < tokens.size();) {
+        if (!capitalised_word(tokens[i])) {
+            ++i;
+            continue;
+        }
+        // The longest gazetteer name starting here, up to six tokens.
+        std::size_t best_end = 0;
+        std::vector<GeocodeCandidate> best;
+        for (std::size_t j = std::min(tokens.size(), i + 6); j > i; --j) {
+            const Token& lastt = tokens[j - 1];
+            const bool dot = lastt.kind == TokenKind::punctuation && text.substr(lastt.begin, lastt.end - lastt.begin) == "." && j - 1 > i;
+            if (!capitalised_word(lastt) && !dot) continue;
+            bool inside_ok = true;
+            for (std::size_t k = i + 1; k + 1 < j; ++k)
+                if (!capitalised_word(tokens[k]) && !name_joiner(tokens[k].folded) && text.substr(tokens[k].begin, 1) != "-") inside_ok = false;
+            if (!inside_ok) continue;
+            // Skip across the joining spaces only: names never run over a comma or a line.
+            const std::string_view phrase = text.substr(tokens[i].begin, lastt.end - tokens[i].begin);
+            if (phrase.find_first_of(",\n;") != std::string_view::npos) continue;
+            auto c = geocoder_.candidates(std::string(phrase), GeoContext{});
+            if (dot) std::erase_if(c, [](const GeocodeCandidate& g) { return g.form != NameHit::Form::abbreviation; });
+            if (c.empty()) continue;
+            best_end = j;
+            best = std::move(c);
+            break;
+        }
+        if (best_end == 0) {
+            ++i;
+            continue;
+        }
+        const ToponymSpan span{tokens[i].begin, tokens[best_end - 1].end};
+        const std::size_t next = best_end;
+        const GeocodeCandidate& top = best.front();
+        const bool single = best_end == i + 1;
+        Found f{span, fold(text.substr(span.begin, span.end - span.begin)), false, sentence_boundary(text, tokens, i), false};
+        const Cue cue = cue_before(text, span.begin);
+        const bool qualified = !qualifier_after(gazetteer, text, span.end).empty();
+        const bool area = top.kind == NameHit::Kind::country || top.kind == NameHit::Kind::admin1 || top.kind == NameHit::Kind::region;
+        const std::string_view next_word = next < tokens.size() && tokens[next].kind == TokenKind::word ? std::string_view(tokens[next].folded) : "";
+        const bool next_capital = next < tokens.size() && capitalised_word(tokens[next]);
+        const bool prev_capital = i > 0 && capitalised_word(tokens[i - 1]) && !f.sentence_initial;
+        const std::string_view prev_word = i > 0 ? std::string_view(tokens[i - 1].folded) : "";
+
+        bool keep = true;
+        if (top.form == NameHit::Form::postal) keep = false;  // a postal code only qualifies ("Paris, TX")
+        if (top.form == NameHit::Form::bare && !admin_word_follows(text, span.end) && !cue.locative) keep = false;
+        // Part of a person's name or a title: "George Washington", "Gov. Texas"?, "Jackson Smith".
+        if (prev_capital && !person_title(prev_word) && gazetteer.lookup(tokens[i - 1].folded).empty()) keep = false;
+        if (person_title(prev_word) && prev_word != "st" && prev_word != "fort" && prev_word != "mount" && prev_word != "lake" &&
+            prev_word != "port" && prev_word != "cape" && prev_word != "new" && prev_word != "saint")
+            keep = false;
+        if (next_capital && !area && !admin_word_follows(text, span.end)) keep = false;  // "Houston Rockets", "Madison Smith"
+        if (next_capital && area && organisation_word(next_word)) keep = false;            // "Texas Department of ..."
+        if (!next_capital && actor_verb(next_word) && !cue.locative) keep = false;         // "Washington said"
+        if (single && lower_words.count(tokens[i].folded) && !area) keep = false;
+        if (top.kind == NameHit::Kind::place && !cue.locative && !qualified) {
+            // An uncued town must be a notable place, or be named strongly elsewhere.
+            if (top.score < 5.0) f.needs_support = true;
+        }
+        if (f.sentence_initial && !area && !cue.locative) f.needs_support = true;
+        f.strong = area || cue.locative || qualified;
+        if (keep) found.push_back(std::move(f));
+        i = best_end;
+    }
+
+    std::set<std::string> strong_names;
+    for (const Found& f : found)
+        if (f.strong && !f.sentence_initial) strong_names.insert(f.key);
+    std::vector<ToponymSpan> out;
+    for (const Found& f : found)
+        if (!f.needs_support || strong_names.count(f.key)) out.push_back(f.span);
+    return out;
+}
+
+}  // namespace frontline
