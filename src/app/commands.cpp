@@ -89,7 +89,9 @@ int run_extract(const ExtractOptions& options) {
 int run_eval(const EvalOptions& options) {
     const Pipeline pipeline(data_root());
     std::vector<std::filesystem::path> dirs(options.corpora.begin(), options.corpora.end());
-    const CorpusScore score = evaluate_corpus(pipeline, dirs);
+    const std::optional<Scenario> scenario =
+        options.scenario.empty() ? std::nullopt : std::optional<Scenario>(load_scenario(options.scenario));
+    const CorpusScore score = evaluate_corpus(pipeline, dirs, scenario ? &*scenario : nullptr);
     if (options.json) {
         std::cout << to_json(score).dump(2) << '\n';
     } else {

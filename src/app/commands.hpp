@@ -22,6 +22,7 @@ struct EvalOptions {
     std::optional<double> min_physical_f1;
     std::optional<double> min_statement_f1;
     std::optional<std::size_t> max_forbidden;
+    std::string scenario;  ///< control rows start from this scenario; empty: places start unheld
 };
 
 struct GeocodeOptions {

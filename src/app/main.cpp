@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/export.hpp"
 #include "app/exit_codes.hpp"
 #include "common/error.hpp"
 
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
     eval_cmd->add_option("--min-physical-f1", eval.min_physical_f1, "Exit 3 when physical F1 is lower");
     eval_cmd->add_option("--min-statement-f1", eval.min_statement_f1, "Exit 3 when statement F1 is lower");
     eval_cmd->add_option("--max-forbidden", eval.max_forbidden, "Exit 3 when there are more forbidden events");
+    eval_cmd->add_option("--scenario", eval.scenario,
+                         "Control rows start from this scenario (geodata/scenarios/NAME or a folder); default: places start unheld");
 
     GeocodeOptions geocode;
     auto* geocode_cmd = cli.add_subcommand("geocode", "List the ranked readings of a place name");
@@ -74,6 +77,16 @@ int main(int argc, char** argv) {
     geoparse_cmd->add_option("-o,--output", geoparse.output, "JSONL file: {id, places: [{start, end, phrase, geonameid, lat, lon, geo_precision}]}")
         ->required();
     geoparse_cmd->add_option("--spans", geoparse.spans, "'given': resolve the input's toponyms; 'find' (default): find them too");
+
+    ExportOptions export_options;
+    IngestFlags export_flags;
+    auto* export_cmd = cli.add_subcommand("export", "Export events, control areas and front lines to GIS layers");
+    export_cmd->add_option("inputs", export_options.inputs, "Articles, folders or -")->required();
+    export_cmd->add_option("--scenario", export_options.scenario, "Initial control layer: geodata/scenarios/NAME or a folder");
+    export_cmd->add_option("--layers", export_options.layers, "Comma-separated: events, control, frontlines (default: all)");
+    export_cmd->add_option("-o,--output", export_options.output, "A folder (one RFC 7946 GeoJSON per layer) or a .gpkg")->required();
+    export_cmd->add_option("--at", export_options.at, "Only the control state at this instant (YYYY-MM-DD); default: every state");
+    export_flags.add_to(*export_cmd);
 
     RenderOptions render;
     IngestFlags render_flags;
@@ -105,6 +118,10 @@ int main(int argc, char** argv) {
             return run_extract(extract);
         }
         if (*eval_cmd) return run_eval(eval);
+        if (*export_cmd) {
+            export_flags.apply(export_options.ingest);
+            return run_export(export_options);
+        }
         if (*geocode_cmd) return run_geocode(geocode);
         if (*geoparse_cmd) return run_geoparse(geoparse);
         if (*render_cmd) {
