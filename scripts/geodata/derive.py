@@ -146,27 +146,35 @@ def derive_places(work):
 
 # --- admin1 -------------------------------------------------------------------------------
 
-def town_means(places, depth):
-    """Plain (unweighted) mean point of the towns of each admin unit, keyed like admin1.json
-    (depth 1: "US.TX") or admin2.json (depth 2: "US.TX.201"). Gazetteers put a region at its
-    middle, not at its big cities: the plain mean lands near that, a population-weighted one
-    near the largest city."""
-    sums = {}
+def town_centres(places, depth):
+    """A point per admin unit, keyed like admin1.json (depth 1: "US.TX") or admin2.json (depth 2:
+    "US.TX.201"): the middle of the box its towns span. Gazetteers put a region at its geometric
+    middle; towns crowd where people live (southern Ontario, eastern Texas), so their mean, and
+    more so a population-weighted one, lands off the middle towards the big cities, while the
+    outermost towns mark the unit's extent. A unit whose towns straddle the antimeridian takes the
+    plain mean instead."""
+    towns = {}
     for r in places:
         parts = [r[7], r[8]] + ([r[11]] if depth == 2 else [])
         if not all(parts):
             continue
-        s = sums.setdefault(".".join(parts), [0.0, 0.0, 0])
-        s[0] += float(r[3])
-        s[1] += float(r[4])
-        s[2] += 1
-    return {k: (v[0] / v[2], v[1] / v[2], v[2]) for k, v in sums.items()}
+        towns.setdefault(".".join(parts), []).append((float(r[3]), float(r[4])))
+    out = {}
+    for code, pts in towns.items():
+        lats = sorted(p[0] for p in pts)
+        lons = sorted(p[1] for p in pts)
+        n = len(pts)
+        if lons[-1] - lons[0] > 180.0:
+            out[code] = (sum(lats) / n, sum(lons) / n, n)
+        else:
+            out[code] = ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2, n)
+    return out
 
 
 def derive_admin(work, places, depth):
     name = "admin1.json" if depth == 1 else "admin2.json"
     data = json.load(open(os.path.join(pkgdir(work, "citiesjson"), name), encoding="utf-8"))
-    means = town_means(places, depth)
+    means = town_centres(places, depth)
     rows = {}
     for x in data:
         code, label = x["code"].strip(), x["name"].strip()

@@ -87,7 +87,7 @@ constexpr const char* index_files[] = {"countries.tsv",       "places.tsv.gz",  
 
 /// A fingerprint of the geodata files the index is built from, and of the index format.
 std::uint64_t geodata_fingerprint(const std::filesystem::path& dir) {
-    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v3", 1469598103934665603ULL);
+    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v4", 1469598103934665603ULL);
     for (const char* file : index_files) {
         std::ifstream in(dir / file, std::ios::binary);
         if (!in) throw DataError(SourceLocation((dir / file).string()), "cannot open data file; run scripts/geodata/derive.sh");
@@ -343,7 +343,7 @@ std::vector<char> build_index(const std::filesystem::path& dir, std::uint64_t fi
         b.name(c[2], Kind::place, Form::name, index);
         for (const std::string_view alt : split_view(c[10], '|'))
             // Short all-capital alternates are mostly airport codes ("PKK", "YPG"): never names in news.
-            if (!is_short_all_caps(alt)) b.name(alt, Kind::place, Form::name, index);
+            if (!is_short_all_caps(alt)) b.name(alt, Kind::place, Form::alternate, index);
     });
     std::unordered_map<std::uint32_t, std::uint32_t> by_geonameid;
     for (std::uint32_t i = 0; i < b.places.size(); ++i) by_geonameid[b.places[i].geonameid] = i;

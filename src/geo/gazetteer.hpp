@@ -44,7 +44,7 @@ struct Country {
 };
 
 /// An administrative unit: an admin-1 region ("Texas", "Aleppo") or an admin-2 one
-/// ("Rapides Parish"), placed at the plain mean of its towns.
+/// ("Rapides Parish"), placed at the middle of the box its towns span.
 struct AdminArea {
     std::string code;  ///< "US.TX", "US.LA.079"
     std::string name;
@@ -69,8 +69,9 @@ struct NameHit {
     enum class Kind : std::uint8_t { place, country, admin1, admin2, region } kind = Kind::place;
     /// name: a name or spelling; demonym: "Syrian(s)" for a country; abbreviation: news style
     /// ("Calif.", "U.S."), matched case-sensitively; postal: a postal code ("TX"), meaningful only
-    /// after "City, "; bare: an admin-2 name without its "County"/"Parish"/... word.
-    enum class Form : std::uint8_t { name, demonym, abbreviation, postal, bare } form = Form::name;
+    /// after "City, "; bare: an admin-2 name without its "County"/"Parish"/... word; alternate: one
+    /// of a place's alternate names (GeoNames' "Cancun" for Changchun), weaker than a main name.
+    enum class Form : std::uint8_t { name, demonym, abbreviation, postal, bare, alternate } form = Form::name;
     std::uint32_t index = 0;  ///< into places(), countries(), admin1, admin2 or regions
 };
 

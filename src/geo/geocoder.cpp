@@ -48,7 +48,7 @@ std::optional<std::size_t> rank_in(const std::vector<T>& list, const T& value) {
 
 }  // namespace
 
-std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoContext& context) const {
+std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoContext& context, bool unit_word) const {
     GeocodeCandidate c;
     c.form = hit.form;
     c.kind = hit.kind;
@@ -82,14 +82,17 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             if (a.has_country) country = gazetteer_.country(a.country).iso3;
             c.location = Location{point_wkt(p), p, first ? 3 : 2, a.name, "", country};
             admin1 = first ? a.code : a.code.substr(0, a.code.rfind('.'));
+            if (!first) c.admin2 = a.code;
             switch (hit.form) {
                 case NameHit::Form::postal: c.score = 3.0; break;
                 // A county named without its "County" is weak: every country has districts named
                 // after common words and towns ("Gaza" in Mozambique).
                 case NameHit::Form::bare: c.score = context.admin_cue ? 8.0 : 1.5; break;
-                default: c.score = first ? 8.0 : (context.admin_cue ? 9.0 : 7.0); break;
+                // A second-level unit is meant when the text says "County" (or "Parish"...);
+                // otherwise a name like "Albany" is a town, not an Australian shire.
+                default: c.score = first ? 8.0 : (context.admin_cue || unit_word ? 9.0 : 2.5); break;
             }
-            c.reason = std::string(first ? "first-level region" : "second-level area") + " at the mean of its " +
+            c.reason = std::string(first ? "first-level region" : "second-level area") + " at the middle of its " +
                        std::to_string(a.towns) + " towns";
             break;
         }
@@ -99,14 +102,24 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             c.location = Location{point_wkt(point), point, 1, p.name, p.id, p.country_iso3};
             c.score = std::log10(static_cast<double>(p.population) + 10.0) + (p.feature_class == 'C' ? 3.0 : feature_bonus(p.feature_code));
             c.reason = "population " + std::to_string(p.population) + (p.feature_code.empty() ? "" : ", " + p.feature_code);
+            // An alternate name is a weaker claim than a place's own name: GeoNames lists old,
+            // foreign and transliterated forms that are other towns' names in English.
+            if (hit.form == NameHit::Form::alternate) {
+                c.score -= 2.5;
+                c.reason += ", by an alternate name";
+            }
             if (p.approximate) c.reason += ", curated (approximate)";
+            c.population = p.population;
+            c.capital = p.feature_code == "PPLC";
             country = p.country_iso3;
             admin1 = p.admin1;
+            c.admin2 = p.admin2;
             break;
         }
     }
     c.admin1 = admin1;
-    if (!context.within.empty()) {
+    // "Paris, Texas" qualifies a town or county; "Minnesota, Wisconsin" is a list of states.
+    if (!context.within.empty() && (hit.kind == NameHit::Kind::place || hit.kind == NameHit::Kind::admin2)) {
         if (context.within == country || (!admin1.empty() && context.within == admin1)) {
             c.score += 8.0;
             c.reason += ", in the region the text names after it";
@@ -118,10 +131,20 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
         c.score += *rank == 0 ? 3.5 : 2.5;
         c.reason += ", in a country the story names";
     }
-    if (hit.kind != NameHit::Kind::admin1 && !admin1.empty())
+    if (!admin1.empty()) {
         if (rank_in(context.admin1, admin1)) {
             c.score += 4.0;
             c.reason += ", in a region the story names";
+        }
+        if (const auto it = context.admin1_support.find(admin1); it != context.admin1_support.end() && it->second > 0.05) {
+            c.score += 2.5 * std::min(1.6, it->second);
+            c.reason += ", in a region the story's other names can all be in";
+        }
+    }
+    if (!c.admin2.empty())
+        if (const auto it = context.admin2_support.find(c.admin2); it != context.admin2_support.end() && it->second > 0.0) {
+            c.score += 3.0 * std::min(2.0, it->second);
+            c.reason += ", in a county the story's other names are in";
         }
     const bool local = hit.kind == NameHit::Kind::place || hit.kind == NameHit::Kind::admin2;
     if (local && !context.neighbours.empty()) {
@@ -148,10 +171,25 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
     std::string key = key_of(name);
     auto hits = gazetteer_.lookup(key);
     if (hits.empty() && key.ends_with('.')) hits = gazetteer_.lookup(key.substr(0, key.size() - 1));
+    bool unit_word = false;
+    for (const std::string_view word : {" county", " parish", " borough", " district", " province", " municipality", " governorate",
+                                        " department", " oblast", " township", " region", " prefecture"})
+        if (key.ends_with(word)) unit_word = true;
     for (const NameHit& hit : hits) {
         // Abbreviations ("US", "Ga.") are case-sensitive: "us" and "ga." are words.
         if ((hit.form == NameHit::Form::abbreviation || hit.form == NameHit::Form::postal) && !has_upper(name)) continue;
-        if (auto c = reading(hit, context)) out.push_back(std::move(*c));
+        if (auto c = reading(hit, context, unit_word)) out.push_back(std::move(*c));
+    }
+    // A state's name means the state: "Kansas" is not the village of Kansas, Illinois, unless the
+    // text says so ("Kansas, Ill."). Capitals and big cities keep their claim ("Washington").
+    for (const GeocodeCandidate& region : out) {
+        if (region.kind != NameHit::Kind::admin1 || region.form != NameHit::Form::name) continue;
+        for (GeocodeCandidate& c : out)
+            if (c.kind == NameHit::Kind::place && c.location.country == region.location.country && context.within.empty() &&
+                c.population < 1000000 && !c.capital) {
+                c.score -= 4.0;
+                c.reason += ", a town named like a region of its country";
+            }
     }
     std::stable_sort(out.begin(), out.end(), [](const GeocodeCandidate& a, const GeocodeCandidate& b) { return a.score > b.score; });
     return out;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +21,9 @@ struct GeocodeCandidate {
     NameHit::Kind kind = NameHit::Kind::place;  ///< what the name was read as
     NameHit::Form form = NameHit::Form::name;   ///< through which form of the name
     std::string admin1;  ///< admin-1 code the reading lies in ("US.LA"); empty for countries and regions
+    std::string admin2;  ///< admin-2 code the reading lies in or is ("US.LA.079"); may be empty
+    std::int64_t population = 0;  ///< of a town reading
+    bool capital = false;         ///< a national capital (PPLC)
 };
 
 /// Context that breaks ties between places of one name: the countries the story mentions, the
@@ -40,6 +45,13 @@ struct GeoContext {
     std::string within;
     /// Say "County", "Parish", "Province" after the name: an admin-2 reading is wanted.
     bool admin_cue = false;
+    /// How strongly the story's other names point into each admin-1 region ("US.KY"): every name
+    /// gives each region among its readings 1/(number of such regions), so "Richmond" and
+    /// "Madison County" together point at Kentucky even though each alone is ambiguous.
+    std::map<std::string, double> admin1_support;
+    /// The same for admin-2 units ("US.TN.079"), without dilution: two names that can share a
+    /// county ("Paris" and "Henry County") are rarely there by chance.
+    std::map<std::string, double> admin2_support;
 };
 
 /// Turns place phrases into Locations. One instance per thread (it owns GEOS state through the
@@ -65,7 +77,7 @@ public:
     [[nodiscard]] const CountryIndex& country_index() const noexcept { return countries_; }
 
 private:
-    [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context) const;
+    [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context, bool unit_word) const;
 
     const Gazetteer& gazetteer_;
     const CountryIndex& countries_;

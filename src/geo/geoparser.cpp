@@ -160,9 +160,34 @@ Evidence evidence_of(const GeocodeCandidate& c) {
     return e;
 }
 
+/// The admin-1 regions among a name's readings, each with the share of the name's vote it gets,
+/// and the admin-2 units among them, each with a whole vote.
+struct Support {
+    std::map<std::string, double> admin1;
+    std::set<std::string> admin2;
+};
+
+Support support_of(const std::vector<GeocodeCandidate>& readings) {
+    std::set<std::string> regions;
+    Support out;
+    for (std::size_t i = 0; i < readings.size() && i < 20; ++i) {
+        if (!readings[i].admin1.empty()) regions.insert(readings[i].admin1);
+        if (!readings[i].admin2.empty()) out.admin2.insert(readings[i].admin2);
+    }
+    for (const std::string& r : regions) out.admin1[r] = 1.0 / static_cast<double>(regions.size());
+    return out;
+}
+
 /// The context one name is read in: every other name's evidence, none of its own.
-GeoContext context_without(const std::map<std::string, Evidence>& evidence, const std::string& key, const GeoContext& own) {
+GeoContext context_without(const std::map<std::string, Evidence>& evidence, const std::map<std::string, Support>& support,
+                           const std::string& key, const GeoContext& own) {
     GeoContext context = own;
+    for (const auto& [other, s] : support)
+        if (other != key)
+        {
+            for (const auto& [region, share] : s.admin1) context.admin1_support[region] += share;
+            for (const std::string& unit : s.admin2) context.admin2_support[unit] += 1.0;
+        }
     std::map<std::string, int> countries, admin1;
     for (const auto& [other, e] : evidence) {
         if (other == key) continue;
@@ -206,11 +231,13 @@ std::vector<GeoparsedPlace> Geoparser::resolve(std::string_view text, const std:
     // Pass 1: names that are clear on their own (a country, a state, a qualified town, a name
     // with one strong reading) say where the story is.
     std::map<std::string, Evidence> evidence;
+    std::map<std::string, Support> support;
     std::vector<std::optional<GeocodeCandidate>> chosen(mentions.size());
     for (std::size_t k = 0; k < mentions.size(); ++k) {
         const NameMention& m = mentions[k];
         const auto found = geocoder_.candidates(m.phrase, m.own);
         if (found.empty()) continue;
+        if (!support.contains(m.key)) support.emplace(m.key, support_of(found));
         const GeocodeCandidate& best = found.front();
         const bool area = best.kind == NameHit::Kind::country || best.kind == NameHit::Kind::admin1 || best.kind == NameHit::Kind::region;
         const bool clear = found.size() == 1 || found[1].score + 2.0 <= best.score;
@@ -221,7 +248,7 @@ std::vector<GeoparsedPlace> Geoparser::resolve(std::string_view text, const std:
     for (int pass = 0; pass < 2; ++pass) {
         for (std::size_t k = 0; k < mentions.size(); ++k) {
             const NameMention& m = mentions[k];
-            const auto found = geocoder_.candidates(m.phrase, context_without(evidence, m.key, m.own));
+            const auto found = geocoder_.candidates(m.phrase, context_without(evidence, support, m.key, m.own));
             chosen[k] = found.empty() ? std::nullopt : std::optional(found.front());
         }
         if (pass == 0)
