@@ -36,12 +36,11 @@ std::vector<std::string> words_before(std::string_view text, std::size_t at, std
     return out;
 }
 
-/// How the words before a name place it: inside, near (with an offset), or a part of it.
+/// How the words before a name place it: inside, or near (with an offset).
 struct Cue {
     PlaceRelation relation = PlaceRelation::in;
     double offset_km = 0.0;
     double bearing = 0.0;
-    bool locative = false;  ///< a preposition or "the town of" says a place follows
 };
 
 std::optional<double> bearing_of(std::string_view word) {
@@ -57,23 +56,10 @@ Cue cue_before(std::string_view text, std::size_t at) {
     const std::vector<std::string> w = words_before(text, at, 5);
     const std::size_t n = w.size();
     auto last = [&](std::size_t k) -> std::string_view { return k < n ? std::string_view(w[n - 1 - k]) : std::string_view(); };
-    static const std::set<std::string_view> prepositions = {"in", "at", "near", "from", "to", "into", "outside", "across", "toward",
-                                                            "towards", "throughout", "around", "between", "via", "inside", "of",
-                                                            "through", "within", "nearby", "and"};
-    static const std::set<std::string_view> place_nouns = {"town", "city", "village", "province", "county", "state", "region",
-                                                           "district", "capital", "suburb", "parish", "borough", "township"};
-    std::string_view word = last(0);
-    if (word == "the" || word == "of" || word == "in") {
-        // "the town of X", "the city of X", "in the village of X"
-        if (word == "of" && place_nouns.count(last(1))) cue.locative = true;
-    }
-    if (prepositions.count(word) || (word == "the" && prepositions.count(last(1)))) cue.locative = true;
-    if (place_nouns.count(word)) cue.locative = true;  // "the town Kobane"
+    const std::string_view word = last(0);
     if (word == "near" || word == "outside" || word == "nearby" || (word == "of" && (last(1) == "outskirts" || last(1) == "edge")) ||
-        (word == "the" && last(1) == "of" && last(2) == "outskirts") || (word == "to" && last(1) == "close")) {
+        (word == "the" && last(1) == "of" && last(2) == "outskirts") || (word == "to" && last(1) == "close"))
         cue.relation = PlaceRelation::near;
-        cue.locative = true;
-    }
     // "12 km south of X", "5 miles northwest of X"
     if (word == "of" && bearing_of(last(1)) && n >= 4) {
         const std::string_view unit = last(2);
@@ -85,7 +71,6 @@ Cue cue_before(std::string_view text, std::size_t at) {
             cue.relation = PlaceRelation::near;
             cue.offset_km = miles ? value * 1.609344 : value;
             cue.bearing = *bearing_of(last(1));
-            cue.locative = true;
         }
     }
     return cue;
@@ -286,10 +271,74 @@ namespace {
 
 bool capitalised_word(const Token& t) { return t.kind == TokenKind::word && t.capitalized; }
 
+bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 /// Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Ayn al-Arab").
 bool name_joiner(std::string_view folded) {
-    return folded == "of" || folded == "and" || folded == "de" || folded == "al" || folded == "el" || folded == "-" ||
-           folded == "upon" || folded == "la" || folded == "du" || folded == "da";
+    return one_of(folded, {"of", "and", "de", "al", "el", "-", "upon", "la", "du", "da", "on"});
+}
+
+/// Capitalised only because they start a sentence or a headline: never part of a name before it.
+bool function_word(std::string_view folded) {
+    return one_of(folded, {"in", "at", "from", "to", "near", "the", "and", "but", "of", "for", "on", "by", "with", "outside", "across",
+                           "into", "after", "before", "while", "when", "since", "as", "like", "throughout", "around", "a", "an",
+                           "if", "as", "so", "or", "this", "that", "both", "all", "some", "many", "most", "downtown", "greater",
+                           "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "rural",
+                           "suburban", "metro", "metropolitan", "upstate", "coastal"});
+}
+
+/// Calendar words and the pronoun: capitalised by rule, never places in news.
+bool calendar_word(std::string_view folded) {
+    return one_of(folded, {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                           "i", "easter", "christmas", "passover", "god"});
+}
+
+bool direction_word(std::string_view folded) {
+    return one_of(folded, {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
+                           "northern", "southern", "eastern", "western", "midwest", "north-east", "north-west", "south-east",
+                           "south-west"});
+}
+
+/// Titles and roles before a name make it a person's ("Gov. Richardson", "Sheriff Taylor").
+bool person_title(std::string_view folded) {
+    return one_of(folded, {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "president", "judge", "officer", "sheriff", "chief", "coach",
+                           "sgt", "lt", "capt", "col", "gen", "det", "detective", "deputy", "rev", "father", "sister", "brother",
+                           "mayor", "senator", "governor", "pastor", "attorney", "secretary", "minister", "commissioner",
+                           "trooper", "cpl", "pvt", "prof", "professor", "councilman", "councilwoman", "sir", "lord", "lady",
+                           "king", "queen", "prince", "princess", "pope", "saint"});
+}
+
+/// Words after a place name that make the phrase an institution or facility of that place
+/// ("Paris Police Department", "Anderson County Sheriff", "Kansas State University"): the name
+/// is still a place, and the phrase says so.
+bool institution_word(std::string_view folded) {
+    return one_of(folded, {"police", "department", "city", "county", "sheriff", "school", "schools", "university", "college", "high",
+                           "middle", "elementary", "library", "council", "board", "hospital", "center", "centre", "fire", "public",
+                           "town", "village", "township", "state", "area", "regional", "municipal", "community", "district",
+                           "courthouse", "court", "airport", "station", "chamber", "mayor", "commission", "commissioners",
+                           "officials", "residents", "police's", "jail", "museum", "post", "office", "senior", "seniors",
+                           "parks", "planning", "zoning", "water", "utilities", "housing", "development", "economic", "memorial",
+                           "general", "superior", "circuit", "municipality", "government", "national", "international", "times",
+                           "daily", "news", "herald", "tribune", "journal", "gazette", "democrat", "republican", "register",
+                           "chronicle", "star", "observer", "live", "central", "metro", "hall", "health", "emergency",
+                           "transit", "township's", "city's", "county's", "authority", "agency", "unified", "independent",
+                           "valley", "river", "lake", "creek", "harbor", "harbour", "bay", "island", "islands", "mountains"});
+}
+
+bool street_word(std::string_view folded) {
+    return one_of(folded, {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way",
+                           "parkway", "pkwy", "court", "ct", "place", "pl", "trail", "pike", "terrace", "circle", "square",
+                           "highway", "hwy", "expressway", "freeway", "turnpike"});
+}
+
+/// Verbs that make a capital its government ("Washington said", "Moscow warned").
+bool actor_verb(std::string_view folded) {
+    return one_of(folded, {"said", "says", "announced", "warned", "urged", "insisted", "wants", "believes", "accused", "denied",
+                           "demanded", "threatened", "rejected", "agreed", "claimed", "argued", "signed", "responded", "refused",
+                           "vowed", "told", "added", "noted", "explained", "wrote", "asked"});
 }
 
 bool sentence_boundary(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
@@ -298,38 +347,29 @@ bool sentence_boundary(std::string_view text, const std::vector<Token>& tokens, 
     if (text.substr(prev.end, tokens[i].begin - prev.end).find('\n') != std::string_view::npos) return true;
     if (prev.kind != TokenKind::punctuation) return false;
     const std::string_view p = text.substr(prev.begin, prev.end - prev.begin);
-    return p == "." || p == "!" || p == "?" || p == ":" || p == "\"" || p == "\u201c" || p == "\u2014" || p == "(" || p == "-" ||
-           p == "\u2018" || p == "'";
+    return one_of(p, {".", "!", "?", ":", "\"", "\u201c", "\u2014", "(", "-", "\u2018", "'", "\u2013"});
 }
 
-/// Words that make a name before them someone's: a title or a role.
-bool person_title(std::string_view folded) {
-    static const std::set<std::string_view> titles = {
-        "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "president", "judge", "officer", "sheriff", "chief", "coach", "sgt", "lt",
-        "capt", "col", "gen", "det", "deputy", "rev", "father", "sister", "brother", "mayor", "senator", "governor", "pastor",
-        "attorney", "secretary", "minister", "commissioner", "trooper", "cpl", "pvt", "prof", "professor", "st", "saint", "fort",
-        "mount", "lake", "port", "cape", "new"};
-    return titles.count(folded) > 0;
+std::size_t letter_count(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }));
 }
 
-/// Words after a name that make it an organisation's or a thing's ("Texas Rangers" aside).
-bool organisation_word(std::string_view folded) {
-    static const std::set<std::string_view> words = {
-        "university", "college", "school", "police", "department", "times", "post", "news", "herald", "tribune", "journal",
-        "gazette", "inc", "corp", "company", "hospital", "church", "airport", "county", "high", "state", "street", "st", "avenue",
-        "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "park", "center", "centre", "hall", "club", "council", "board",
-        "bank", "press", "daily", "magazine", "institute", "academy", "army", "navy", "air", "community", "district", "city",
-        "republic", "party", "group", "association", "society", "foundation", "museum", "library", "stadium", "mall", "jail",
-        "prison", "court", "memorial", "elementary", "middle", "fire", "sheriff", "office", "bureau", "agency", "authority"};
-    return words.count(folded) > 0;
-}
-
-/// Verbs that make a capital city its government ("Washington said", "Moscow warned").
-bool actor_verb(std::string_view folded) {
-    static const std::set<std::string_view> verbs = {"said", "says", "announced", "warned", "urged", "insisted", "wants", "believes",
-                                                     "accused", "denied", "demanded", "threatened", "rejected", "agreed",
-                                                     "claimed", "argued", "signed", "responded", "refused", "vowed"};
-    return verbs.count(folded) > 0;
+/// A preposition that makes what follows a place in news prose; "of", "to" and "and" are too
+/// common to say so on their own.
+bool strong_cue(std::string_view text, std::size_t at) {
+    const auto w = words_before(text, at, 2);
+    if (w.empty()) return false;
+    const std::string_view last = w.back();
+    const std::string_view before = w.size() > 1 ? std::string_view(w[w.size() - 2]) : std::string_view();
+    if (one_of(last, {"in", "at", "near", "outside", "from", "into", "across", "throughout", "toward", "towards", "inside", "around",
+                      "nearby", "within", "via"}))
+        return true;
+    if (last == "the" && one_of(before, {"in", "at", "near", "from", "into", "across", "throughout", "outside"})) return true;
+    if (last == "of" && one_of(before, {"town", "city", "village", "province", "state", "county", "outskirts", "capital", "suburb",
+                                        "region", "district", "north", "south", "east", "west", "residents", "resident", "native",
+                                        "mayor", "people"}))
+        return true;
+    return false;
 }
 
 }  // namespace
@@ -337,6 +377,8 @@ bool actor_verb(std::string_view folded) {
 std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
     const Gazetteer& gazetteer = geocoder_.gazetteer();
     const std::vector<Token> tokens = tokenize(text);
+    auto surface = [&](std::size_t k) { return text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin); };
+    auto is_dot = [&](std::size_t k) { return k < tokens.size() && tokens[k].kind == TokenKind::punctuation && surface(k) == "."; };
     // Words the story also writes in lower case are common words, not names ("Mobile", "Reading").
     std::set<std::string> lower_words;
     for (const Token& t : tokens)
@@ -345,29 +387,53 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
     struct Found {
         ToponymSpan span;
         std::string key;
-        bool strong = false;        ///< a country, state, region or cued/qualified name
-        bool sentence_initial = false;
-        bool needs_support = false;  ///< kept only if the name is used strongly elsewhere
+        bool strong = false;          ///< a country, state, region, or a cued, qualified or institutional name
+        bool needs_support = false;   ///< kept only if the name is used strongly elsewhere
+        bool person_risk = false;     ///< one word that the story also uses as a surname
+        bool located = true;          ///< a gazetteer name (streets are found but not placed)
     };
     std::vector<Found> found;
+    // Surnames: the last word of a run of capitalised words that is no place ("Greg Taylor").
+    std::set<std::string> surnames;
+
     for (std::size_t i = 0; i < tokens.size();) {
         if (!capitalised_word(tokens[i])) {
             ++i;
             continue;
         }
+        const bool initial = sentence_boundary(text, tokens, i);
+        // Streets and roads: "Nelson Street", "Nordland Ave.", "County Road 43", "Highway 19".
+        {
+            std::size_t j = i;
+            while (j < tokens.size() && j < i + 4 && capitalised_word(tokens[j]) && !street_word(tokens[j].folded)) ++j;
+            if (j > i && j < tokens.size() && capitalised_word(tokens[j]) && street_word(tokens[j].folded) &&
+                !(initial && j == i + 1 && function_word(tokens[i].folded))) {
+                std::size_t end = j + 1;
+                if (is_dot(end) && tokens[j].folded.size() <= 4) ++end;
+                else if (end < tokens.size() && tokens[end].kind == TokenKind::number) ++end;  // "County Road 43"
+                found.push_back({{tokens[i].begin, tokens[end - 1].end}, "", true, false, false, false});
+                i = end;
+                continue;
+            }
+            if ((tokens[i].folded == "highway" || tokens[i].folded == "interstate" || tokens[i].folded == "route") && i + 1 < tokens.size() &&
+                tokens[i + 1].kind == TokenKind::number) {
+                found.push_back({{tokens[i].begin, tokens[i + 1].end}, "", true, false, false, false});
+                i += 2;
+                continue;
+            }
+        }
         // The longest gazetteer name starting here, up to six tokens.
         std::size_t best_end = 0;
         std::vector<GeocodeCandidate> best;
         for (std::size_t j = std::min(tokens.size(), i + 6); j > i; --j) {
-            const Token& lastt = tokens[j - 1];
-            const bool dot = lastt.kind == TokenKind::punctuation && text.substr(lastt.begin, lastt.end - lastt.begin) == "." && j - 1 > i;
-            if (!capitalised_word(lastt) && !dot) continue;
+            const std::size_t last = j - 1;
+            const bool dot = is_dot(last) && last > i;
+            if (!capitalised_word(tokens[last]) && !dot) continue;
             bool inside_ok = true;
-            for (std::size_t k = i + 1; k + 1 < j; ++k)
-                if (!capitalised_word(tokens[k]) && !name_joiner(tokens[k].folded) && text.substr(tokens[k].begin, 1) != "-") inside_ok = false;
+            for (std::size_t k = i + 1; k < last; ++k)
+                if (!capitalised_word(tokens[k]) && !name_joiner(tokens[k].folded) && !is_dot(k) && surface(k) != "-") inside_ok = false;
             if (!inside_ok) continue;
-            // Skip across the joining spaces only: names never run over a comma or a line.
-            const std::string_view phrase = text.substr(tokens[i].begin, lastt.end - tokens[i].begin);
+            const std::string_view phrase = text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin);
             if (phrase.find_first_of(",\n;") != std::string_view::npos) continue;
             auto c = geocoder_.candidates(std::string(phrase), GeoContext{});
             if (dot) std::erase_if(c, [](const GeocodeCandidate& g) { return g.form != NameHit::Form::abbreviation; });
@@ -377,50 +443,64 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
             break;
         }
         if (best_end == 0) {
-            ++i;
+            // No place starts here: a run of capitalised words is a person or an organisation;
+            // remember its last word as a possible surname.
+            std::size_t j = i;
+            while (j < tokens.size() && capitalised_word(tokens[j])) ++j;
+            if (j > i + 1 && !function_word(tokens[i].folded)) surnames.insert(tokens[j - 1].folded);
+            i = std::max(j, i + 1);
             continue;
         }
         const ToponymSpan span{tokens[i].begin, tokens[best_end - 1].end};
         const std::size_t next = best_end;
         const GeocodeCandidate& top = best.front();
         const bool single = best_end == i + 1;
-        Found f{span, fold(text.substr(span.begin, span.end - span.begin)), false, sentence_boundary(text, tokens, i), false};
-        const Cue cue = cue_before(text, span.begin);
+        const std::string_view phrase = text.substr(span.begin, span.end - span.begin);
+        Found f{span, fold(phrase), false, false, false, true};
+        const bool cue = strong_cue(text, span.begin);
         const bool qualified = !qualifier_after(gazetteer, text, span.end).empty();
         const bool area = top.kind == NameHit::Kind::country || top.kind == NameHit::Kind::admin1 || top.kind == NameHit::Kind::region;
-        const std::string_view next_word = next < tokens.size() && tokens[next].kind == TokenKind::word ? std::string_view(tokens[next].folded) : "";
         const bool next_capital = next < tokens.size() && capitalised_word(tokens[next]);
-        const bool prev_capital = i > 0 && capitalised_word(tokens[i - 1]) && !f.sentence_initial;
+        const std::string_view next_word = next < tokens.size() && tokens[next].kind == TokenKind::word ? std::string_view(tokens[next].folded) : "";
+        const bool institution = next_capital && institution_word(next_word);
+        const bool prev_capital = i > 0 && capitalised_word(tokens[i - 1]);
         const std::string_view prev_word = i > 0 ? std::string_view(tokens[i - 1].folded) : "";
+        const bool all_caps = tokens[i].all_caps && letter_count(phrase) > 3;
+        // "CROMWELL —", "PARIS (AP)": a dateline.
+        const bool dateline = all_caps && next < tokens.size() && tokens[next].kind == TokenKind::punctuation &&
+                              one_of(surface(next), {"\u2014", "-", "(", "\u2013", ","});
 
         bool keep = true;
         if (top.form == NameHit::Form::postal) keep = false;  // a postal code only qualifies ("Paris, TX")
-        if (top.form == NameHit::Form::bare && !admin_word_follows(text, span.end) && !cue.locative) keep = false;
-        // Part of a person's name or a title: "George Washington", "Gov. Texas"?, "Jackson Smith".
-        if (prev_capital && !person_title(prev_word) && gazetteer.lookup(tokens[i - 1].folded).empty()) keep = false;
-        if (person_title(prev_word) && prev_word != "st" && prev_word != "fort" && prev_word != "mount" && prev_word != "lake" &&
-            prev_word != "port" && prev_word != "cape" && prev_word != "new" && prev_word != "saint")
+        if (top.form == NameHit::Form::bare && !admin_word_follows(text, span.end) && !cue) keep = false;
+        if (single && (calendar_word(tokens[i].folded) || direction_word(tokens[i].folded))) keep = false;
+        if (single && letter_count(phrase) < 3 && top.form != NameHit::Form::abbreviation) keep = false;
+        // Inside a longer name: "George Washington", "Sheriff Taylor", "Jackson Smith".
+        if (prev_capital && !function_word(prev_word) && !(initial && i > 0 && sentence_boundary(text, tokens, i - 1) && lower_words.count(std::string(prev_word))))
             keep = false;
-        if (next_capital && !area && !admin_word_follows(text, span.end)) keep = false;  // "Houston Rockets", "Madison Smith"
-        if (next_capital && area && organisation_word(next_word)) keep = false;            // "Texas Department of ..."
-        if (!next_capital && actor_verb(next_word) && !cue.locative) keep = false;         // "Washington said"
+        if (!prev_capital && person_title(prev_word)) keep = false;
+        if (i >= 2 && is_dot(i - 1) && person_title(tokens[i - 2].folded)) keep = false;  // "Sen. Lincoln"
+        if (next_capital && !institution && !area && !admin_word_follows(text, span.end)) keep = false;  // "Madison Smith"
+        if (!next_capital && actor_verb(next_word) && !cue && top.kind != NameHit::Kind::admin1) keep = false;  // "Washington said"
         if (single && lower_words.count(tokens[i].folded) && !area) keep = false;
-        if (top.kind == NameHit::Kind::place && !cue.locative && !qualified) {
-            // An uncued town must be a notable place, or be named strongly elsewhere.
-            if (top.score < 5.0) f.needs_support = true;
-        }
-        if (f.sentence_initial && !area && !cue.locative) f.needs_support = true;
-        f.strong = area || cue.locative || qualified;
+        if (top.kind == NameHit::Kind::place && !cue && !qualified && !institution && !dateline && top.score < 5.0) f.needs_support = true;
+        if (initial && !area && !cue && !dateline) f.needs_support = true;
+        f.person_risk = single && !area;
+        f.strong = (area && top.form != NameHit::Form::demonym) || cue || qualified || institution || dateline;
         if (keep) found.push_back(std::move(f));
         i = best_end;
     }
 
     std::set<std::string> strong_names;
     for (const Found& f : found)
-        if (f.strong && !f.sentence_initial) strong_names.insert(f.key);
+        if (f.strong) strong_names.insert(f.key);
     std::vector<ToponymSpan> out;
-    for (const Found& f : found)
-        if (!f.needs_support || strong_names.count(f.key)) out.push_back(f.span);
+    for (const Found& f : found) {
+        if (f.needs_support && !strong_names.count(f.key)) continue;
+        // A one-word name the story also uses as a surname is that person, unless cued here.
+        if (f.person_risk && surnames.count(f.key) && !strong_cue(text, f.span.begin)) continue;
+        out.push_back(f.span);
+    }
     return out;
 }
 
