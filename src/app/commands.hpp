@@ -13,6 +13,8 @@ struct ExtractOptions {
     std::string output;
     IngestOptions ingest;
     bool trace = false;
+    std::size_t jobs = 1;               ///< threads extracting; the output is the same for any number
+    std::size_t commit_every = 1000;    ///< articles per store transaction (.gpkg, PG:)
 };
 
 struct EvalOptions {
@@ -46,7 +48,8 @@ struct RenderOptions {
     std::string layers_dir;  ///< also write GeoJSON layers here (empty: no)
 };
 
-/// `frontline extract`: articles in, events out (GeoJSON, GeoJSONSeq, GeoPackage, CSV).
+/// `frontline extract`: articles in, events out: GeoJSONSeq on stdout as they come (`-o -`),
+/// upserted into a store (.gpkg, PG:) in batches, or one file (GeoJSON, GeoJSONSeq, CSV).
 [[nodiscard]] int run_extract(const ExtractOptions& options);
 /// `frontline eval`: scores extraction against the gold files of corpus folders.
 [[nodiscard]] int run_eval(const EvalOptions& options);

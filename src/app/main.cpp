@@ -1,6 +1,8 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "app/commands.hpp"
 #include "app/export.hpp"
@@ -49,8 +51,14 @@ int main(int argc, char** argv) {
     auto* extract_cmd = cli.add_subcommand("extract", "Extract events from articles (.txt + .meta.json, .json, .ndjson, .html, folders, - for NDJSON on stdin)");
     extract_cmd->add_option("inputs", extract.inputs, "Articles, folders or -")->required();
     extract_cmd->add_option("-o,--output", extract.output,
-                            "Output: .geojson, .geojsonl/.geojsons (GeoJSONSeq), .gpkg, .csv, or - for GeoJSONSeq on stdout")
+                            "Output: - (GeoJSONSeq on stdout, article by article), a store that upserts by event id "
+                            "(.gpkg, or PG:\"dbname=... host=...\"), or a file: .geojson, .geojsonl/.geojsons, .csv")
         ->required();
+    extract.jobs = std::max(1u, std::thread::hardware_concurrency());
+    extract_cmd->add_option("-j,--jobs", extract.jobs, "Threads extracting (default: all cores); the output is the same for any number")
+        ->check(CLI::PositiveNumber);
+    extract_cmd->add_option("--commit-every", extract.commit_every, "Articles per store transaction (.gpkg, PG:)")
+        ->check(CLI::PositiveNumber);
     extract_flags.add_to(*extract_cmd);
     extract_cmd->add_flag("--trace", extract.trace, "Show on stderr what the extractor saw in every sentence");
 

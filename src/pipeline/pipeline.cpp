@@ -6,11 +6,20 @@
 namespace frontline {
 
 Pipeline::Pipeline(const std::filesystem::path& data_root)
-    : lexicon_(Lexicon::load(data_root)),
-      gazetteer_(Gazetteer::load(data_root)),
-      countries_(CountryIndex::load(data_root / "geodata" / "naturalearth" / "countries-10m.json")),
-      extractor_(lexicon_),
-      geocoder_(gazetteer_, countries_) {}
+    : Pipeline(data_root / "geodata" / "naturalearth" / "countries-10m.json",
+               std::make_shared<const Lexicon>(Lexicon::load(data_root)),
+               std::make_shared<const Gazetteer>(Gazetteer::load(data_root))) {}
+
+Pipeline::Pipeline(std::filesystem::path countries_path, std::shared_ptr<const Lexicon> lexicon,
+                   std::shared_ptr<const Gazetteer> gazetteer)
+    : countries_path_(std::move(countries_path)),
+      lexicon_(std::move(lexicon)),
+      gazetteer_(std::move(gazetteer)),
+      countries_(std::make_unique<const CountryIndex>(CountryIndex::load(countries_path_))),
+      extractor_(*lexicon_),
+      geocoder_(*gazetteer_, *countries_) {}
+
+Pipeline Pipeline::for_thread() const { return Pipeline(countries_path_, lexicon_, gazetteer_); }
 
 std::vector<Event> Pipeline::process(const Article& article) const {
     const ArticleReading reading = extractor_.read(article);
@@ -54,7 +63,7 @@ std::vector<Event> Pipeline::process(const Article& article) const {
             local(e.actor1, m.actor1, true);
             local(e.actor2, m.actor2, false);
         }
-        const ActorInfo* actor1 = lexicon_.actor(e.actor1);
+        const ActorInfo* actor1 = lexicon_->actor(e.actor1);
         apply_taxonomy(e, actor1 && actor1->kind == ActorKind::state);
         if (!m.sub_event_type.empty()) e.acled_sub_event_type = m.sub_event_type;
         events.push_back(std::move(e));

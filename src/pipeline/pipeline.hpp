@@ -16,12 +16,18 @@ namespace frontline {
 
 /// The core of Frontline without any display: article in, coded, geocoded, merged events out.
 /// Holds the lexicon, the gazetteer and the country outlines; load it once and reuse it. Not
-/// thread-safe (GEOS state): use one Pipeline per thread.
+/// thread-safe (the country outlines hold GEOS state): give each thread its own `for_thread()`
+/// copy, which shares the read-only lexicon and gazetteer.
 class Pipeline {
 public:
     /// Loads assets/lexicon and geodata/ under `data_root`.
     /// @throws DataError when a data file is missing or malformed.
     explicit Pipeline(const std::filesystem::path& data_root);
+
+    /// A pipeline for another thread: the same lexicon and gazetteer (shared, never written
+    /// after loading) and its own country outlines and GEOS context. It gives the same events.
+    /// @throws DataError when the country outlines can no longer be read.
+    [[nodiscard]] Pipeline for_thread() const;
 
     /// Every event of one article, one per real event, each with all its mentions and a stable id.
     [[nodiscard]] std::vector<Event> process(const Article& article) const;
@@ -32,14 +38,20 @@ public:
     /// See Extractor::set_trace.
     void set_trace(std::ostream* out) { extractor_.set_trace(out); }
 
-    [[nodiscard]] const Gazetteer& gazetteer() const { return gazetteer_; }
-    [[nodiscard]] const CountryIndex& countries() const { return countries_; }
+    [[nodiscard]] const Gazetteer& gazetteer() const { return *gazetteer_; }
+    [[nodiscard]] const CountryIndex& countries() const { return *countries_; }
     [[nodiscard]] const Geocoder& geocoder() const { return geocoder_; }
 
 private:
-    Lexicon lexicon_;
-    Gazetteer gazetteer_;
-    CountryIndex countries_;
+    Pipeline(std::filesystem::path countries_path, std::shared_ptr<const Lexicon> lexicon,
+             std::shared_ptr<const Gazetteer> gazetteer);
+
+    // Held through pointers so that the references the extractor and the geocoder keep stay valid
+    // when a Pipeline is moved.
+    std::filesystem::path countries_path_;
+    std::shared_ptr<const Lexicon> lexicon_;
+    std::shared_ptr<const Gazetteer> gazetteer_;
+    std::unique_ptr<const CountryIndex> countries_;
     Extractor extractor_;
     Geocoder geocoder_;
 };
