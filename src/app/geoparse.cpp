@@ -18,24 +18,8 @@ namespace frontline::app {
 
 namespace {
 
-/// Byte offset of every code point of UTF-8 `text`, plus one past the end: offsets in the JSON
-/// are code points, the text module works in bytes.
-std::vector<std::size_t> code_point_offsets(std::string_view text) {
-    std::vector<std::size_t> bytes;
-    bytes.reserve(text.size() + 1);
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) bytes.push_back(i);
-    bytes.push_back(text.size());
-    return bytes;
-}
-
-/// The code point index of byte offset `byte` (the first code point at or after it).
-std::size_t code_point_at(const std::vector<std::size_t>& bytes, std::size_t byte) {
-    return static_cast<std::size_t>(std::lower_bound(bytes.begin(), bytes.end(), byte) - bytes.begin());
-}
-
 nlohmann::json place_json(const GeoparsedPlace& p, const std::vector<std::size_t>& bytes) {
-    nlohmann::json out = {{"start", code_point_at(bytes, p.span.begin)}, {"end", code_point_at(bytes, p.span.end)}, {"phrase", p.phrase}};
+    nlohmann::json out = {{"start", code_point_index(bytes, p.span.begin)}, {"end", code_point_index(bytes, p.span.end)}, {"phrase", p.phrase}};
     out["geonameid"] = nullptr;
     out["lat"] = nullptr;
     out["lon"] = nullptr;
@@ -60,7 +44,8 @@ nlohmann::json geoparse_line(const Geoparser& parser, const std::string& line, b
     if (!in.is_object() || !in.contains("id") || !in.contains("text") || !in["text"].is_string())
         throw InputError("expected an object with \"id\" and a string \"text\"");
     const std::string text = in["text"].get<std::string>();
-    const std::vector<std::size_t> bytes = code_point_offsets(text);
+    // Offsets in the JSON are code points; the geoparser works in bytes.
+    const std::vector<std::size_t> bytes = code_point_starts(text);
     std::vector<ToponymSpan> spans;
     if (spans_given) {
         if (!in.contains("toponyms") || !in["toponyms"].is_array())

@@ -111,6 +111,7 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             if (p.approximate) c.reason += ", curated (approximate)";
             c.population = p.population;
             c.capital = p.feature_code == "PPLC";
+            c.seat = p.feature_code == "PPLA";
             country = p.country_iso3;
             admin1 = p.admin1;
             c.admin2 = p.admin2;
@@ -182,14 +183,19 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
     }
     // A state's name means the state: "Kansas" is not the village of Kansas, Illinois, unless the
     // text says so ("Kansas, Ill."). Capitals and big cities keep their claim ("Washington").
+    // A region's seat of the same name ("Idlib", "Aleppo") is what news means by the name.
     for (const GeocodeCandidate& region : out) {
         if (region.kind != NameHit::Kind::admin1 || region.form != NameHit::Form::name) continue;
-        for (GeocodeCandidate& c : out)
-            if (c.kind == NameHit::Kind::place && c.location.country == region.location.country && context.within.empty() &&
-                c.population < 1000000 && !c.capital) {
+        for (GeocodeCandidate& c : out) {
+            if (c.kind != NameHit::Kind::place || c.location.country != region.location.country || !context.within.empty()) continue;
+            if (c.seat && c.admin1 == region.admin1) {
+                c.score += 2.0;
+                c.reason += ", the seat of the region of its name";
+            } else if (c.population < 1000000 && !c.capital && !c.seat) {
                 c.score -= 4.0;
                 c.reason += ", a town named like a region of its country";
             }
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const GeocodeCandidate& a, const GeocodeCandidate& b) { return a.score > b.score; });
     return out;
@@ -227,7 +233,9 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
     std::erase_if(found, [](const GeocodeCandidate& c) { return c.form == NameHit::Form::demonym; });
     if (found.empty()) return std::nullopt;
     const bool wants_region = ref.feature_hint == "province" || ref.feature_hint == "governorate" || ref.feature_hint == "region";
+    const bool wants_town = ref.feature_hint == "town" || ref.feature_hint == "city" || ref.feature_hint == "village";
     const auto best_it = wants_region ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.location.geo_precision == 3; })
+                         : wants_town ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.kind == NameHit::Kind::place; })
                                       : found.begin();
     const GeocodeCandidate& best = best_it == found.end() ? found.front() : *best_it;
     // A capitalised word with no place cue must be a notable place to be read as one.

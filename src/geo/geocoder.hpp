@@ -24,6 +24,7 @@ struct GeocodeCandidate {
     std::string admin2;  ///< admin-2 code the reading lies in or is ("US.LA.079"); may be empty
     std::int64_t population = 0;  ///< of a town reading
     bool capital = false;         ///< a national capital (PPLC)
+    bool seat = false;            ///< the seat of a first-level region (PPLA)
 };
 
 /// Context that breaks ties between places of one name: the countries the story mentions, the

@@ -195,6 +195,19 @@ GeoContext context_without(const std::map<std::string, Evidence>& evidence, cons
 
 }  // namespace
 
+std::vector<std::size_t> code_point_starts(std::string_view text) {
+    std::vector<std::size_t> starts;
+    starts.reserve(text.size() + 1);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    starts.push_back(text.size());
+    return starts;
+}
+
+std::size_t code_point_index(const std::vector<std::size_t>& starts, std::size_t byte) {
+    return static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), byte) - starts.begin());
+}
+
 std::vector<GeoparsedPlace> Geoparser::resolve(std::string_view text, const std::vector<ToponymSpan>& spans) const {
     const Gazetteer& gazetteer = geocoder_.gazetteer();
     std::vector<NameMention> mentions;
@@ -240,6 +253,16 @@ std::vector<GeoparsedPlace> Geoparser::resolve(std::string_view text, const std:
             for (std::size_t k = 0; k < mentions.size(); ++k)
                 if (chosen[k]) evidence.insert_or_assign(mentions[k].key, evidence_of(*chosen[k]));
     }
+
+    // One sense per story: "Alexandria, La." settles what the story's other "Alexandria"s mean.
+    std::map<std::string, GeocodeCandidate> qualified;
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+        if (chosen[k] && !mentions[k].own.within.empty() &&
+            (chosen[k]->location.country == mentions[k].own.within || chosen[k]->admin1 == mentions[k].own.within))
+            qualified.try_emplace(mentions[k].key, *chosen[k]);
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+        if (mentions[k].own.within.empty())
+            if (const auto it = qualified.find(mentions[k].key); it != qualified.end()) chosen[k] = it->second;
 
     std::vector<GeoparsedPlace> out;
     out.reserve(mentions.size());

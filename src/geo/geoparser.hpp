@@ -24,6 +24,13 @@ struct GeoparsedPlace {
     std::optional<Location> location;
 };
 
+/// Byte offset of every code point of UTF-8 `text`, then `text.size()`: JSON interfaces count
+/// code points, the text module counts bytes. `starts[k]` is where code point k begins.
+[[nodiscard]] std::vector<std::size_t> code_point_starts(std::string_view text);
+
+/// The index of the code point that starts at (or first after) byte offset `byte`.
+[[nodiscard]] std::size_t code_point_index(const std::vector<std::size_t>& starts, std::size_t byte);
+
 /// Finds and resolves the place names of one text as a whole (a news story): each name is read
 /// in the light of the others — the states and countries the story names, "City, State"
 /// qualifiers, and the places it names without doubt — never of its own other mentions.
