@@ -85,14 +85,20 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
 constexpr const char* index_files[] = {"countries.tsv",       "places.tsv.gz",      "admin1.tsv",        "admin2.tsv",
                                        "admin1-abbreviations.tsv", "regions.tsv", "curated/places.tsv", "curated/names.tsv"};
 
-/// A fingerprint of the geodata files the index is built from, and of the index format.
+/// A fingerprint of the geodata files the index is built from (their size and modification
+/// time: reading 12 MB to hash the contents would cost more than the whole mapped load) and of
+/// the index format.
 std::uint64_t geodata_fingerprint(const std::filesystem::path& dir) {
-    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v4", 1469598103934665603ULL);
+    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v5", 1469598103934665603ULL);
     for (const char* file : index_files) {
-        std::ifstream in(dir / file, std::ios::binary);
-        if (!in) throw DataError(SourceLocation((dir / file).string()), "cannot open data file; run scripts/geodata/derive.sh");
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        hash = fnv1a(bytes, hash);
+        struct stat st {};
+        const std::filesystem::path path = dir / file;
+        if (::stat(path.c_str(), &st) != 0)
+            throw DataError(SourceLocation(path.string()), "cannot open data file; run scripts/geodata/derive.sh");
+        const std::uint64_t facts[] = {static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(st.st_mtim.tv_sec),
+                                       static_cast<std::uint64_t>(st.st_mtim.tv_nsec)};
+        hash = fnv1a(file, hash);
+        hash = fnv1a(std::string_view(reinterpret_cast<const char*>(facts), sizeof facts), hash);
     }
     return hash;
 }
@@ -139,11 +145,10 @@ public:
         if (surface.empty()) return;
         std::string key = fold(surface);
         if (key.empty()) return;
-        std::vector<NameHit>& hits = names_[std::move(key)];
-        for (const NameHit& h : hits)
-            if (h.kind == kind && h.index == index) return;  // the first (strongest) form stays
-        hits.push_back(NameHit{kind, form, index});
+        names_.emplace_back(std::move(key), NameHit{kind, form, index});
     }
+
+    void reserve_names(std::size_t n) { names_.reserve(n); }
 
     std::vector<detail::PlaceRecord> places;
     std::vector<detail::AdminRecord> admin1, admin2;
@@ -151,18 +156,24 @@ public:
     std::vector<detail::RegionRecord> regions;
 
     std::vector<char> image(std::uint64_t fingerprint) {
-        std::vector<std::pair<std::string_view, const std::vector<NameHit>*>> sorted;
-        sorted.reserve(names_.size());
-        for (const auto& [key, hits] : names_) sorted.emplace_back(key, &hits);
-        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        // Stable: a name's hits keep the order they were added in, strongest form first.
+        std::stable_sort(names_.begin(), names_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         std::vector<detail::KeyRecord> keys;
         std::vector<detail::HitRecord> hits;
-        keys.reserve(sorted.size());
-        for (const auto& [key, list] : sorted) {
-            keys.push_back({str(key), static_cast<std::uint32_t>(key.size()), static_cast<std::uint32_t>(hits.size()),
-                            static_cast<std::uint32_t>(list->size())});
-            for (const NameHit& h : *list) hits.push_back({h.kind, h.form, 0, h.index});
+        for (std::size_t i = 0; i < names_.size();) {
+            const std::string& key = names_[i].first;
+            const auto first = static_cast<std::uint32_t>(hits.size());
+            for (; i < names_.size() && names_[i].first == key; ++i) {
+                const NameHit& h = names_[i].second;
+                // One hit per thing named: the first (strongest) form stays.
+                const bool seen = std::any_of(hits.begin() + first, hits.end(),
+                                              [&](const detail::HitRecord& r) { return r.kind == h.kind && r.index == h.index; });
+                if (!seen) hits.push_back({h.kind, h.form, 0, h.index});
+            }
+            keys.push_back({str(key), static_cast<std::uint32_t>(key.size()), first, static_cast<std::uint32_t>(hits.size()) - first});
         }
+        // The names are the bulk of the build's memory: gone before the image is laid out.
+        names_ = {};
 
         detail::IndexHeader header{};
         std::memcpy(header.magic, "FLGZIDX1", 8);
@@ -190,7 +201,7 @@ public:
 
 private:
     std::string pool_{'\0'};  // offset 0 is the empty string
-    std::unordered_map<std::string, std::vector<NameHit>> names_;
+    std::vector<std::pair<std::string, NameHit>> names_;  ///< folded name and hit, as added
 };
 
 void copy_code(char (&dst)[8], std::string_view code) {
@@ -233,8 +244,6 @@ bool GazetteerIndex::attach(const char* data, std::size_t size, std::uint64_t fi
     view(Section::keys, keys);
     view(Section::hits, hits);
     pool = std::string_view(data + header.offset[Section::pool], header.count[Section::pool]);
-    for (const KeyRecord& k : keys)
-        if (std::uint64_t{k.first_hit} + k.hit_count > hits.size()) return false;
     return true;
 }
 
@@ -264,6 +273,7 @@ void GazetteerIndex::adopt(std::vector<char> image) {
 
 std::vector<char> build_index(const std::filesystem::path& dir, std::uint64_t fingerprint) {
     IndexBuilder b;
+    b.reserve_names(1'300'000);  // about 1.15 million names: no doubling on the way (peak memory)
     using Kind = NameHit::Kind;
     using Form = NameHit::Form;
 
@@ -454,10 +464,13 @@ void Gazetteer::load_small_tables() {
 
 std::span<const NameHit> Gazetteer::lookup(std::string_view folded) const {
     const detail::GazetteerIndex& x = *index_;
-    const auto it = std::lower_bound(x.keys.begin(), x.keys.end(), folded, [&](const detail::KeyRecord& k, std::string_view key) {
-        return std::string_view(x.pool.data() + k.text, k.length) < key;
-    });
-    if (it == x.keys.end() || std::string_view(x.pool.data() + it->text, it->length) != folded) return {};
+    // A damaged index reads as empty keys, never past the pool.
+    auto text = [&](const detail::KeyRecord& k) { return x.pool.substr(std::min<std::size_t>(k.text, x.pool.size()), k.length); };
+    const auto it = std::lower_bound(x.keys.begin(), x.keys.end(), folded,
+                                     [&](const detail::KeyRecord& k, std::string_view key) { return text(k) < key; });
+    if (it == x.keys.end() || text(*it) != folded) return {};
+    // Checked here rather than for all keys at load, which would touch every page of the index.
+    if (std::uint64_t{it->first_hit} + it->hit_count > x.hits.size()) return {};
     // HitRecord and NameHit share their layout (static_assert in the index header).
     return std::span<const NameHit>(reinterpret_cast<const NameHit*>(x.hits.data() + it->first_hit), it->hit_count);
 }

@@ -92,7 +92,7 @@ class Gazetteer {
 public:
     /// Folding ~1,000,000 names takes seconds, so the index is built once into
     /// `$FRONTLINE_CACHE`, else `$XDG_CACHE_HOME/frontline`, else `~/.cache/frontline`, under a
-    /// fingerprint of the geodata files (a changed file makes a new index), then mapped. When the
+    /// fingerprint of the geodata files (a file of another size or time makes a new index), then mapped. When the
     /// cache cannot be written the index is kept in memory instead.
     /// @throws DataError naming the file that is missing or malformed.
     [[nodiscard]] static Gazetteer load(const std::filesystem::path& data_root);

@@ -20,9 +20,9 @@ std::string point_wkt(const LonLat& p) {
 
 double feature_bonus(std::string_view code) {
     if (code == "PPLC") return 2.5;
-    if (code == "PPLA") return 1.5;
-    if (code == "PPLA2") return 0.7;
-    if (code == "PPLA3") return 0.3;
+    if (code == "PPLA") return 2.0;
+    if (code == "PPLA2") return 1.0;
+    if (code == "PPLA3") return 0.5;
     return 0.0;
 }
 
