@@ -17,9 +17,23 @@ if [ "$(id -u)" -eq 0 ]; then
   as_owner=(runuser -u "$owner" --)
 fi
 
+# Test runs that overlap (two ctest runs in one build folder) share one cluster: `start` counts
+# its users and `stop` stops it when the last one is done.
+exec 8>"$dir.lock"
+flock 8
+users=$(cat "$dir/users" 2>/dev/null || echo 0)
+
 case "$action" in
 start)
-  "$0" stop "$dir" >/dev/null 2>&1 || true
+  if [ -f "$dir/conninfo" ] && [ -n "$bin" ] && "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    echo $((users + 1)) >"$dir/users"
+    echo "pg-test-cluster: PostGIS already running for another test run ($(cat "$dir/conninfo"))"
+    exit 0
+  fi
+  if [ -d "$dir/data" ] && [ -n "$bin" ]; then
+    "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$dir"
   mkdir -p "$dir"
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     echo "pg-test-cluster: no PostgreSQL server binaries (install postgresql-15-postgis-3): PostGIS tests will skip" | tee "$dir/unavailable"
@@ -34,14 +48,20 @@ start)
   port=$(( 20000 + RANDOM % 20000 ))
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( port + 1 )); done
   "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U frontline --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+  # 8>&-: the server must not inherit the lock, or it would hold it for as long as it runs.
   "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" start >/dev/null 8>&-
   "${as_owner[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U frontline frontline_test
   "${as_owner[@]}" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U frontline -d frontline_test -c "CREATE EXTENSION postgis" >/dev/null
   echo "PG:dbname=frontline_test host=127.0.0.1 port=$port user=frontline" > "$dir/conninfo"
+  echo 1 >"$dir/users"
   echo "pg-test-cluster: PostGIS on 127.0.0.1:$port ($dir)"
   ;;
 stop)
+  if [ "$users" -gt 1 ]; then
+    echo $((users - 1)) >"$dir/users"
+    exit 0
+  fi
   if [ -d "$dir/data" ] && [ -n "$bin" ]; then
     "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi

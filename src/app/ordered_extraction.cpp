@@ -1,7 +1,5 @@
 #include "app/ordered_extraction.hpp"
 
-#include <optional>
-
 namespace frontline::app {
 
 namespace {
@@ -15,10 +13,13 @@ constexpr std::uint64_t articles_per_thread = 8;
 OrderedExtraction::OrderedExtraction(Pipeline& pipeline, std::size_t jobs, Sink sink)
     : pipeline_(pipeline), sink_(std::move(sink)), jobs_(jobs == 0 ? 1 : jobs), window_(articles_per_thread * jobs_) {
     if (jobs_ == 1) return;
+    // Copied here, before any thread runs: copying reads the outlines, which must not be in use.
+    copies_.reserve(jobs_ - 1);
+    for (std::size_t i = 1; i < jobs_; ++i) copies_.push_back(pipeline_.for_thread());
     threads_.reserve(jobs_ + 1);
     threads_.emplace_back([this] { deliver(); });
-    threads_.emplace_back([this] { work(&pipeline_); });
-    for (std::size_t i = 1; i < jobs_; ++i) threads_.emplace_back([this] { work(nullptr); });
+    threads_.emplace_back([this] { work(pipeline_); });
+    for (Pipeline& copy : copies_) threads_.emplace_back([this, &copy] { work(copy); });
 }
 
 OrderedExtraction::~OrderedExtraction() {
@@ -40,17 +41,7 @@ void OrderedExtraction::fail(std::exception_ptr error) {
     room_.notify_all();
 }
 
-void OrderedExtraction::work(Pipeline* own) {
-    std::optional<Pipeline> built;
-    if (own == nullptr) {
-        try {
-            built.emplace(pipeline_.for_thread());
-            own = &*built;
-        } catch (...) {
-            fail(std::current_exception());
-            return;
-        }
-    }
+void OrderedExtraction::work(Pipeline& pipeline) {
     std::unique_lock lock(mutex_);
     while (true) {
         work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -60,7 +51,7 @@ void OrderedExtraction::work(Pipeline* own) {
         lock.unlock();
         Result result;
         try {
-            result.events = own->process(article);
+            result.events = pipeline.process(article);
         } catch (...) {
             result.error = std::current_exception();
         }

@@ -30,8 +30,9 @@ public:
     using Sink = std::function<void(std::vector<Event>&&)>;
 
     /// `pipeline` serves the first thread (or the caller itself when `jobs` is 1); each other
-    /// thread builds its own with `Pipeline::for_thread`. `pipeline` must outlive this object
-    /// and must not be used elsewhere meanwhile.
+    /// thread gets a `Pipeline::for_thread` copy. `pipeline` must outlive this object and must
+    /// not be used elsewhere meanwhile.
+    /// @throws GeoError when a copy cannot be made.
     OrderedExtraction(Pipeline& pipeline, std::size_t jobs, Sink sink);
     OrderedExtraction(const OrderedExtraction&) = delete;
     OrderedExtraction& operator=(const OrderedExtraction&) = delete;
@@ -52,7 +53,7 @@ private:
         std::exception_ptr error;
     };
 
-    void work(Pipeline* own);
+    void work(Pipeline& pipeline);
     void deliver();
     /// Records the first failure; every thread stops and `push` or `finish` rethrows it.
     void fail(std::exception_ptr error);
@@ -61,6 +62,7 @@ private:
     Sink sink_;
     std::size_t jobs_;
     std::uint64_t window_;
+    std::vector<Pipeline> copies_;  ///< one per thread after the first
 
     std::mutex mutex_;
     std::condition_variable work_ready_;

@@ -6,20 +6,22 @@
 namespace frontline {
 
 Pipeline::Pipeline(const std::filesystem::path& data_root)
-    : Pipeline(data_root / "geodata" / "naturalearth" / "countries-10m.json",
-               std::make_shared<const Lexicon>(Lexicon::load(data_root)),
-               std::make_shared<const Gazetteer>(Gazetteer::load(data_root))) {}
+    : Pipeline(std::make_shared<const Lexicon>(Lexicon::load(data_root)),
+               std::make_shared<const Gazetteer>(Gazetteer::load(data_root)),
+               std::make_unique<const CountryIndex>(
+                   CountryIndex::load(data_root / "geodata" / "naturalearth" / "countries-10m.json"))) {}
 
-Pipeline::Pipeline(std::filesystem::path countries_path, std::shared_ptr<const Lexicon> lexicon,
-                   std::shared_ptr<const Gazetteer> gazetteer)
-    : countries_path_(std::move(countries_path)),
-      lexicon_(std::move(lexicon)),
+Pipeline::Pipeline(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const Gazetteer> gazetteer,
+                   std::unique_ptr<const CountryIndex> countries)
+    : lexicon_(std::move(lexicon)),
       gazetteer_(std::move(gazetteer)),
-      countries_(std::make_unique<const CountryIndex>(CountryIndex::load(countries_path_))),
+      countries_(std::move(countries)),
       extractor_(*lexicon_),
       geocoder_(*gazetteer_, *countries_) {}
 
-Pipeline Pipeline::for_thread() const { return Pipeline(countries_path_, lexicon_, gazetteer_); }
+Pipeline Pipeline::for_thread() const {
+    return Pipeline(lexicon_, gazetteer_, std::make_unique<const CountryIndex>(countries_->copy()));
+}
 
 std::vector<Event> Pipeline::process(const Article& article) const {
     const ArticleReading reading = extractor_.read(article);

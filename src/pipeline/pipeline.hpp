@@ -25,8 +25,9 @@ public:
     explicit Pipeline(const std::filesystem::path& data_root);
 
     /// A pipeline for another thread: the same lexicon and gazetteer (shared, never written
-    /// after loading) and its own country outlines and GEOS context. It gives the same events.
-    /// @throws DataError when the country outlines can no longer be read.
+    /// after loading) and a copy of the country outlines in a GEOS context of its own. It gives
+    /// the same events. Call it on the thread that uses this pipeline.
+    /// @throws GeoError when GEOS cannot copy the outlines.
     [[nodiscard]] Pipeline for_thread() const;
 
     /// Every event of one article, one per real event, each with all its mentions and a stable id.
@@ -43,12 +44,11 @@ public:
     [[nodiscard]] const Geocoder& geocoder() const { return geocoder_; }
 
 private:
-    Pipeline(std::filesystem::path countries_path, std::shared_ptr<const Lexicon> lexicon,
-             std::shared_ptr<const Gazetteer> gazetteer);
+    Pipeline(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const Gazetteer> gazetteer,
+             std::unique_ptr<const CountryIndex> countries);
 
     // Held through pointers so that the references the extractor and the geocoder keep stay valid
     // when a Pipeline is moved.
-    std::filesystem::path countries_path_;
     std::shared_ptr<const Lexicon> lexicon_;
     std::shared_ptr<const Gazetteer> gazetteer_;
     std::unique_ptr<const CountryIndex> countries_;

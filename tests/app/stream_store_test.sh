@@ -100,12 +100,17 @@ check "and holds exactly the rows it had before" cmp -s "$work/rows_before" "$wo
 check "and takes writes again" [ $? -eq 0 ]
 
 # --- PostGIS
-target=$(cat "$conninfo_file" 2>/dev/null)
-if [ -z "$target" ]; then
+cluster=$(cat "$conninfo_file" 2>/dev/null)
+if [ -z "$cluster" ]; then
   echo "PostGIS: skipped: $(cat "$(dirname "$conninfo_file")/unavailable" 2>/dev/null || echo "no test cluster at $conninfo_file")"
 else
+  # A database of its own, so that test runs sharing the cluster never meet.
+  database=frontline_stream_$$
+  psql "${cluster#PG:}" -X -q -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" >/dev/null
+  target=${cluster/dbname=frontline_test/dbname=$database}
+  trap 'exec 3>&- 2>/dev/null; psql "${cluster#PG:}" -X -q -c "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1; rm -rf "$work"' EXIT
   pgsql() { psql "${target#PG:}" -X -A -t -q -c "$1"; }
-  pgsql "DROP TABLE IF EXISTS events" >/dev/null 2>&1
+  pgsql "CREATE EXTENSION postgis" >/dev/null
   "$frontline" extract "$work/one.ndjson" -o "$target" 2>"$work/err"
   check "PostGIS: written" [ $? -eq 0 ]
   per_type1=$(pgsql "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY event_type")

@@ -49,13 +49,28 @@ protected:
             target_ = (folder_ / "events.gpkg").string();
             return;
         }
-        target_ = postgis_target();
-        if (target_.empty()) GTEST_SKIP() << "PostGIS: " << postgis_unavailable_reason();
-        // Each test starts from an empty database.
+        const std::string cluster = postgis_target();
+        if (cluster.empty()) GTEST_SKIP() << "PostGIS: " << postgis_unavailable_reason();
+        // Each test gets a database of its own, so that test runs sharing the cluster never meet.
+        database_ = "frontline_store_" + std::to_string(::getpid());
+        admin(cluster, "DROP DATABASE IF EXISTS " + database_);
+        admin(cluster, "CREATE DATABASE " + database_);
+        target_ = cluster;
+        target_.replace(target_.find("dbname=frontline_test"), std::string("dbname=frontline_test").size(),
+                        "dbname=" + database_);
+        admin(target_, "CREATE EXTENSION postgis");
+    }
+
+    void TearDown() override {
+        if (!database_.empty()) admin(postgis_target(), "DROP DATABASE IF EXISTS " + database_);
+        TempFolder::TearDown();
+    }
+
+    static void admin(const std::string& target, const std::string& sql) {
         ensure_gdal_registered();
-        GDALDatasetUniquePtr db(GDALDataset::Open(target_.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        ASSERT_TRUE(db) << target_;
-        db->ExecuteSQL("DROP TABLE IF EXISTS events", nullptr, nullptr);
+        GDALDatasetUniquePtr db(GDALDataset::Open(target.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        ASSERT_TRUE(db) << target;
+        if (OGRLayer* result = db->ExecuteSQL(sql.c_str(), nullptr, nullptr)) db->ReleaseResultSet(result);
     }
 
     /// The store's rows as `describe` prints them, in id order.
@@ -69,6 +84,7 @@ protected:
     }
 
     std::string target_;
+    std::string database_;  ///< PostGIS only
 };
 
 TEST_P(Store, RerunLeavesTheSameRows) {
