@@ -11,6 +11,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth libgl1-mesa-dri
   python3 python3-gdal python3-shapely
+  # The PostGIS store's tests run a throwaway cluster (scripts/pg-test-cluster.sh, psql for SQL
+  # read-back); the throughput script reports peak memory through GNU time.
+  postgresql-15 postgresql-client-15 postgresql-15-postgis-3 time
 )
 
 missing=()

@@ -249,3 +249,66 @@ REGIONS = [
     ("frontline:sahel", "Sahel", ["the Sahel"], "country-group", ["SN", "MR", "ML", "BF", "NE", "TD", "SD", "ER"], [], "", True,
      "countries crossed by the Sahel belt; only parts of them, approx."),
 ]
+
+# --- Continents ---------------------------------------------------------------------------
+# Gazetteers used to score geoparsers put a continent at GeoNames' CONT feature point; the same
+# points are used here so that "Europe" lands where any GeoNames-based reader expects it.
+# (id, name, alternate names, lat, lon, source)
+CONTINENTS = [
+    (6255146, "Africa", ["the African continent"], 7.1881, 21.09375, "GeoNames CONT 6255146"),
+    (6255147, "Asia", ["the Asian continent"], 29.84064, 89.29688, "GeoNames CONT 6255147"),
+    (6255148, "Europe", ["the European continent", "continental Europe"], 48.69096, 9.14062, "GeoNames CONT 6255148"),
+    (6255149, "North America", [], 46.07323, -100.54688, "GeoNames CONT 6255149"),
+    (6255150, "South America", [], -14.60485, -57.65625, "GeoNames CONT 6255150"),
+    (6255151, "Oceania", ["Australasia"], -18.31281, 138.51562, "GeoNames CONT 6255151"),
+    (6255152, "Antarctica", [], -78.15856, 16.40626, "GeoNames CONT 6255152"),
+]
+
+# --- Country points -----------------------------------------------------------------------
+# world-countries' `latlng` is a conventional point per country (the one GeoNames also uses for
+# most). Where it is a coarse rounding of a well-defined centre, the centre is used instead.
+# (iso2, lat, lon, source)
+COUNTRY_POINTS = [
+    ("US", 39.76, -98.5, "geographic centre of the contiguous United States (U.S. National Geodetic "
+                          "Survey, near Lebanon, Kansas), the point GeoNames gives the country; "
+                          "world-countries rounds it to 38 N 97 W"),
+]
+
+# --- First-level abbreviations ------------------------------------------------------------
+# News style (AP) abbreviations of US states and Canadian provinces ("Calif.", "B.C.") match
+# anywhere; postal codes ("CA", "TX") collide with words and initialisms, so they only count
+# right after "City, " (kind `postal`).
+AP_STATES = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
+    "IN": ["Ind."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."],
+    "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."],
+    "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D.", "N.Dak."],
+    "OK": ["Okla."], "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."],
+    "SD": ["S.D.", "S.Dak."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
+    "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
+CA_PROVINCES = {
+    "CA.01": ("AB", ["Alta."]), "CA.02": ("BC", ["B.C."]), "CA.03": ("MB", ["Man."]),
+    "CA.04": ("NB", ["N.B."]), "CA.05": ("NL", ["Nfld.", "N.L."]), "CA.07": ("NS", ["N.S."]),
+    "CA.08": ("ON", ["Ont."]), "CA.09": ("PE", ["P.E.I."]), "CA.10": ("QC", ["Que.", "Qué."]),
+    "CA.11": ("SK", ["Sask."]), "CA.12": ("YT", []), "CA.13": ("NT", ["N.W.T."]), "CA.14": ("NU", []),
+}
+ABBREVIATION_SOURCE = "AP Stylebook state and province abbreviations; USPS and Canada Post codes"
+
+
+def admin1_abbreviations():
+    """(admin1 code, abbreviation, kind) rows, kind `news` or `postal`."""
+    rows = []
+    for st, forms in AP_STATES.items():
+        rows += [(f"US.{st}", f, "news") for f in forms]
+    for st in ["AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN",
+               "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ",
+               "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA",
+               "WI", "WV", "WY"]:
+        rows.append((f"US.{st}", st, "postal"))
+    for code, (postal, forms) in CA_PROVINCES.items():
+        rows += [(code, f, "news") for f in forms]
+        rows.append((code, postal, "postal"))
+    return sorted(rows)

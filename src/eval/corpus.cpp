@@ -5,14 +5,15 @@
 #include <sstream>
 
 #include "common/error.hpp"
-#include "control/share_timeline.hpp"
+#include "control/control_timeline.hpp"
 #include "eval/gold.hpp"
 #include "ingest/reader.hpp"
 
 namespace frontline {
 
-CorpusScore evaluate_corpus(const Pipeline& pipeline, const std::vector<std::filesystem::path>& corpus_dirs) {
+CorpusScore evaluate_corpus(const Pipeline& pipeline, const std::vector<std::filesystem::path>& corpus_dirs, const Scenario* scenario) {
     CorpusScore score;
+    const ControlInputs control_inputs = ControlInputs::from(scenario, gazetteer_lookup(pipeline.gazetteer()));
     double control_error_sum = 0.0;
     std::size_t control_rows = 0;
     for (const std::filesystem::path& dir : corpus_dirs) {
@@ -39,13 +40,16 @@ CorpusScore evaluate_corpus(const Pipeline& pipeline, const std::vector<std::fil
                 continue;
             }
             // Control rows: the share the events give the holder of the place at that instant.
-            const ShareTimeline shares = ShareTimeline::from_events(events);
-            for (const ControlExpectation& row : gold.control) {
-                const auto place = pipeline.geocoder().candidates(row.place, GeoContext{});
-                const auto day = Date::parse_iso(row.at);
-                const double produced = place.empty() || !day ? 0.0 : shares.share(place.front().location.place_id, row.holder, *day);
-                control_error_sum += std::abs(produced - row.share);
-                ++control_rows;
+            if (!gold.control.empty()) {
+                const ControlTimeline shares = ControlTimeline::build(control_inputs, events);
+                for (const ControlExpectation& row : gold.control) {
+                    const auto place = pipeline.geocoder().candidates(row.place, GeoContext{});
+                    const auto day = Date::parse_iso(row.at);
+                    const double produced = place.empty() || !day ? 0.0 : shares.share(place.front().location.place_id, row.holder, *day);
+                    control_error_sum += std::abs(produced - row.share);
+                    ++control_rows;
+                    score.control_rows.push_back(ControlRowScore{stem, row.place, row.holder, row.at, row.share, row.tolerance, produced});
+                }
             }
             ArticleScore article_score = score_article(events, gold, pipeline.countries());
             article_score.article = stem;

@@ -111,6 +111,9 @@ std::string format_details(const CorpusScore& score) {
         for (const ForbiddenHit& hit : a.forbidden)
             out += "  forbidden[" + std::to_string(hit.rule) + "] (" + hit.why + "): " + describe(hit.event) + "\n";
     }
+    for (const ControlRowScore& row : score.control_rows)
+        out += row.article + "\n  control: " + row.holder + " share of " + row.place + " at " + row.at + " = " + fixed(row.produced, 2) +
+               " (gold " + fixed(row.gold, 2) + " +- " + fixed(row.tolerance, 2) + ")" + (row.within() ? "" : " OUTSIDE") + "\n";
     return out;
 }
 
@@ -146,7 +149,11 @@ json to_json(const CorpusScore& score) {
                        {"geo_accuracy", optional_number(ph.geo_accuracy())},
                        {"date_accuracy", optional_number(ph.date_accuracy())},
                        {"control_error", optional_number(score.control_error)}};
-    return json{{"articles", std::move(articles)}, {"errors", std::move(errors)}, {"summary", summary}};
+    json control = json::array();
+    for (const ControlRowScore& row : score.control_rows)
+        control.push_back(json{{"article", row.article}, {"place", row.place}, {"holder", row.holder}, {"at", row.at},
+                               {"gold", row.gold}, {"tolerance", row.tolerance}, {"produced", row.produced}, {"within", row.within()}});
+    return json{{"articles", std::move(articles)}, {"errors", std::move(errors)}, {"control", std::move(control)}, {"summary", summary}};
 }
 
 }  // namespace frontline

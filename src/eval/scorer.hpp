@@ -78,6 +78,19 @@ struct ArticleError {
     std::string message;
 };
 
+/// One gold `control` row and the share the control timeline gave.
+struct ControlRowScore {
+    std::string article;
+    std::string place;
+    std::string holder;
+    std::string at;
+    double gold = 0.0;
+    double tolerance = 0.0;
+    double produced = 0.0;
+
+    [[nodiscard]] bool within() const noexcept { return produced >= gold - tolerance - 1e-9 && produced <= gold + tolerance + 1e-9; }
+};
+
 /// Scores of a corpus, article by article, with running totals.
 struct CorpusScore {
     std::vector<ArticleScore> articles;
@@ -85,9 +98,9 @@ struct CorpusScore {
     TierCounts physical;        ///< sum over `articles`
     TierCounts statement;       ///< sum over `articles`
     std::size_t forbidden = 0;  ///< forbidden hits over `articles`
-    /// Mean |produced share - gold share| over the gold `control` rows. Empty until Frontline
-    /// computes control areas; never a placeholder value.
+    /// Mean |produced share - gold share| over the gold `control` rows; empty without rows.
     std::optional<double> control_error;
+    std::vector<ControlRowScore> control_rows;  ///< every gold control row, in corpus order
 
     /// Appends an article and adds it to the totals.
     void add(ArticleScore article);

@@ -136,16 +136,36 @@ void PhraseIndex::add(const std::string& surface, std::size_t payload) {
     }
     if (phrase.slots.empty()) throw DataError("empty lexicon phrase");
     if (phrase.slots.back().front() == "*") throw DataError("lexicon phrase ends with a gap: '" + surface + "'");
-    for (const std::string& first : phrase.slots.front()) by_first_[first].emplace_back(phrase, payload);
+    for (const std::string& first : phrase.slots.front()) {
+        by_first_[first].emplace_back(phrase, payload);
+        first_digests_.set(digest(first));
+    }
+}
+
+std::size_t PhraseIndex::digest(std::string_view folded) noexcept {
+    if (folded.empty()) return 0;
+    const auto first = static_cast<unsigned char>(folded.front());
+    const auto last = static_cast<unsigned char>(folded.back());
+    return (std::min<std::size_t>(folded.size(), 15) << 12) | ((first & 0x3Fu) << 6) | (last & 0x3Fu);
 }
 
 std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& tokens, std::size_t at) const {
     std::vector<PhraseMatch> found;
+    if (!first_digests_.test(digest(tokens[at].folded))) return found;
     const auto it = by_first_.find(tokens[at].folded);
     if (it == by_first_.end()) return found;
+    // Single-character tests: these run for every phrase that shares a common first word ("the").
+    auto is_gap = [](const std::vector<std::string>& alternatives) {
+        const std::string& first = alternatives.front();
+        return first.size() == 1 && first[0] == '*';
+    };
+    auto ends_clause = [](const std::string& folded) {
+        return folded.size() == 1 && (folded[0] == ';' || folded[0] == '.' || folded[0] == ':');
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> stack;  // (slot, token), reused across phrases
     for (const auto& [phrase, payload] : it->second) {
         // Depth-first over gap lengths: the first complete match (shortest gaps) wins.
-        std::vector<std::pair<std::size_t, std::size_t>> stack{{0, at}};  // (slot, token)
+        stack.assign(1, {0, at});
         while (!stack.empty()) {
             auto [slot, pos] = stack.back();
             stack.pop_back();
@@ -154,21 +174,21 @@ std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& token
                 break;
             }
             const auto& alternatives = phrase.slots[slot];
-            if (alternatives.front() == "*") {
+            if (is_gap(alternatives)) {
                 for (std::size_t gap = max_gap + 1; gap-- > 0;) {
                     const std::size_t next = pos + gap;
                     if (next > tokens.size()) continue;
                     bool crosses_clause = false;
                     for (std::size_t k = pos; k < next; ++k)
-                        if (tokens[k].folded == ";" || tokens[k].folded == "." || tokens[k].folded == ":") crosses_clause = true;
+                        if (ends_clause(tokens[k].folded)) crosses_clause = true;
                     if (!crosses_clause) stack.emplace_back(slot + 1, next);
                 }
                 continue;
             }
             if (pos >= tokens.size()) continue;
-            if (std::find(alternatives.begin(), alternatives.end(), tokens[pos].folded) == alternatives.end()) continue;
             if (phrase.case_rules[slot] == CaseRule::capitalized && !tokens[pos].capitalized) continue;
             if (phrase.case_rules[slot] == CaseRule::upper && !tokens[pos].all_caps) continue;
+            if (std::find(alternatives.begin(), alternatives.end(), tokens[pos].folded) == alternatives.end()) continue;
             stack.emplace_back(slot + 1, pos + 1);
         }
     }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -46,7 +48,14 @@ public:
     static constexpr std::size_t max_gap = 4;
 
 private:
+    /// A 16-bit digest of a folded word (its length, first and last byte). Most words of a
+    /// sentence start no phrase of a given index; their digest bit is clear, which spares the
+    /// hash lookup that every token would otherwise cost in every index (profiled: a quarter
+    /// of extraction time).
+    [[nodiscard]] static std::size_t digest(std::string_view folded) noexcept;
+
     std::unordered_map<std::string, std::vector<std::pair<Phrase, std::size_t>>> by_first_;
+    std::bitset<std::size_t{1} << 16> first_digests_;
 };
 
 /// Expands a lexicon token: "~seize" -> seize, seizes, seized, seizing; "~take:took:taken" ->

@@ -25,6 +25,12 @@ std::string gdal_reason() {
     return message.empty() ? std::string() : ": " + message;
 }
 
+/// Takes ownership of a geometry a GEOS call returned, or fails with its message.
+GeosGeometry owned(const GeosContext& ctx, GEOSGeometry* g, std::string_view what) {
+    if (!g) ctx.fail(what);
+    return GeosGeometry(g, GeosDeleter{ctx.handle()});
+}
+
 }  // namespace
 
 CountryIndex CountryIndex::load(const std::filesystem::path& path) {
@@ -71,6 +77,18 @@ CountryIndex CountryIndex::load(const std::filesystem::path& path) {
     return index;
 }
 
+CountryIndex CountryIndex::copy() const {
+    CountryIndex index;
+    index.countries_.reserve(countries_.size());
+    for (const Country& country : countries_) {
+        GeosGeometry outline = owned(index.ctx_, GEOSGeom_clone_r(index.ctx_.handle(), country.outline.get()), "copying an outline");
+        GeosPrepared prepared = prepare(index.ctx_, *outline);
+        index.countries_.push_back(Country{country.name, std::move(outline), std::move(prepared)});
+    }
+    index.by_name_ = by_name_;
+    return index;
+}
+
 std::filesystem::path CountryIndex::default_path() {
     return data_root() / "geodata" / "naturalearth" / "countries-10m.json";
 }
@@ -99,12 +117,6 @@ std::optional<std::string> CountryIndex::country_at(const LonLat& p) const {
 }
 
 namespace {
-
-/// Takes ownership of a geometry a GEOS call returned, or fails with its message.
-GeosGeometry owned(const GeosContext& ctx, GEOSGeometry* g, std::string_view what) {
-    if (!g) ctx.fail(what);
-    return GeosGeometry(g, GeosDeleter{ctx.handle()});
-}
 
 void append_rings(const GeosContext& ctx, const GEOSGeometry& g, std::vector<std::vector<LonLat>>& rings) {
     const GEOSContextHandle_t h = ctx.handle();
@@ -141,19 +153,25 @@ std::optional<CountryIndex::BorderLine> CountryIndex::shared_border_wkt(const st
     const auto second = by_name_.find(b);
     if (first == by_name_.end() || second == by_name_.end() || first->second == second->second) return std::nullopt;
     const GEOSContextHandle_t h = ctx_.handle();
-    const GeosGeometry boundary = owned(ctx_, GEOSBoundary_r(h, countries_[first->second].outline.get()), "a country's boundary");
-    const GeosGeometry neighbour = buffer_degrees(ctx_, *countries_[second->second].outline, 0.01);
-    GeosGeometry shared = owned(ctx_, GEOSIntersection_r(h, boundary.get(), neighbour.get()), "a shared border");
+    const auto key = std::make_pair(first->second, second->second);
+    auto cached = shared_borders_.find(key);
+    if (cached == shared_borders_.end()) {
+        const GeosGeometry boundary = owned(ctx_, GEOSBoundary_r(h, countries_[first->second].outline.get()), "a country's boundary");
+        const GeosGeometry neighbour = buffer_degrees(ctx_, *countries_[second->second].outline, 0.01);
+        cached = shared_borders_.emplace(key, owned(ctx_, GEOSIntersection_r(h, boundary.get(), neighbour.get()), "a shared border")).first;
+    }
+    const GEOSGeometry* shared = cached->second.get();
     if (is_empty(ctx_, *shared)) return std::nullopt;
+    GeosGeometry local;
     if (near) {
         const double dlat = radius_km / 111.2;
         const double dlon = dlat / std::max(0.1, std::cos(near->lat() * 3.14159265358979 / 180.0));
-        GeosGeometry local = owned(ctx_, GEOSClipByRect_r(h, shared.get(), near->lon() - dlon, near->lat() - dlat,
-                                                          near->lon() + dlon, near->lat() + dlat),
-                                   "clipping a border");
-        if (!is_empty(ctx_, *local)) shared = std::move(local);
+        local = owned(ctx_, GEOSClipByRect_r(h, shared, near->lon() - dlon, near->lat() - dlat, near->lon() + dlon,
+                                             near->lat() + dlat),
+                      "clipping a border");
+        if (!is_empty(ctx_, *local)) shared = local.get();
     }
-    GeosGeometry merged = owned(ctx_, GEOSLineMerge_r(h, shared.get()), "merging a border");
+    GeosGeometry merged = owned(ctx_, GEOSLineMerge_r(h, shared), "merging a border");
     const LonLat anchor = near ? nearest_point(ctx_, *merged, *near) : point_on_surface(ctx_, *merged);
     return BorderLine{to_wkt(ctx_, *merged, 6), anchor};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -24,6 +25,12 @@ public:
     /// @throws DataError naming `path` when it cannot be opened as TopoJSON, has no `countries`
     ///         layer or `name` field, or holds a geometry GEOS cannot read.
     [[nodiscard]] static CountryIndex load(const std::filesystem::path& path);
+
+    /// The same outlines in a GEOS context of their own, for another thread: copied, not read
+    /// again from the file (which takes a second and ~150 MB at its peak). Call it from the
+    /// thread that uses this index, before the copy goes to its thread.
+    /// @throws GeoError when GEOS cannot copy an outline.
+    [[nodiscard]] CountryIndex copy() const;
 
     /// `geodata/naturalearth/countries-10m.json` under `data_root()`.
     /// @throws DataError when Frontline's data folder cannot be found.
@@ -81,6 +88,10 @@ private:
     GeosContext ctx_;  // declared first, so destroyed after every geometry made in it
     std::vector<Country> countries_;
     std::unordered_map<std::string, std::size_t> by_name_;
+    /// The whole shared border of each pair of countries asked about: buffering and intersecting
+    /// two outlines is the costliest step of geocoding, and stories name the same borders over
+    /// and over. Filled by const lookups, as the index is already one per thread.
+    mutable std::map<std::pair<std::size_t, std::size_t>, GeosGeometry> shared_borders_;
 };
 
 }  // namespace frontline

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <numbers>
 
+#include "geo/projection.hpp"
 #include "text/fold.hpp"
 
 namespace frontline {
@@ -18,103 +18,184 @@ std::string point_wkt(const LonLat& p) {
     return buf;
 }
 
-/// The point `km` from `from` along `bearing_degrees` on a sphere.
-LonLat destination(const LonLat& from, double bearing_degrees, double km) {
-    constexpr double rad = std::numbers::pi / 180.0;
-    const double d = km / 6371.0088;
-    const double b = bearing_degrees * rad;
-    const double lat1 = from.lat() * rad;
-    const double lon1 = from.lon() * rad;
-    const double lat2 = std::asin(std::sin(lat1) * std::cos(d) + std::cos(lat1) * std::sin(d) * std::cos(b));
-    const double lon2 = lon1 + std::atan2(std::sin(b) * std::sin(d) * std::cos(lat1), std::cos(d) - std::sin(lat1) * std::sin(lat2));
-    return LonLat(std::remainder(lon2 / rad, 360.0), lat2 / rad);
-}
-
-double feature_bonus(const Place& p) {
-    if (p.feature_class == 'C') return 3.0;
-    if (p.feature_code == "PPLC") return 2.5;
-    if (p.feature_code == "PPLA") return 2.0;
-    if (p.feature_code == "PPLA2") return 1.0;
-    if (p.feature_code == "PPLA3") return 0.5;
+double feature_bonus(std::string_view code) {
+    if (code == "PPLC") return 2.5;
+    if (code == "PPLA") return 2.0;
+    if (code == "PPLA2") return 1.0;
+    if (code == "PPLA3") return 0.5;
     return 0.0;
 }
 
-std::string strip_article(std::string folded) {
-    for (const std::string_view prefix : {"the "})
-        if (folded.starts_with(prefix)) folded.erase(0, prefix.size());
+/// The comparison key of a mention: folded, without a leading article or a possessive.
+std::string key_of(std::string_view name) {
+    std::string folded = fold(name);
+    if (folded.starts_with("the ")) folded.erase(0, 4);
+    for (const std::string_view suffix : {"'s", "'"})
+        if (folded.size() > suffix.size() + 2 && folded.ends_with(suffix)) folded.erase(folded.size() - suffix.size());
     return folded;
+}
+
+bool has_upper(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+template <typename T>
+std::optional<std::size_t> rank_in(const std::vector<T>& list, const T& value) {
+    const auto it = std::find(list.begin(), list.end(), value);
+    if (it == list.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - list.begin());
 }
 
 }  // namespace
 
-Location Geocoder::location_of_place(const Place& place, int precision) const {
-    const LonLat at(place.lon, place.lat);
-    return Location{point_wkt(at), at, precision, place.name, place.id, place.country_iso3};
-}
-
-std::optional<Location> Geocoder::location_of_country(const Country& country) const {
-    const auto point = countries_.representative_point(country.ne_name);
-    if (!point) return std::nullopt;
-    return Location{point_wkt(*point), *point, 3, country.name, "iso3166:" + country.iso3, country.iso3};
+std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoContext& context, bool unit_word) const {
+    GeocodeCandidate c;
+    c.form = hit.form;
+    c.kind = hit.kind;
+    std::string country;
+    std::string admin1;
+    auto at = [](double lon, double lat) { return LonLat(lon, lat); };
+    switch (hit.kind) {
+        case NameHit::Kind::country: {
+            const Country& k = gazetteer_.country(hit.index);
+            const LonLat p = at(k.lon, k.lat);
+            c.location = Location{point_wkt(p), p, 3, k.name, "iso3166:" + k.iso3, k.iso3};
+            c.score = hit.form == NameHit::Form::demonym ? 8.5 : 10.0;
+            c.reason = hit.form == NameHit::Form::demonym ? "country, by its demonym" : "country";
+            country = k.iso3;
+            break;
+        }
+        case NameHit::Kind::region: {
+            const Region& r = gazetteer_.region(hit.index);
+            const LonLat p = at(r.lon, r.lat);
+            c.location = Location{point_wkt(p), p, 3, r.name, r.id, ""};
+            c.score = 9.5;
+            c.reason = r.kind;
+            break;
+        }
+        case NameHit::Kind::admin1:
+        case NameHit::Kind::admin2: {
+            const bool first = hit.kind == NameHit::Kind::admin1;
+            const AdminArea a = first ? gazetteer_.admin1(hit.index) : gazetteer_.admin2(hit.index);
+            if (a.towns == 0) return std::nullopt;
+            const LonLat p = at(a.lon, a.lat);
+            if (a.has_country) country = gazetteer_.country(a.country).iso3;
+            c.location = Location{point_wkt(p), p, first ? 3 : 2, a.name, "", country};
+            admin1 = first ? a.code : a.code.substr(0, a.code.rfind('.'));
+            if (!first) c.admin2 = a.code;
+            switch (hit.form) {
+                case NameHit::Form::postal: c.score = 3.0; break;
+                // A county named without its "County" is weak: every country has districts named
+                // after common words and towns ("Gaza" in Mozambique).
+                case NameHit::Form::bare: c.score = context.admin_cue ? 8.0 : 1.5; break;
+                // A second-level unit is meant when the text says "County" (or "Parish"...);
+                // otherwise a name like "Albany" is a town, not an Australian shire.
+                default: c.score = first ? 8.0 : (context.admin_cue || unit_word ? 9.0 : 2.5); break;
+            }
+            c.reason = std::string(first ? "first-level region" : "second-level area") + " at the middle of its " +
+                       std::to_string(a.towns) + " towns";
+            break;
+        }
+        case NameHit::Kind::place: {
+            const Place p = gazetteer_.place(hit.index);
+            const LonLat point = at(p.lon, p.lat);
+            c.location = Location{point_wkt(point), point, 1, p.name, p.id, p.country_iso3};
+            c.score = std::log10(static_cast<double>(p.population) + 10.0) + (p.feature_class == 'C' ? 3.0 : feature_bonus(p.feature_code));
+            c.reason = "population " + std::to_string(p.population) + (p.feature_code.empty() ? "" : ", " + p.feature_code);
+            // An alternate name is a weaker claim than a place's own name: GeoNames lists old,
+            // foreign and transliterated forms that are other towns' names in English.
+            if (hit.form == NameHit::Form::alternate) {
+                c.score -= 2.5;
+                c.reason += ", by an alternate name";
+            }
+            if (p.approximate) c.reason += ", curated (approximate)";
+            c.population = p.population;
+            c.capital = p.feature_code == "PPLC";
+            c.seat = p.feature_code == "PPLA";
+            country = p.country_iso3;
+            admin1 = p.admin1;
+            c.admin2 = p.admin2;
+            break;
+        }
+    }
+    c.admin1 = admin1;
+    // "Paris, Texas" qualifies a town or county; "Minnesota, Wisconsin" is a list of states.
+    if (!context.within.empty() && (hit.kind == NameHit::Kind::place || hit.kind == NameHit::Kind::admin2)) {
+        if (context.within == country || (!admin1.empty() && context.within == admin1)) {
+            c.score += 8.0;
+            c.reason += ", in the region the text names after it";
+        } else {
+            c.score -= 4.0;
+        }
+    }
+    if (const auto rank = rank_in(context.countries, country)) {
+        c.score += *rank == 0 ? 3.5 : 2.5;
+        c.reason += ", in a country the story names";
+    }
+    if (!admin1.empty()) {
+        if (rank_in(context.admin1, admin1)) {
+            c.score += 4.0;
+            c.reason += ", in a region the story names";
+        }
+        if (const auto it = context.admin1_support.find(admin1); it != context.admin1_support.end() && it->second > 0.05) {
+            c.score += 2.5 * std::min(1.6, it->second);
+            c.reason += ", in a region the story's other names can all be in";
+        }
+    }
+    if (!c.admin2.empty())
+        if (const auto it = context.admin2_support.find(c.admin2); it != context.admin2_support.end() && it->second > 0.0) {
+            c.score += 3.0 * std::min(2.0, it->second);
+            c.reason += ", in a county the story's other names are in";
+        }
+    const bool local = hit.kind == NameHit::Kind::place || hit.kind == NameHit::Kind::admin2;
+    if (local && !context.neighbours.empty()) {
+        double nearest = 1e9;
+        for (const LonLat& n : context.neighbours) nearest = std::min(nearest, distance_km(n, c.location.anchor));
+        if (nearest < 30.0) { c.score += 3.0; c.reason += ", next to another place of the story"; }
+        else if (nearest < 120.0) { c.score += 2.0; c.reason += ", near another place of the story"; }
+        else if (nearest < 400.0) { c.score += 1.0; c.reason += ", in the region of the story's places"; }
+    }
+    if (context.dateline && local) {
+        const double km = distance_km(*context.dateline, c.location.anchor);
+        if (km < 150.0) { c.score += 3.0; c.reason += ", near the dateline"; }
+        else if (km < 600.0) { c.score += 1.0; c.reason += ", in the dateline's region"; }
+    }
+    if (context.focus && local && distance_km(context.focus->anchor, c.location.anchor) < 60.0) {
+        c.score += 2.0;
+        c.reason += ", near the story's focus";
+    }
+    return c;
 }
 
 std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, const GeoContext& context) const {
     std::vector<GeocodeCandidate> out;
-    const std::string folded = strip_article(fold(name));
-    auto country_rank = [&](const std::string& iso3) -> std::optional<std::size_t> {
-        const auto it = std::find(context.countries.begin(), context.countries.end(), iso3);
-        if (it == context.countries.end()) return std::nullopt;
-        return static_cast<std::size_t>(it - context.countries.begin());
-    };
-    for (const NameHit& hit : gazetteer_.lookup(folded)) {
-        GeocodeCandidate c;
-        std::string country;
-        switch (hit.kind) {
-            case NameHit::Kind::country: {
-                const Country& k = gazetteer_.country(hit.index);
-                const auto loc = location_of_country(k);
-                if (!loc) continue;
-                c.location = *loc;
-                c.score = 9.0;
-                c.reason = "country";
-                country = k.iso3;
-                break;
-            }
-            case NameHit::Kind::admin1: {
-                const auto seat = gazetteer_.admin1_seat(hit.index);
-                if (!seat) continue;
-                const Place& p = gazetteer_.place(*seat);
-                c.location = location_of_place(p, 3);
-                c.location.place = gazetteer_.admin1_name(hit.index);
-                c.score = 6.0;
-                c.reason = "first-level region, at its largest town " + p.name;
-                country = p.country_iso3;
-                break;
-            }
-            case NameHit::Kind::place: {
-                const Place& p = gazetteer_.place(hit.index);
-                c.location = location_of_place(p, 1);
-                c.score = std::log10(static_cast<double>(p.population) + 10.0) + feature_bonus(p);
-                c.reason = "population " + std::to_string(p.population) + (p.feature_code.empty() ? "" : ", " + p.feature_code);
-                if (p.approximate) c.reason += ", curated (approximate)";
-                country = p.country_iso3;
-                break;
+    std::string key = key_of(name);
+    auto hits = gazetteer_.lookup(key);
+    if (hits.empty() && key.ends_with('.')) hits = gazetteer_.lookup(key.substr(0, key.size() - 1));
+    bool unit_word = false;
+    for (const std::string_view word : {" county", " parish", " borough", " district", " province", " municipality", " governorate",
+                                        " department", " oblast", " township", " region", " prefecture"})
+        if (key.ends_with(word)) unit_word = true;
+    for (const NameHit& hit : hits) {
+        // Abbreviations ("US", "Ga.") are case-sensitive: "us" and "ga." are words.
+        if ((hit.form == NameHit::Form::abbreviation || hit.form == NameHit::Form::postal) && !has_upper(name)) continue;
+        if (auto c = reading(hit, context, unit_word)) out.push_back(std::move(*c));
+    }
+    // A state's name means the state: "Kansas" is not the village of Kansas, Illinois, unless the
+    // text says so ("Kansas, Ill."). Capitals and big cities keep their claim ("Washington").
+    // A region's seat of the same name ("Idlib", "Aleppo") is what news means by the name.
+    for (const GeocodeCandidate& region : out) {
+        if (region.kind != NameHit::Kind::admin1 || region.form != NameHit::Form::name) continue;
+        for (GeocodeCandidate& c : out) {
+            if (c.kind != NameHit::Kind::place || c.location.country != region.location.country || !context.within.empty()) continue;
+            if (c.seat && c.admin1 == region.admin1) {
+                c.score += 2.0;
+                c.reason += ", the seat of the region of its name";
+            } else if (c.population < 1000000 && !c.capital && !c.seat) {
+                c.score -= 4.0;
+                c.reason += ", a town named like a region of its country";
             }
         }
-        if (const auto rank = country_rank(country)) {
-            c.score += *rank == 0 ? 4.0 : 3.0;
-            c.reason += ", in a country the story names";
-        }
-        if (context.dateline && hit.kind == NameHit::Kind::place) {
-            const double km = distance_km(*context.dateline, c.location.anchor);
-            if (km < 150.0) { c.score += 3.0; c.reason += ", near the dateline"; }
-            else if (km < 600.0) { c.score += 1.0; c.reason += ", in the dateline's region"; }
-        }
-        if (context.focus && hit.kind == NameHit::Kind::place && distance_km(context.focus->anchor, c.location.anchor) < 60.0) {
-            c.score += 2.0;
-            c.reason += ", near the story's focus";
-        }
-        out.push_back(std::move(c));
     }
     std::stable_sort(out.begin(), out.end(), [](const GeocodeCandidate& a, const GeocodeCandidate& b) { return a.score > b.score; });
     return out;
@@ -148,9 +229,13 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
     std::vector<GeocodeCandidate> found;
     if (!ref.feature_hint.empty()) found = candidates(ref.text + " " + ref.feature_hint, context);
     if (found.empty()) found = candidates(ref.text, context);
+    // An event's place is a place: "Syrian" names the actor, not where it happened.
+    std::erase_if(found, [](const GeocodeCandidate& c) { return c.form == NameHit::Form::demonym; });
     if (found.empty()) return std::nullopt;
     const bool wants_region = ref.feature_hint == "province" || ref.feature_hint == "governorate" || ref.feature_hint == "region";
+    const bool wants_town = ref.feature_hint == "town" || ref.feature_hint == "city" || ref.feature_hint == "village";
     const auto best_it = wants_region ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.location.geo_precision == 3; })
+                         : wants_town ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.kind == NameHit::Kind::place; })
                                       : found.begin();
     const GeocodeCandidate& best = best_it == found.end() ? found.front() : *best_it;
     // A capitalised word with no place cue must be a notable place to be read as one.
@@ -161,7 +246,7 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
         case PlaceRelation::near:
             location.geo_precision = std::max(location.geo_precision, 2);
             if (ref.offset_km > 0.0) {
-                location.anchor = destination(location.anchor, ref.bearing_degrees, ref.offset_km);
+                location.anchor = offset_point(location.anchor, ref.bearing_degrees, ref.offset_km * 1000.0);
                 location.wkt = point_wkt(location.anchor);
             }
             break;
@@ -192,8 +277,11 @@ GeoContext Geocoder::context_of(const DocumentPlaces& places) const {
         if (!ref.anaphor && (!ref.sentence_initial || ref.locative_cue)) context.names_in_use.push_back(fold(ref.text));
     for (const PlaceRef& ref : places.all) {
         if (ref.anaphor) continue;
-        for (const NameHit& hit : gazetteer_.lookup(strip_article(fold(ref.text))))
-            if (hit.kind == NameHit::Kind::country) { ++country_counts[gazetteer_.country(hit.index).iso3]; break; }
+        for (const NameHit& hit : gazetteer_.lookup(key_of(ref.text)))
+            if (hit.kind == NameHit::Kind::country && hit.form != NameHit::Form::demonym) {
+                ++country_counts[gazetteer_.country(hit.index).iso3];
+                break;
+            }
     }
     if (places.dateline) {
         const auto found = candidates(places.dateline->text, context);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,13 @@ struct GeocodeCandidate {
     Location location;
     double score = 0.0;
     std::string reason;
+    NameHit::Kind kind = NameHit::Kind::place;  ///< what the name was read as
+    NameHit::Form form = NameHit::Form::name;   ///< through which form of the name
+    std::string admin1;  ///< admin-1 code the reading lies in ("US.LA"); empty for countries and regions
+    std::string admin2;  ///< admin-2 code the reading lies in or is ("US.LA.079"); may be empty
+    std::int64_t population = 0;  ///< of a town reading
+    bool capital = false;         ///< a national capital (PPLC)
+    bool seat = false;            ///< the seat of a first-level region (PPLA)
 };
 
 /// Context that breaks ties between places of one name: the countries the story mentions, the
@@ -27,6 +36,23 @@ struct GeoContext {
     /// Folded names the story uses as places somewhere other than at a sentence's start: a
     /// sentence-initial capitalised word ("Long lines of cars") is a place only if it is one of these.
     std::vector<std::string> names_in_use;
+    /// Admin-1 codes ("US.TX", "SY.09") of the regions the story names or places its towns in,
+    /// most named first.
+    std::vector<std::string> admin1;
+    /// Places of the story already resolved without doubt: a reading near them is likelier.
+    std::vector<LonLat> neighbours;
+    /// What one mention is qualified by, as in "Paris, Texas" or "Paris, Tex.": an admin-1 code or
+    /// an ISO3 code. Set per mention, never for a whole story.
+    std::string within;
+    /// Say "County", "Parish", "Province" after the name: an admin-2 reading is wanted.
+    bool admin_cue = false;
+    /// How strongly the story's other names point into each admin-1 region ("US.KY"): every name
+    /// gives each region among its readings 1/(number of such regions), so "Richmond" and
+    /// "Madison County" together point at Kentucky even though each alone is ambiguous.
+    std::map<std::string, double> admin1_support;
+    /// The same for admin-2 units ("US.TN.079"), without dilution: two names that can share a
+    /// county ("Paris" and "Henry County") are rarely there by chance.
+    std::map<std::string, double> admin2_support;
 };
 
 /// Turns place phrases into Locations. One instance per thread (it owns GEOS state through the
@@ -45,10 +71,14 @@ public:
     /// focus), with geo_precision from the phrase's relation; none when nothing resolves.
     [[nodiscard]] std::optional<Location> locate(const std::vector<PlaceRef>& places, const GeoContext& context) const;
 
-private:
+    /// The one best reading of a mention, or none; `relation` sets its precision and offsets.
     [[nodiscard]] std::optional<Location> resolve(const PlaceRef& ref, const GeoContext& context) const;
-    [[nodiscard]] Location location_of_place(const Place& place, int precision) const;
-    [[nodiscard]] std::optional<Location> location_of_country(const Country& country) const;
+
+    [[nodiscard]] const Gazetteer& gazetteer() const noexcept { return gazetteer_; }
+    [[nodiscard]] const CountryIndex& country_index() const noexcept { return countries_; }
+
+private:
+    [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context, bool unit_word) const;
 
     const Gazetteer& gazetteer_;
     const CountryIndex& countries_;

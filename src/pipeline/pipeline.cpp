@@ -11,11 +11,22 @@
 namespace frontline {
 
 Pipeline::Pipeline(const std::filesystem::path& data_root)
-    : lexicon_(Lexicon::load(data_root)),
-      gazetteer_(Gazetteer::load(data_root)),
-      countries_(CountryIndex::load(data_root / "geodata" / "naturalearth" / "countries-10m.json")),
-      extractor_(lexicon_),
-      geocoder_(gazetteer_, countries_) {}
+    : Pipeline(std::make_shared<const Lexicon>(Lexicon::load(data_root)),
+               std::make_shared<const Gazetteer>(Gazetteer::load(data_root)),
+               std::make_unique<const CountryIndex>(
+                   CountryIndex::load(data_root / "geodata" / "naturalearth" / "countries-10m.json"))) {}
+
+Pipeline::Pipeline(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const Gazetteer> gazetteer,
+                   std::unique_ptr<const CountryIndex> countries)
+    : lexicon_(std::move(lexicon)),
+      gazetteer_(std::move(gazetteer)),
+      countries_(std::move(countries)),
+      extractor_(*lexicon_),
+      geocoder_(*gazetteer_, *countries_) {}
+
+Pipeline Pipeline::for_thread() const {
+    return Pipeline(lexicon_, gazetteer_, std::make_unique<const CountryIndex>(countries_->copy()));
+}
 
 namespace {
 
@@ -129,7 +140,7 @@ std::vector<Event> Pipeline::process(const Article& article) const {
         if (e.actor1.empty() && m.actor1.local_state == ActorRef::LocalState::government) e.actor1 = home;
         if (e.actor2.empty() && m.actor2.local_state == ActorRef::LocalState::government) e.actor2 = home;
         if (e.tier() == Tier::statement && e.actor1.empty()) continue;
-        const ActorInfo* actor1 = lexicon_.actor(e.actor1);
+        const ActorInfo* actor1 = lexicon_->actor(e.actor1);
         apply_taxonomy(e, actor1 && actor1->kind == ActorKind::state);
         if (!m.sub_event_type.empty()) e.acled_sub_event_type = m.sub_event_type;
         events.push_back(std::move(e));

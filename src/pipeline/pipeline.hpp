@@ -16,12 +16,19 @@ namespace frontline {
 
 /// The core of Frontline without any display: article in, coded, geocoded, merged events out.
 /// Holds the lexicon, the gazetteer and the country outlines; load it once and reuse it. Not
-/// thread-safe (GEOS state): use one Pipeline per thread.
+/// thread-safe (the country outlines hold GEOS state): give each thread its own `for_thread()`
+/// copy, which shares the read-only lexicon and gazetteer.
 class Pipeline {
 public:
     /// Loads assets/lexicon and geodata/ under `data_root`.
     /// @throws DataError when a data file is missing or malformed.
     explicit Pipeline(const std::filesystem::path& data_root);
+
+    /// A pipeline for another thread: the same lexicon and gazetteer (shared, never written
+    /// after loading) and a copy of the country outlines in a GEOS context of its own. It gives
+    /// the same events. Call it on the thread that uses this pipeline.
+    /// @throws GeoError when GEOS cannot copy the outlines.
+    [[nodiscard]] Pipeline for_thread() const;
 
     /// Every event of one article, one per real event, each with all its mentions and a stable id.
     [[nodiscard]] std::vector<Event> process(const Article& article) const;
@@ -32,8 +39,8 @@ public:
     /// See Extractor::set_trace.
     void set_trace(std::ostream* out) { extractor_.set_trace(out); }
 
-    [[nodiscard]] const Gazetteer& gazetteer() const { return gazetteer_; }
-    [[nodiscard]] const CountryIndex& countries() const { return countries_; }
+    [[nodiscard]] const Gazetteer& gazetteer() const { return *gazetteer_; }
+    [[nodiscard]] const CountryIndex& countries() const { return *countries_; }
     [[nodiscard]] const Geocoder& geocoder() const { return geocoder_; }
 
 private:
@@ -42,9 +49,14 @@ private:
     /// Moves a state's deployment on its border line onto its own side of the border.
     void own_side_of_border(Event& e) const;
 
-    Lexicon lexicon_;
-    Gazetteer gazetteer_;
-    CountryIndex countries_;
+    Pipeline(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const Gazetteer> gazetteer,
+             std::unique_ptr<const CountryIndex> countries);
+
+    // Held through pointers so that the references the extractor and the geocoder keep stay valid
+    // when a Pipeline is moved.
+    std::shared_ptr<const Lexicon> lexicon_;
+    std::shared_ptr<const Gazetteer> gazetteer_;
+    std::unique_ptr<const CountryIndex> countries_;
     Extractor extractor_;
     Geocoder geocoder_;
 };

@@ -110,14 +110,40 @@ TEST_F(GazetteerTest, CountriesByNameAndCode) {
     }
 }
 
-TEST_F(GazetteerTest, FirstLevelRegionsHaveASeat) {
-    const auto& hits = gazetteer().lookup("hakkari");
+TEST_F(GazetteerTest, FirstLevelRegionsLieAmongTheirTowns) {
+    const auto hits = gazetteer().lookup("hakkari");
     const auto region = std::find_if(hits.begin(), hits.end(), [](const NameHit& h) { return h.kind == NameHit::Kind::admin1; });
     ASSERT_NE(region, hits.end());
-    const auto seat = gazetteer().admin1_seat(region->index);
-    ASSERT_TRUE(seat.has_value());
-    EXPECT_EQ(gazetteer().place(*seat).country_iso3, "TUR");
+    const AdminArea hakkari = gazetteer().admin1(region->index);
+    EXPECT_EQ(hakkari.code, "TR.70");
+    ASSERT_TRUE(hakkari.has_country);
+    EXPECT_EQ(gazetteer().country(hakkari.country).iso3, "TUR");
+    EXPECT_GT(hakkari.towns, 0U);
+    // Hakkari province spans roughly 43-44.8 E, 36.9-38 N.
+    EXPECT_NEAR(hakkari.lat, 37.5, 0.8);
+    EXPECT_NEAR(hakkari.lon, 43.9, 1.0);
     EXPECT_EQ(fold(gazetteer().admin1_name(region->index)), "hakkari");
+}
+
+TEST_F(GazetteerTest, AbbreviationsAndDemonymsNameTheirRegion) {
+    auto has = [&](const char* key, NameHit::Kind kind, NameHit::Form form) {
+        const auto hits = gazetteer().lookup(key);
+        return std::any_of(hits.begin(), hits.end(), [&](const NameHit& h) { return h.kind == kind && h.form == form; });
+    };
+    EXPECT_TRUE(has("calif.", NameHit::Kind::admin1, NameHit::Form::abbreviation));
+    EXPECT_TRUE(has("b.c.", NameHit::Kind::admin1, NameHit::Form::abbreviation));
+    EXPECT_TRUE(has("tx", NameHit::Kind::admin1, NameHit::Form::postal));
+    EXPECT_TRUE(has("syrians", NameHit::Kind::country, NameHit::Form::demonym));
+    EXPECT_TRUE(has("rapides parish", NameHit::Kind::admin2, NameHit::Form::name));
+    EXPECT_TRUE(has("rapides", NameHit::Kind::admin2, NameHit::Form::bare));
+    EXPECT_TRUE(has("europe", NameHit::Kind::region, NameHit::Form::name));
+}
+
+TEST_F(GazetteerTest, CountriesHaveTheirConventionalPoint) {
+    const auto usa = gazetteer().country_by_iso3("USA");
+    ASSERT_TRUE(usa.has_value());
+    EXPECT_NEAR(gazetteer().country(*usa).lat, 39.76, 0.01);
+    EXPECT_NEAR(gazetteer().country(*usa).lon, -98.5, 0.01);
 }
 
 TEST_F(GazetteerTest, NamesInOtherScriptsMeet) {

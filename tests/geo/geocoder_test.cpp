@@ -65,7 +65,7 @@ class KobaneNameTest : public GeocoderTest, public ::testing::WithParamInterface
 TEST_P(KobaneNameTest, FirstCandidateIsKobane) { EXPECT_EQ(first_id(GetParam(), {}), "geonames:172256") << GetParam(); }
 
 INSTANTIATE_TEST_SUITE_P(Spellings, KobaneNameTest,
-                         ::testing::Values("Kobani", "Kobane", "Kobanê", "KOBANI", "Ayn al-Arab", "Ain al-Arab"));
+                         ::testing::Values("Kobani", "Kobanî", "Kobane", "Kobanê", "KOBANI", "Ayn al-Arab", "Ain al-Arab"));
 
 TEST_F(GeocoderTest, CandidatesComeBestFirstWithAReason) {
     const auto found = geocoder().candidates("Paris", {});
