@@ -48,9 +48,9 @@ void Pipeline::own_side_of_border(Event& e) const {
     if (e.event_type != "deployment" || !e.location || !e.location->wkt.starts_with("LINESTRING") || e.actor1.empty() ||
         e.actor1 != e.location->country)
         return;
-    const auto country = gazetteer_.country_by_iso3(e.actor1);
+    const auto country = gazetteer_->country_by_iso3(e.actor1);
     if (!country) return;
-    const std::string& ne_name = gazetteer_.country(*country).ne_name;
+    const std::string& ne_name = gazetteer_->country(*country).ne_name;
     constexpr double step_km = 2.0;
     constexpr double km_per_degree = 111.32;
     constexpr double pi = 3.14159265358979323846;
@@ -59,7 +59,7 @@ void Pipeline::own_side_of_border(Event& e) const {
         const double radians = static_cast<double>(bearing) * pi / 180.0;
         const LonLat p{anchor.lon() + step_km * std::sin(radians) / (km_per_degree * std::cos(anchor.lat() * pi / 180.0)),
                        anchor.lat() + step_km * std::cos(radians) / km_per_degree};
-        if (countries_.country_at(p) != ne_name) continue;
+        if (countries_->country_at(p) != ne_name) continue;
         std::ostringstream wkt;
         wkt.precision(8);
         wkt << "POINT (" << p.lon() << " " << p.lat() << ")";
