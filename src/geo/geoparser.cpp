@@ -430,7 +430,6 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
         bool strong = false;          ///< a country, state, region, or a cued, qualified or institutional name
         bool needs_support = false;   ///< kept only if the name is used strongly elsewhere
         bool person_risk = false;     ///< one word that the story also uses as a surname
-        bool located = true;          ///< a gazetteer name (streets are found but not placed)
     };
     std::vector<Found> found;
     // Surnames: the last word of a run of capitalised words that is no place ("Greg Taylor").
@@ -451,13 +450,13 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
                 std::size_t end = j + 1;
                 if (is_dot(end) && tokens[j].folded.size() <= 4) ++end;
                 else if (end < tokens.size() && tokens[end].kind == TokenKind::number) ++end;  // "County Road 43"
-                found.push_back({{tokens[i].begin, tokens[end - 1].end}, "", true, false, false, false});
+                found.push_back({{tokens[i].begin, tokens[end - 1].end}, "", true, false, false});
                 i = end;
                 continue;
             }
             if ((tokens[i].folded == "highway" || tokens[i].folded == "interstate" || tokens[i].folded == "route") && i + 1 < tokens.size() &&
                 tokens[i + 1].kind == TokenKind::number) {
-                found.push_back({{tokens[i].begin, tokens[i + 1].end}, "", true, false, false, false});
+                found.push_back({{tokens[i].begin, tokens[i + 1].end}, "", true, false, false});
                 i += 2;
                 continue;
             }
@@ -496,7 +495,7 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
         const GeocodeCandidate& top = best.front();
         const bool single = best_end == i + 1;
         const std::string_view phrase = text.substr(span.begin, span.end - span.begin);
-        Found f{span, fold(phrase), false, false, false, true};
+        Found f{span, fold(phrase), false, false, false};
         const bool cue = strong_cue(text, span.begin);
         const bool qualified = !qualifier_after(gazetteer, text, span.end).empty();
         const bool area = (top.kind == NameHit::Kind::country || top.kind == NameHit::Kind::admin1 || top.kind == NameHit::Kind::region) &&
