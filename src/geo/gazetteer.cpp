@@ -89,7 +89,7 @@ constexpr const char* index_files[] = {"countries.tsv",       "places.tsv.gz",  
 /// time: reading 12 MB to hash the contents would cost more than the whole mapped load) and of
 /// the index format.
 std::uint64_t geodata_fingerprint(const std::filesystem::path& dir) {
-    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v5", 1469598103934665603ULL);
+    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v6", 1469598103934665603ULL);
     for (const char* file : index_files) {
         struct stat st {};
         const std::filesystem::path path = dir / file;
@@ -315,7 +315,7 @@ std::vector<char> build_index(const std::filesystem::path& dir, std::uint64_t fi
             for (const std::string_view name : {c[1], c[2]}) {
                 b.name(name, kind, Form::name, index);
                 const std::string_view bare = without_unit_word(name);
-                b.name(bare, kind, kind == Kind::admin1 ? Form::name : Form::bare, index);
+                b.name(bare, kind, Form::bare, index);
             }
         });
     };

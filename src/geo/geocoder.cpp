@@ -85,9 +85,10 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             if (!first) c.admin2 = a.code;
             switch (hit.form) {
                 case NameHit::Form::postal: c.score = 3.0; break;
-                // A county named without its "County" is weak: every country has districts named
-                // after common words and towns ("Gaza" in Mozambique).
-                case NameHit::Form::bare: c.score = context.admin_cue ? 8.0 : 1.5; break;
+                // "Hakkari" for Hakkari Province is common; "Rapides" for Rapides Parish is not, and
+                // every country has districts named after common words and towns ("Gaza" in
+                // Mozambique).
+                case NameHit::Form::bare: c.score = context.admin_cue ? 8.0 : (first ? 6.0 : 1.5); break;
                 // A second-level unit is meant when the text says "County" (or "Parish"...);
                 // otherwise a name like "Albany" is a town, not an Australian shire.
                 default: c.score = first ? 8.0 : (context.admin_cue || unit_word ? 9.0 : 2.5); break;
@@ -183,6 +184,16 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
     }
     // A state's name means the state: "Kansas" is not the village of Kansas, Illinois, unless the
     // text says so ("Kansas, Ill."). Capitals and big cities keep their claim ("Washington").
+    // A country's name means the country: "Russia" is not the village of Russia, Ohio, unless
+    // the text says so ("Russia, Ohio").
+    for (const GeocodeCandidate& state : out) {
+        if (state.kind != NameHit::Kind::country || state.form == NameHit::Form::demonym) continue;
+        for (GeocodeCandidate& c : out)
+            if (c.kind == NameHit::Kind::place && c.location.country != state.location.country && context.within.empty()) {
+                c.score -= 4.0;
+                c.reason += ", a town named like a country";
+            }
+    }
     // A region's seat of the same name ("Idlib", "Aleppo") is what news means by the name.
     for (const GeocodeCandidate& region : out) {
         if (region.kind != NameHit::Kind::admin1 || region.form != NameHit::Form::name) continue;

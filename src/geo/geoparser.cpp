@@ -134,6 +134,7 @@ struct NameMention {
 struct Evidence {
     std::string country;
     std::string admin1;
+    bool names_region = false;  ///< the name is the region itself ("Texas"), not a town in it
     std::optional<LonLat> point;
 };
 
@@ -141,6 +142,7 @@ Evidence evidence_of(const GeocodeCandidate& c) {
     Evidence e;
     e.country = c.location.country;
     if (c.kind == NameHit::Kind::place || c.kind == NameHit::Kind::admin2 || c.kind == NameHit::Kind::admin1) e.admin1 = c.admin1;
+    e.names_region = c.kind == NameHit::Kind::admin1;
     if (c.kind == NameHit::Kind::place || c.kind == NameHit::Kind::admin2) e.point = c.location.anchor;
     return e;
 }
@@ -177,9 +179,12 @@ GeoContext context_without(const std::map<std::string, Evidence>& evidence, cons
     for (const auto& [other, e] : evidence) {
         if (other == key) continue;
         if (!e.country.empty()) ++countries[e.country];
-        if (!e.admin1.empty()) ++admin1[e.admin1];
+        // A state the story names counts double: one town's reading alone does not make its
+        // state the story's.
+        if (!e.admin1.empty()) admin1[e.admin1] += e.names_region ? 2 : 1;
         if (e.point) context.neighbours.push_back(*e.point);
     }
+    std::erase_if(admin1, [](const auto& entry) { return entry.second < 2; });
     auto ranked = [](const std::map<std::string, int>& counts) {
         std::vector<std::pair<int, std::string>> v;
         for (const auto& [k, n] : counts) v.emplace_back(-n, k);
@@ -249,9 +254,21 @@ std::vector<GeoparsedPlace> Geoparser::resolve(std::string_view text, const std:
             const auto found = geocoder_.candidates(m.phrase, context_without(evidence, support, m.key, m.own));
             chosen[k] = found.empty() ? std::nullopt : std::optional(found.front());
         }
-        if (pass == 0)
+        if (pass == 0) {
+            // A name's evidence is the reading most of its mentions got (the first on a tie).
+            std::map<std::string, std::map<std::string, std::pair<int, std::size_t>>> votes;
             for (std::size_t k = 0; k < mentions.size(); ++k)
-                if (chosen[k]) evidence.insert_or_assign(mentions[k].key, evidence_of(*chosen[k]));
+                if (chosen[k]) {
+                    auto& [count, first] = votes[mentions[k].key].try_emplace(chosen[k]->location.place_id + "|" + chosen[k]->location.place, 0, k).first->second;
+                    ++count;
+                }
+            for (const auto& [key, readings] : votes) {
+                std::pair<int, std::size_t> best{0, 0};
+                for (const auto& [reading, tally] : readings)
+                    if (tally.first > best.first || (tally.first == best.first && tally.second < best.second)) best = tally;
+                evidence.insert_or_assign(key, evidence_of(*chosen[best.second]));
+            }
+        }
     }
 
     // One sense per story: "Alexandria, La." settles what the story's other "Alexandria"s mean.
@@ -413,7 +430,6 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
         bool strong = false;          ///< a country, state, region, or a cued, qualified or institutional name
         bool needs_support = false;   ///< kept only if the name is used strongly elsewhere
         bool person_risk = false;     ///< one word that the story also uses as a surname
-        bool located = true;          ///< a gazetteer name (streets are found but not placed)
     };
     std::vector<Found> found;
     // Surnames: the last word of a run of capitalised words that is no place ("Greg Taylor").
@@ -434,13 +450,13 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
                 std::size_t end = j + 1;
                 if (is_dot(end) && tokens[j].folded.size() <= 4) ++end;
                 else if (end < tokens.size() && tokens[end].kind == TokenKind::number) ++end;  // "County Road 43"
-                found.push_back({{tokens[i].begin, tokens[end - 1].end}, "", true, false, false, false});
+                found.push_back({{tokens[i].begin, tokens[end - 1].end}, "", true, false, false});
                 i = end;
                 continue;
             }
             if ((tokens[i].folded == "highway" || tokens[i].folded == "interstate" || tokens[i].folded == "route") && i + 1 < tokens.size() &&
                 tokens[i + 1].kind == TokenKind::number) {
-                found.push_back({{tokens[i].begin, tokens[i + 1].end}, "", true, false, false, false});
+                found.push_back({{tokens[i].begin, tokens[i + 1].end}, "", true, false, false});
                 i += 2;
                 continue;
             }
@@ -479,10 +495,11 @@ std::vector<ToponymSpan> Geoparser::find(std::string_view text) const {
         const GeocodeCandidate& top = best.front();
         const bool single = best_end == i + 1;
         const std::string_view phrase = text.substr(span.begin, span.end - span.begin);
-        Found f{span, fold(phrase), false, false, false, true};
+        Found f{span, fold(phrase), false, false, false};
         const bool cue = strong_cue(text, span.begin);
         const bool qualified = !qualifier_after(gazetteer, text, span.end).empty();
-        const bool area = top.kind == NameHit::Kind::country || top.kind == NameHit::Kind::admin1 || top.kind == NameHit::Kind::region;
+        const bool area = (top.kind == NameHit::Kind::country || top.kind == NameHit::Kind::admin1 || top.kind == NameHit::Kind::region) &&
+                          top.form != NameHit::Form::bare;
         const bool next_capital = next < tokens.size() && capitalised_word(tokens[next]);
         const std::string_view next_word = next < tokens.size() && tokens[next].kind == TokenKind::word ? std::string_view(tokens[next].folded) : "";
         const bool institution = next_capital && institution_word(next_word);
