@@ -91,7 +91,22 @@ std::string Pipeline::home_state(const ArticleReading& reading, const GeoContext
 
 std::vector<Event> Pipeline::process(const Article& article) const {
     const ArticleReading reading = extractor_.read(article);
-    const GeoContext context = geocoder_.context_of(reading.places);
+    GeoContext context = geocoder_.context_of(reading.places);
+    // "The Syrian army recaptured Palmyra": states whose forces fight on the ground are where the
+    // story happens, even when it never names them as places, so "Palmyra" is Tadmur, not a town
+    // in Missouri. Air forces strike abroad and say nothing about where.
+    for (const EventMention& m : reading.mentions) {
+        const bool ground = m.event_type == "territory_taken" || m.event_type == "retreat" || m.event_type == "armed_clash" ||
+                            m.event_type == "deployment" || m.event_type == "shelling" || m.event_type == "arrest" ||
+                            m.event_type == "riot";
+        if (!ground) continue;
+        for (const ActorRef* ref : {&m.actor1, &m.actor2}) {
+            const ActorInfo* info = lexicon_->actor(ref->id);
+            if (!info || info->kind != ActorKind::state || !gazetteer_->country_by_iso3(ref->id)) continue;
+            if (std::find(context.countries.begin(), context.countries.end(), ref->id) == context.countries.end())
+                context.countries.push_back(ref->id);
+        }
+    }
     const std::string home = home_state(reading, context);
     std::vector<Event> events;
     events.reserve(reading.mentions.size());
