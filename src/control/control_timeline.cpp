@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <limits>
 #include <numeric>
 #include <set>
 
@@ -25,6 +26,9 @@ constexpr double max_radius_km = 15.0;  // beyond that a city is a region, not a
 constexpr double unknown_radius_km = 1.0;
 // "Villages around the town", "within 15 km": the ground a geo_precision 2 event stands for.
 constexpr double surroundings_km = 10.0;
+// Overlays of shapes that share a boundary leave slivers a few ULPs wide; anything smaller than
+// this (in square degrees, about 1 cm²) is no ground.
+constexpr double sliver_degrees2 = 1e-14;
 // An advance without a magnitude takes this share of the surroundings.
 constexpr double advance_share = 0.5;
 
@@ -111,33 +115,48 @@ struct ControlTimeline::Impl {
         double km2 = 0.0;
     };
 
-    /// One holder's piece of a cell, immutable once made; versions share them by index.
-    struct Part {
-        GeosGeometry geometry;
-        cd::Box box;
-        std::size_t cell = 0;
+    using HolderId = std::int32_t;
+    static constexpr HolderId nobody = -1;  ///< unclaimed ground
+    static constexpr HolderId split = -2;   ///< an atom cut in two: its children hold its ground
+
+    /// The smallest piece of ground the timeline tracks, in its cell's metric projection. Each
+    /// lies wholly inside or outside every footprint and initial-layer polygon of its cell, so a
+    /// whole capture, a retreat or a layer polygon only relabels atoms; only a partial capture
+    /// cuts them, and an atom is never changed, only split into two new ones.
+    struct Atom {
+        GeosGeometry metric;
+        cd::AreaRings rings;  ///< of `metric`, for area sums and cuts without any overlay
+        cd::XY centre;        ///< centroid, metres
+        double km2 = 0.0;
+        std::vector<std::uint32_t> footprints;  ///< cell-local footprints containing it
+        std::vector<std::uint32_t> layer;       ///< initial-layer polygons containing it
     };
 
-    /// Who holds which part of a cell from one state on.
-    struct Version {
-        std::size_t state = 0;
-        std::vector<std::pair<std::string, std::size_t>> parts;  ///< holder -> index into parts_
-    };
-
-    /// Cells partition the region: each cluster of overlapping place footprints is a cell, and the
-    /// rest of the initial layer is one more. An event only rewrites the cell of its place, so its
-    /// cost does not grow with the size of the map.
+    /// Cells partition the region: each cluster of overlapping place discs (a place with its
+    /// surroundings) is a cell, and the rest of the initial layer is one more. An event only reads
+    /// and relabels the atoms of its place's cell, so its cost does not grow with the map.
     struct Cell {
-        GeosGeometry area;
+        GeosGeometry area;  ///< lon/lat
         cd::Box box;
         std::unique_ptr<cd::LocalProjection> projection;
-        double km2 = 0.0;
-        std::vector<Version> history;
+        std::vector<Atom> atoms;
+        std::vector<HolderId> now;  ///< labels while building
+        std::vector<std::pair<std::size_t, std::vector<HolderId>>> history;  ///< (state, label per atom)
+        std::size_t changed_in = std::numeric_limits<std::size_t>::max();
+        std::size_t initial_atoms = 0;  ///< the faces it started with; later atoms are cuts of them
+        mutable std::vector<GeosGeometry> lonlat;  ///< per atom, made on first use
+        mutable std::vector<GeosPrepared> prepared;  ///< per atom, of `Atom::metric`, made on first use
+    };
+
+    /// Where a place's footprints are: its cell and the cell-local ids of its area and surroundings.
+    struct Slot {
+        std::size_t cell = 0;
+        std::uint32_t area = 0;
+        std::uint32_t surroundings = 0;
     };
 
     GeosContext geos;  // first: destroyed after every geometry made in it
     cd::ProjContext proj = cd::make_proj_context();
-    cd::ProjObject wgs84 = cd::wgs84(proj.get());
 
     std::map<std::string, PlaceOutline> outlines;
     PlaceLookup lookup;
@@ -145,9 +164,11 @@ struct ControlTimeline::Impl {
     cd::Box outside_box;
     mutable std::map<std::string, std::unique_ptr<Place>> places;  // made on first use, also by queries
 
+    std::vector<std::string> holder_names;
+    std::map<std::string, HolderId> holder_ids;
     std::vector<Cell> cells;
-    std::vector<Part> parts;
-    mutable std::vector<std::optional<double>> part_km2;
+    std::map<const Place*, Slot> slots;
+    std::optional<std::size_t> background;  ///< the cell of the initial layer outside every cluster
     std::vector<ControlState> states;
 
     // ---- places ----------------------------------------------------------------------------
@@ -184,7 +205,7 @@ struct ControlTimeline::Impl {
             if (!centre) centre = anchor;
             if (!centre) return nullptr;
         }
-        cd::LocalProjection projection(proj.get(), wgs84.get(), *centre);
+        cd::LocalProjection projection(proj.get(), *centre);
         if (!area) {
             const double r = population < 0 ? unknown_radius_km : radius_km(population);
             const GeosGeometry origin = make_point(geos, LonLat(0.0, 0.0));
@@ -206,270 +227,449 @@ struct ControlTimeline::Impl {
                                              std::move(surroundings), box, disc_box, km2});
     }
 
-    // ---- cells and parts -------------------------------------------------------------------
+    HolderId holder_id(const std::string& name) {
+        if (name.empty()) return nobody;
+        const auto [it, added] = holder_ids.try_emplace(name, static_cast<HolderId>(holder_names.size()));
+        if (added) holder_names.push_back(name);
+        return it->second;
+    }
 
-    const std::vector<std::pair<std::string, std::size_t>>& parts_at(const Cell& cell, std::size_t state) const {
-        static const std::vector<std::pair<std::string, std::size_t>> none;
+    // ---- atoms -----------------------------------------------------------------------------
+
+    Atom make_atom(GeosGeometry metric, std::vector<std::uint32_t> footprints, std::vector<std::uint32_t> layer) const {
+        Atom a;
+        a.rings = cd::area_rings(geos, *metric);
+        a.km2 = area(geos, *metric) / 1e6;
+        a.centre = cd::centroid_xy(geos, *metric);
+        a.metric = std::move(metric);
+        a.footprints = std::move(footprints);
+        a.layer = std::move(layer);
+        return a;
+    }
+
+    static bool has(const std::vector<std::uint32_t>& ids, std::uint32_t id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+
+    /// The labels of a cell in a state; atoms beyond the end did not exist yet.
+    static const std::vector<HolderId>* labels_at(const Cell& cell, std::size_t state) {
         const auto after = std::upper_bound(cell.history.begin(), cell.history.end(), state,
-                                            [](std::size_t s, const Version& v) { return s < v.state; });
-        return after == cell.history.begin() ? none : std::prev(after)->parts;
+                                            [](std::size_t s, const auto& v) { return s < v.first; });
+        return after == cell.history.begin() ? nullptr : &std::prev(after)->second;
     }
 
-    std::size_t add_part(GeosGeometry g, std::size_t cell) {
-        const cd::Box box = cd::box_of(geos, *g);
-        parts.push_back(Part{std::move(g), box, cell});
-        part_km2.emplace_back();
-        return parts.size() - 1;
+    const GEOSGeometry& lonlat_of(const Cell& cell, std::size_t atom) const {
+        if (cell.lonlat.size() < cell.atoms.size()) cell.lonlat.resize(cell.atoms.size());
+        GeosGeometry& g = cell.lonlat[atom];
+        if (!g) g = cd::polygons_of(geos, *cell.projection->to_lonlat(geos, *cell.atoms[atom].metric));
+        return *g;
     }
 
-    double km2_of(std::size_t part) const {
-        if (!part_km2[part]) part_km2[part] = cells[parts[part].cell].projection->area_km2(geos, *parts[part].geometry);
-        return *part_km2[part];
+    void relabel(Cell& cell, std::size_t atom, HolderId to, std::size_t state) {
+        cell.now[atom] = to;
+        cell.changed_in = state;
     }
 
-    /// Gives `piece` (lon/lat) to `holder` in state `state`, taking it from whoever held it; an
-    /// empty holder leaves it unclaimed.
-    void assign(const GEOSGeometry& piece, const std::string& holder, std::size_t state) {
-        const cd::Box box = cd::box_of(geos, piece);
-        for (std::size_t ci = 0; ci < cells.size(); ++ci) {
-            Cell& cell = cells[ci];
-            if (!cell.box.meets(box)) continue;
-            GeosGeometry g = cd::polygons_of(geos, *cd::intersection(geos, *cell.area, piece));
-            if (is_empty(geos, *g) || area(geos, *g) <= 0.0) continue;
-            const cd::Box gbox = cd::box_of(geos, *g);
-            std::vector<std::pair<std::string, std::size_t>> next;
-            // A piece that is the whole cell replaces everything without any overlay.
-            const bool whole = area(geos, *g) >= area(geos, *cell.area) * (1.0 - 1e-12);
-            bool given = false;
-            if (!whole)
-                for (const auto& [h, index] : parts_at(cell, state)) {
-                    const Part& part = parts[index];
-                    if (h == holder) {
-                        next.emplace_back(h, add_part(cd::polygons_of(geos, *cd::unite(geos, *part.geometry, *g)), ci));
-                        given = true;
-                    } else if (!part.box.meets(gbox)) {
-                        next.emplace_back(h, index);
-                    } else {
-                        GeosGeometry rest = cd::polygons_of(geos, *cd::difference(geos, *part.geometry, *g));
-                        if (!is_empty(geos, *rest)) next.emplace_back(h, add_part(std::move(rest), ci));
-                    }
-                }
-            if (!holder.empty() && !given) {
-                next.emplace_back(holder, add_part(whole ? cd::clone(geos, *cell.area) : std::move(g), ci));
-                std::sort(next.begin(), next.end());
-            }
-            if (!cell.history.empty() && cell.history.back().state == state)
-                cell.history.back().parts = std::move(next);
-            else
-                cell.history.push_back(Version{state, std::move(next)});
+    /// Cuts a free atom along x' = t of the frame rotated by (c, s); the part with x' >= t goes
+    /// to `taker`.
+    void cut(Cell& cell, std::size_t atom, double c, double s, double t, HolderId taker, std::size_t state) {
+        const auto rotate = [&](double& x, double& y) {
+            const double rx = x * c + y * s;
+            y = -x * s + y * c;
+            x = rx;
+        };
+        const auto unrotate = [&](double& x, double& y) {
+            const double rx = x * c - y * s;
+            y = x * s + y * c;
+            x = rx;
+        };
+        const GeosGeometry rotated = cd::transformed(geos, *cell.atoms[atom].metric, rotate);
+        const cd::Box b = cd::box_of(geos, *rotated);
+        if (t >= b.x1) return;
+        if (t <= b.x0) return relabel(cell, atom, taker, state);
+        const auto clip = [&](double x0, double x1) {
+            GeosGeometry clipped(GEOSClipByRect_r(geos.handle(), rotated.get(), x0, b.y0 - 1.0, x1, b.y1 + 1.0), GeosDeleter{geos.handle()});
+            if (!clipped) geos.fail("clip by rectangle failed");
+            return cd::polygons_of(geos, *cd::transformed(geos, *clipped, unrotate));
+        };
+        GeosGeometry kept = clip(b.x0 - 1.0, t);
+        GeosGeometry taken = clip(t, b.x1 + 1.0);
+        if (area(geos, *kept) <= 0.0 || area(geos, *taken) <= 0.0) {
+            if (area(geos, *taken) > 0.0) relabel(cell, atom, taker, state);
+            return;
         }
+        const HolderId was = cell.now[atom];
+        const Atom& parent = cell.atoms[atom];
+        Atom left = make_atom(std::move(kept), parent.footprints, parent.layer);
+        Atom right = make_atom(std::move(taken), parent.footprints, parent.layer);
+        relabel(cell, atom, split, state);
+        cell.atoms.push_back(std::move(left));
+        cell.now.push_back(was);
+        cell.atoms.push_back(std::move(right));
+        cell.now.push_back(taker);
     }
 
-    /// The part of `where` that `holder` holds in `state` (lon/lat), or null when none.
-    GeosGeometry held_in(const std::string& holder, const GEOSGeometry& where, const cd::Box& box, std::size_t state) const {
-        std::vector<GeosGeometry> pieces;
-        for (const Cell& cell : cells) {
-            if (!cell.box.meets(box)) continue;
-            for (const auto& [h, index] : parts_at(cell, state)) {
-                if (h != holder || !parts[index].box.meets(box)) continue;
-                GeosGeometry g = cd::polygons_of(geos, *cd::intersection(geos, *parts[index].geometry, where));
-                if (!is_empty(geos, *g)) pieces.push_back(std::move(g));
-            }
-        }
-        if (pieces.empty()) return GeosGeometry(nullptr, {geos.handle()});
-        return cd::polygons_of(geos, *cd::union_all(geos, std::move(pieces)));
-    }
-
-    /// km² of each holder within `where`, measured in `projection`.
-    std::map<std::string, double> holdings(const GEOSGeometry& where, const cd::Box& box, const cd::LocalProjection& projection,
-                                           std::size_t state) const {
-        std::map<std::string, double> out;
-        for (const Cell& cell : cells) {
-            if (!cell.box.meets(box)) continue;
-            for (const auto& [h, index] : parts_at(cell, state)) {
-                if (!parts[index].box.meets(box)) continue;
-                const double km2 = projection.area_km2(geos, *cd::intersection(geos, *parts[index].geometry, where));
-                if (km2 > 0.0) out[h] += km2;
-            }
-        }
+    /// The atoms of a cell that lie in a footprint and are held (not split).
+    std::vector<std::size_t> atoms_in(const Cell& cell, std::uint32_t footprint) const {
+        std::vector<std::size_t> out;
+        for (std::size_t j = 0; j < cell.atoms.size(); ++j)
+            if (cell.now[j] != split && has(cell.atoms[j].footprints, footprint)) out.push_back(j);
         return out;
     }
 
-    /// The point of `holder`'s ground that the taker comes from, as seen from `p`: the centre of
-    /// what it holds of the place and its surroundings, else its nearest ground anywhere.
-    std::optional<LonLat> taker_side(const std::string& holder, const Place& p, std::size_t state) const {
-        if (const GeosGeometry near = held_in(holder, *p.disc, p.disc_box, state)) return centroid(geos, *near);
+    /// Where `taker` comes from, in the cell's metric frame: the centre of its ground in the cell,
+    /// else its nearest ground elsewhere; none when it holds nothing.
+    std::optional<cd::XY> taker_side(HolderId taker, std::size_t cell_index, std::size_t state) const {
+        const Cell& cell = cells[cell_index];
+        double km2 = 0.0;
+        cd::XY sum;
+        for (std::size_t j = 0; j < cell.atoms.size(); ++j)
+            if (cell.now[j] == taker) {
+                km2 += cell.atoms[j].km2;
+                sum.x += cell.atoms[j].centre.x * cell.atoms[j].km2;
+                sum.y += cell.atoms[j].centre.y * cell.atoms[j].km2;
+            }
+        if (km2 > 0.0) return cd::XY{sum.x / km2, sum.y / km2};
+        // Elsewhere: the nearest point of its ground, searching cells in order of distance and
+        // stopping when no cell can be nearer (planar degrees are enough to pick a direction).
+        const LonLat from = cell.projection->centre();
+        std::vector<std::pair<double, std::size_t>> order;
+        for (std::size_t ci = 0; ci < cells.size(); ++ci) {
+            if (ci == cell_index) continue;
+            const cd::Box& b = cells[ci].box;
+            order.emplace_back(std::hypot(std::max({b.x0 - from.lon(), 0.0, from.lon() - b.x1}), std::max({b.y0 - from.lat(), 0.0, from.lat() - b.y1})), ci);
+        }
+        std::sort(order.begin(), order.end());
         std::optional<LonLat> best;
         double best_km = 0.0;
-        const LonLat from = p.projection.centre();
-        for (const Cell& cell : cells)
-            for (const auto& [h, index] : parts_at(cell, state)) {
-                if (h != holder) continue;
-                const LonLat q = nearest_point(geos, *parts[index].geometry, from);
-                const double km = distance_km(from, q);
+        for (const auto& [box_degrees, ci] : order) {
+            // A degree is at least 111 km north-south and shrinks east-west with the latitude.
+            if (best && box_degrees * 111.0 * std::cos(from.lat() * std::numbers::pi / 180.0) > best_km) break;
+            const Cell& other = cells[ci];
+            const std::vector<HolderId>* labels = labels_at(other, state);
+            if (!labels) continue;
+            // Measured in the other cell's own metric frame: no atom needs converting.
+            const cd::XY here = other.projection->to_metric(from);
+            const GeosGeometry point(GEOSGeom_createPointFromXY_r(geos.handle(), here.x, here.y), GeosDeleter{geos.handle()});
+            if (!point) geos.fail("cannot create a point");
+            for (std::size_t j = 0; j < labels->size(); ++j) {
+                if ((*labels)[j] != taker) continue;
+                const cd::XY q = nearest_to(other, j, *point);
+                const double km = std::hypot(q.x - here.x, q.y - here.y) / 1000.0;
                 if (!best || km < best_km) {
-                    best = q;
+                    best = other.projection->to_lonlat(q);
                     best_km = km;
                 }
             }
-        return best;
+        }
+        if (!best) return std::nullopt;
+        return cell.projection->to_metric(*best);
     }
 
-    /// `taker` takes the part of `footprint` facing its ground until it holds `fraction` of it: the
-    /// footprint is cut by a line perpendicular to the direction from its centre to the taker's
-    /// side, moved by bisection until the area matches (in the place's metric projection).
-    void take_share(const GEOSGeometry& footprint, const Place& p, const std::string& taker, double fraction, std::size_t state) {
-        const cd::Box fbox = cd::box_of(geos, footprint);
-        const cd::LocalProjection& projection = p.projection;
-        const GeosGeometry fm = projection.to_metric(geos, footprint);
-        const double total = area(geos, *fm);
-        GeosGeometry free = cd::clone(geos, *fm);
+    /// The point of an atom nearest to `point` (both in the cell's metric frame), through an
+    /// indexed prepared geometry.
+    cd::XY nearest_to(const Cell& cell, std::size_t atom, const GEOSGeometry& point) const {
+        if (cell.prepared.size() < cell.atoms.size()) cell.prepared.resize(cell.atoms.size());
+        GeosPrepared& prepared = cell.prepared[atom];
+        if (!prepared) prepared = prepare(geos, *cell.atoms[atom].metric);
+        struct SequenceDeleter {
+            GEOSContextHandle_t h;
+            void operator()(GEOSCoordSequence* s) const noexcept { GEOSCoordSeq_destroy_r(h, s); }
+        };
+        const std::unique_ptr<GEOSCoordSequence, SequenceDeleter> nearest(GEOSPreparedNearestPoints_r(geos.handle(), prepared.get(), &point),
+                                                                         {geos.handle()});
+        cd::XY q;
+        if (!nearest || !GEOSCoordSeq_getXY_r(geos.handle(), nearest.get(), 0, &q.x, &q.y)) geos.fail("nearest points failed");
+        return q;
+    }
+
+    /// `taker` takes the part of a footprint facing its ground until it holds `fraction` of it:
+    /// the footprint is cut by a line perpendicular to the direction from its centre to the
+    /// taker's side, moved by bisection until the areas match (in the cell's metric projection).
+    void take_share(std::size_t cell_index, std::uint32_t footprint, HolderId taker, double fraction, std::size_t state) {
+        Cell& cell = cells[cell_index];
+        const std::vector<std::size_t> in = atoms_in(cell, footprint);
+        double total = 0.0;
         double held = 0.0;
-        if (const GeosGeometry mine = held_in(taker, footprint, fbox, state)) {
-            const GeosGeometry mine_m = projection.to_metric(geos, *mine);
-            held = area(geos, *mine_m);
-            free = cd::polygons_of(geos, *cd::difference(geos, *fm, *mine_m));
+        cd::XY centre;
+        for (const std::size_t j : in) {
+            const Atom& a = cell.atoms[j];
+            total += a.km2;
+            if (cell.now[j] == taker) held += a.km2;
+            centre.x += a.centre.x * a.km2;
+            centre.y += a.centre.y * a.km2;
         }
+        if (total <= 0.0) return;
+        centre = cd::XY{centre.x / total, centre.y / total};
         const double need = fraction * total - held;
-        if (need <= total * 1e-9 || is_empty(geos, *free)) return;
+        if (need <= total * 1e-9) return;
 
         // The direction the taker comes from; with no ground anywhere, from the south (a guess).
-        const cd::XY centre = cd::centroid_xy(geos, *fm);
         double dx = 0.0;
         double dy = -1.0;
-        if (const std::optional<LonLat> side = taker_side(taker, p, state)) {
-            const cd::XY to = cd::centroid_xy(geos, *projection.to_metric(geos, *make_point(geos, *side)));
-            if (std::hypot(to.x - centre.x, to.y - centre.y) > 1.0) {  // a metre: else no direction
-                dx = to.x - centre.x;
-                dy = to.y - centre.y;
+        if (const std::optional<cd::XY> side = taker_side(taker, cell_index, state))
+            if (std::hypot(side->x - centre.x, side->y - centre.y) > 1.0) {  // a metre: else no direction
+                dx = side->x - centre.x;
+                dy = side->y - centre.y;
             }
-        }
         const double theta = std::atan2(dy, dx);
         const double c = std::cos(theta);
         const double s = std::sin(theta);
-        // Rotated so that the taker lies towards +x: the cut keeps x >= t.
-        const GeosGeometry rotated = cd::transformed(geos, *free, [&](double& x, double& y) {
-            const double rx = x * c + y * s;
-            const double ry = -x * s + y * c;
-            x = rx;
-            y = ry;
-        });
-        const cd::Box b = cd::box_of(geos, *rotated);
-        GeosGeometry piece_r = cd::clone(geos, *rotated);
-        if (need < area(geos, *rotated)) {
-            const auto taken = [&](double t) {
-                const GeosGeometry clipped(GEOSClipByRect_r(geos.handle(), rotated.get(), t, b.y0 - 1.0, b.x1 + 1.0, b.y1 + 1.0),
-                                           GeosDeleter{geos.handle()});
-                if (!clipped) geos.fail("clip by rectangle failed");
-                return area(geos, *clipped);
-            };
-            double lo = b.x0;  // takes everything
-            double hi = b.x1;  // takes nothing
-            for (int i = 0; i < 60 && hi - lo > 0.01; ++i) {  // to a centimetre
-                const double mid = 0.5 * (lo + hi);
-                (taken(mid) > need ? lo : hi) = mid;
-            }
-            const double t = 0.5 * (lo + hi);
-            piece_r = cd::polygons_of(geos, *cd::intersection(geos, *rotated, *cd::rectangle(geos, t, b.y0 - 1.0, b.x1 + 1.0, b.y1 + 1.0)));
+
+        // The free atoms rotated so that the taker lies towards +x: the cut keeps x' >= t.
+        std::vector<std::size_t> free;
+        std::vector<cd::AreaRings> rotated;
+        double lo = std::numeric_limits<double>::max();
+        double hi = std::numeric_limits<double>::lowest();
+        double free_km2 = 0.0;
+        for (const std::size_t j : in) {
+            if (cell.now[j] == taker) continue;
+            cd::AreaRings r = cell.atoms[j].rings;
+            for (auto& ring : r.rings)
+                for (cd::XY& p : ring) {
+                    const double x = p.x * c + p.y * s;
+                    p.y = -p.x * s + p.y * c;
+                    p.x = x;
+                    lo = std::min(lo, p.x);
+                    hi = std::max(hi, p.x);
+                }
+            free.push_back(j);
+            rotated.push_back(std::move(r));
+            free_km2 += cell.atoms[j].km2;
         }
-        const GeosGeometry piece_m = cd::transformed(geos, *piece_r, [&](double& x, double& y) {
-            const double rx = x * c - y * s;
-            const double ry = x * s + y * c;
-            x = rx;
-            y = ry;
-        });
-        // Trimmed to the footprint so that projection round-off never leaks into a neighbour.
-        const GeosGeometry piece = cd::polygons_of(geos, *cd::intersection(geos, *projection.to_lonlat(geos, *piece_m), footprint));
-        assign(*piece, taker, state);
+        if (free.empty()) return;
+        if (need >= free_km2 * (1.0 - 1e-9)) {
+            for (const std::size_t j : free) relabel(cell, j, taker, state);
+            return;
+        }
+        const double need_m2 = need * 1e6;
+        const auto taken = [&](double t) {
+            double m2 = 0.0;
+            for (const cd::AreaRings& r : rotated) m2 += cd::area_right_of(r, t);
+            return m2;
+        };
+        for (int i = 0; i < 60 && hi - lo > 0.01; ++i) {  // to a centimetre
+            const double mid = 0.5 * (lo + hi);
+            (taken(mid) > need_m2 ? lo : hi) = mid;
+        }
+        const double t = 0.5 * (lo + hi);
+        for (std::size_t k = 0; k < free.size(); ++k) {
+            const double right = cd::area_right_of(rotated[k], t) / 1e6;
+            const double whole = cell.atoms[free[k]].km2;
+            if (right <= whole * 1e-9) continue;
+            if (right >= whole * (1.0 - 1e-9))
+                relabel(cell, free[k], taker, state);
+            else
+                cut(cell, free[k], c, s, t, taker, state);
+        }
     }
 
-    void retreat(const GEOSGeometry& footprint, const Place& p, const Event& e, std::size_t state) {
-        const GeosGeometry left = held_in(e.actor1, footprint, cd::box_of(geos, footprint), state);
-        if (!left) return;
-        std::string to;
+    /// km² of each holder in a footprint of a cell, as the cell stands while building.
+    std::map<HolderId, double> holdings(const Cell& cell, std::uint32_t footprint) const {
+        std::map<HolderId, double> out;
+        for (const std::size_t j : atoms_in(cell, footprint)) out[cell.now[j]] += cell.atoms[j].km2;
+        return out;
+    }
+
+    void retreat(std::size_t cell_index, const Slot& slot, std::uint32_t footprint, const Event& e, std::size_t state) {
+        Cell& cell = cells[cell_index];
+        const HolderId leaving = holder_id(e.actor1);
+        HolderId to = nobody;
         if (!e.actor2.empty() && e.actor2 != e.actor1) {
-            to = e.actor2;
+            to = holder_id(e.actor2);
         } else {
-            for (const GEOSGeometry* around : std::initializer_list<const GEOSGeometry*>{p.surroundings.get(), &footprint}) {
+            for (const std::uint32_t around : {slot.surroundings, footprint}) {
                 double best = 0.0;
-                for (const auto& [h, km2] : holdings(*around, cd::box_of(geos, *around), p.projection, state))
-                    if (h != e.actor1 && km2 > best) {
+                for (const auto& [h, km2] : holdings(cell, around))
+                    if (h != leaving && h != nobody && km2 > best) {
                         best = km2;
                         to = h;
                     }
-                if (!to.empty()) break;
+                if (to != nobody) break;
             }
         }
-        assign(*left, to, state);
+        for (const std::size_t j : atoms_in(cell, footprint))
+            if (cell.now[j] == leaving) relabel(cell, j, to, state);
     }
 
     void apply(const Event& e, const Place& p, std::size_t state) {
+        const Slot& slot = slots.at(&p);
         const bool around = e.location->geo_precision == 2 || e.event_type == "advance";
-        const GEOSGeometry& footprint = around ? *p.surroundings : *p.area;
-        if (is_empty(geos, footprint)) return;
-        if (e.event_type == "retreat") return retreat(footprint, p, e, state);
-        double fraction = e.magnitude.value_or(e.event_type == "advance" ? advance_share : 1.0);
-        fraction = std::clamp(fraction, 0.0, 1.0);
-        if (fraction >= 1.0)
-            assign(footprint, e.actor1, state);
-        else
-            take_share(footprint, p, e.actor1, fraction, state);
+        const std::uint32_t footprint = around ? slot.surroundings : slot.area;
+        if (e.event_type == "retreat") return retreat(slot.cell, slot, footprint, e, state);
+        const HolderId taker = holder_id(e.actor1);
+        const double fraction = std::clamp(e.magnitude.value_or(e.event_type == "advance" ? advance_share : 1.0), 0.0, 1.0);
+        if (fraction >= 1.0) {
+            Cell& cell = cells[slot.cell];
+            for (const std::size_t j : atoms_in(cell, footprint)) relabel(cell, j, taker, state);
+        } else {
+            take_share(slot.cell, footprint, taker, fraction, state);
+        }
+    }
+
+    void apply_layer(std::size_t feature, HolderId holder, std::size_t state) {
+        for (Cell& cell : cells)
+            for (std::size_t j = 0; j < cell.atoms.size(); ++j)
+                if (cell.now[j] != split && has(cell.atoms[j].layer, static_cast<std::uint32_t>(feature))) relabel(cell, j, holder, state);
+    }
+
+    /// Records the labels of every cell that changed in `state`.
+    void snapshot(std::size_t state) {
+        for (Cell& cell : cells)
+            if (cell.changed_in == state) cell.history.emplace_back(state, cell.now);
     }
 
     // ---- building ---------------------------------------------------------------------------
 
-    /// Cells: clusters of overlapping footprints, then the rest of the initial layer.
-    void make_cells(const std::vector<const GEOSGeometry*>& footprints, const std::vector<GeosGeometry>& layer) {
-        std::vector<cd::Box> boxes;
-        for (const GEOSGeometry* f : footprints) boxes.push_back(cd::box_of(geos, *f));
-        Groups groups(footprints.size());
-        for (std::size_t i = 0; i < footprints.size(); ++i)
-            for (std::size_t j = i + 1; j < footprints.size(); ++j)
-                if (boxes[i].meets(boxes[j]) && intersects(geos, *footprints[i], *footprints[j])) groups.join(i, j);
-        std::map<std::size_t, std::vector<GeosGeometry>> clusters;
-        for (std::size_t i = 0; i < footprints.size(); ++i) clusters[groups.find(i)].push_back(cd::clone(geos, *footprints[i]));
-        std::vector<GeosGeometry> areas;
-        for (auto& [root, members] : clusters) areas.push_back(cd::polygons_of(geos, *cd::union_all(geos, std::move(members))));
+    /// Splits a cell into atoms: the faces of the arrangement of its boundary, its places'
+    /// footprints and the initial layer's polygons.
+    void atomize(Cell& cell, const std::vector<const GEOSGeometry*>& footprints, const std::vector<GeosGeometry>& layer) {
+        // One place whose disc no layer boundary crosses: its two footprints are the atoms, and
+        // noding is not needed (the common case, and the cheap one).
+        if (footprints.size() == 2) {
+            std::vector<std::uint32_t> containing;
+            bool crossed = false;
+            for (std::size_t i = 0; i < layer.size() && !crossed; ++i) {
+                if (!cd::box_of(geos, *layer[i]).meets(cell.box)) continue;
+                if (contains(geos, *layer[i], *cell.area))
+                    containing.push_back(static_cast<std::uint32_t>(i));
+                else if (intersects(geos, *layer[i], *cell.area))
+                    crossed = true;
+            }
+            if (!crossed) {
+                for (std::uint32_t f = 0; f < 2; ++f)
+                    if (area(geos, *footprints[f]) > sliver_degrees2)
+                        cell.atoms.push_back(make_atom(cd::polygons_of(geos, *cell.projection->to_metric(geos, *footprints[f])), {f}, containing));
+                cell.now.assign(cell.atoms.size(), nobody);
+                cell.initial_atoms = cell.atoms.size();
+                return;
+            }
+        }
+        std::vector<GeosGeometry> lines;
+        const auto add_boundary = [&](const GEOSGeometry& g) {
+            GeosGeometry boundary(GEOSBoundary_r(geos.handle(), &g), GeosDeleter{geos.handle()});
+            if (!boundary) geos.fail("boundary failed");
+            lines.push_back(std::move(boundary));
+        };
+        add_boundary(*cell.area);
+        for (const GEOSGeometry* f : footprints) add_boundary(*f);
+        const GeosGeometry window = cd::rectangle(geos, cell.box.x0, cell.box.y0, cell.box.x1, cell.box.y1);
+        std::vector<std::uint32_t> touching;
+        for (std::size_t i = 0; i < layer.size(); ++i)
+            if (cd::box_of(geos, *layer[i]).meets(cell.box)) {
+                touching.push_back(static_cast<std::uint32_t>(i));
+                add_boundary(*cd::polygons_of(geos, *cd::intersection(geos, *layer[i], *window)));
+            }
+        // Noding the linework (a union of lines) and polygonizing it gives the faces.
+        const GeosGeometry noded = cd::node_lines(geos, std::move(lines));
+        const GEOSGeometry* noded_ptr = noded.get();
+        const GeosGeometry faces(GEOSPolygonize_r(geos.handle(), &noded_ptr, 1), GeosDeleter{geos.handle()});
+        if (!faces) geos.fail("polygonize failed");
+        const GeosPrepared inside_cell = prepare(geos, *cell.area);
+        std::vector<GeosPrepared> prepared_footprints;
+        for (const GEOSGeometry* f : footprints) prepared_footprints.push_back(prepare(geos, *f));
+        std::vector<GeosPrepared> prepared_layer;
+        for (const std::uint32_t i : touching) prepared_layer.push_back(prepare(geos, *layer[i]));
+        const int n = GEOSGetNumGeometries_r(geos.handle(), faces.get());
+        for (int k = 0; k < n; ++k) {
+            const GEOSGeometry& face = *GEOSGetGeometryN_r(geos.handle(), faces.get(), k);
+            if (area(geos, face) <= sliver_degrees2) continue;
+            const GeosGeometry probe = make_point(geos, point_on_surface(geos, face));
+            if (!contains(geos, *inside_cell, *probe)) continue;
+            std::vector<std::uint32_t> in_footprints;
+            for (std::size_t f = 0; f < prepared_footprints.size(); ++f)
+                if (contains(geos, *prepared_footprints[f], *probe)) in_footprints.push_back(static_cast<std::uint32_t>(f));
+            std::vector<std::uint32_t> in_layer;
+            for (std::size_t l = 0; l < touching.size(); ++l)
+                if (contains(geos, *prepared_layer[l], *probe)) in_layer.push_back(touching[l]);
+            cell.atoms.push_back(make_atom(cd::polygons_of(geos, *cell.projection->to_metric(geos, face)), std::move(in_footprints), std::move(in_layer)));
+        }
+        cell.now.assign(cell.atoms.size(), nobody);
+        cell.initial_atoms = cell.atoms.size();
+    }
+
+    /// Cells: clusters of overlapping place discs, then the rest of the initial layer.
+    void make_cells(const std::vector<const Place*>& used, const std::vector<GeosGeometry>& layer) {
+        Groups groups(used.size());
+        for (std::size_t i = 0; i < used.size(); ++i)
+            for (std::size_t j = i + 1; j < used.size(); ++j)
+                if (used[i]->disc_box.meets(used[j]->disc_box) && intersects(geos, *used[i]->disc, *used[j]->disc)) groups.join(i, j);
+        std::map<std::size_t, std::vector<const Place*>> clusters;
+        for (std::size_t i = 0; i < used.size(); ++i) clusters[groups.find(i)].push_back(used[i]);
+        std::vector<GeosGeometry> taken;
+        for (const auto& [root, members] : clusters) {
+            std::vector<GeosGeometry> discs;
+            std::vector<const GEOSGeometry*> footprints;
+            for (std::size_t k = 0; k < members.size(); ++k) {
+                discs.push_back(cd::clone(geos, *members[k]->disc));
+                footprints.push_back(members[k]->area.get());
+                footprints.push_back(members[k]->surroundings.get());
+                slots[members[k]] = Slot{cells.size(), static_cast<std::uint32_t>(2 * k), static_cast<std::uint32_t>(2 * k + 1)};
+            }
+            GeosGeometry area = cd::polygons_of(geos, *cd::union_all(geos, std::move(discs)));
+            taken.push_back(cd::clone(geos, *area));
+            add_cell(std::move(area), footprints, layer);
+        }
         if (!layer.empty()) {
             std::vector<GeosGeometry> all;
             for (const GeosGeometry& g : layer) all.push_back(cd::clone(geos, *g));
             GeosGeometry rest = without_outside(cd::polygons_of(geos, *cd::union_all(geos, std::move(all))));
-            std::vector<GeosGeometry> taken;
-            for (const GeosGeometry& a : areas) taken.push_back(cd::clone(geos, *a));
             if (!taken.empty()) rest = cd::polygons_of(geos, *cd::difference(geos, *rest, *cd::union_all(geos, std::move(taken))));
-            if (!is_empty(geos, *rest)) areas.push_back(std::move(rest));
-        }
-        for (GeosGeometry& a : areas) {
-            Cell cell;
-            cell.box = cd::box_of(geos, *a);
-            cell.projection = std::make_unique<cd::LocalProjection>(proj.get(), wgs84.get(), centroid(geos, *a));
-            cell.km2 = cell.projection->area_km2(geos, *a);
-            cell.area = std::move(a);
-            cells.push_back(std::move(cell));
+            if (area(geos, *rest) > sliver_degrees2) {
+                background = cells.size();
+                add_cell(std::move(rest), {}, layer);
+            }
         }
     }
 
-    /// Every holder's ground in a state, each a valid MultiPolygon; holders in id order.
-    std::vector<std::pair<std::string, GeosGeometry>> assemble(std::size_t state) const {
-        std::map<std::string, std::vector<std::size_t>> by_holder;
-        for (const Cell& cell : cells)
-            for (const auto& [h, index] : parts_at(cell, state)) by_holder[h].push_back(index);
-        std::vector<std::pair<std::string, GeosGeometry>> out;
-        for (const auto& [holder, indices] : by_holder) {
-            // Parts of different cells only need a union where they may touch; the others are
-            // gathered as they are, which keeps a map of many places fast.
-            Groups groups(indices.size());
-            for (std::size_t i = 0; i < indices.size(); ++i)
-                for (std::size_t j = i + 1; j < indices.size(); ++j)
-                    if (parts[indices[i]].box.meets(parts[indices[j]].box)) groups.join(i, j);
-            std::map<std::size_t, std::vector<GeosGeometry>> grouped;
-            for (std::size_t i = 0; i < indices.size(); ++i) grouped[groups.find(i)].push_back(cd::clone(geos, *parts[indices[i]].geometry));
-            std::vector<GeosGeometry> merged;
-            for (auto& [root, members] : grouped) merged.push_back(cd::union_all(geos, std::move(members)));
-            GeosGeometry all = cd::gather_polygons(geos, merged);
-            out.emplace_back(holder, std::move(all));
-        }
+    void add_cell(GeosGeometry area, const std::vector<const GEOSGeometry*>& footprints, const std::vector<GeosGeometry>& layer) {
+        Cell cell;
+        cell.box = cd::box_of(geos, *area);
+        cell.projection = std::make_unique<cd::LocalProjection>(proj.get(), centroid(geos, *area));
+        cell.area = std::move(area);
+        atomize(cell, footprints, layer);
+        cells.push_back(std::move(cell));
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    /// For each holder, its atoms in a state as (cell, atom) pairs; holders by id.
+    std::map<HolderId, std::vector<std::pair<std::size_t, std::size_t>>> held(std::size_t state) const {
+        std::map<HolderId, std::vector<std::pair<std::size_t, std::size_t>>> out;
+        for (std::size_t ci = 0; ci < cells.size(); ++ci)
+            if (const std::vector<HolderId>* labels = labels_at(cells[ci], state))
+                for (std::size_t j = 0; j < labels->size(); ++j)
+                    if ((*labels)[j] >= 0) out[(*labels)[j]].emplace_back(ci, j);
         return out;
+    }
+
+    /// Every holder's ground in a state as one valid MultiPolygon, holders in id order.
+    std::vector<std::pair<std::string, GeosGeometry>> assemble(std::size_t state) const {
+        std::vector<std::pair<std::string, GeosGeometry>> out;
+        for (const auto& [holder, atoms] : held(state)) {
+            // Dissolve cell by cell (small unions); cluster cells never touch one another, so their
+            // results are merely gathered, and only the rest of the layer needs one more union.
+            std::map<std::size_t, std::vector<GeosGeometry>> by_cell;
+            for (const auto& [ci, j] : atoms) by_cell[ci].push_back(cd::clone(geos, lonlat_of(cells[ci], j)));
+            std::vector<GeosGeometry> clusters;
+            GeosGeometry rest;
+            for (auto& [ci, pieces] : by_cell) {
+                GeosGeometry merged = cd::union_all(geos, std::move(pieces));
+                if (background && ci == *background)
+                    rest = std::move(merged);
+                else
+                    clusters.push_back(std::move(merged));
+            }
+            GeosGeometry all = cd::gather_polygons(geos, clusters);
+            if (rest) all = cd::polygons_of(geos, *cd::unite(geos, *rest, *all));
+            out.emplace_back(holder_names[static_cast<std::size_t>(holder)], std::move(all));
+        }
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        return out;
+    }
+
+    double km2_of(const std::vector<std::pair<std::size_t, std::size_t>>& atoms) const {
+        double km2 = 0.0;
+        for (const auto& [ci, j] : atoms) km2 += cells[ci].atoms[j].km2;
+        return km2;
     }
 
     HolderArea describe(const std::string& holder, const GEOSGeometry& g, double km2) const {
@@ -528,16 +728,17 @@ ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<E
         const Impl::Place* place = nullptr;
     };
     std::vector<Step> steps;
-    std::vector<const GEOSGeometry*> footprints;
-    std::set<std::pair<const Impl::Place*, bool>> seen;
+    std::vector<const Impl::Place*> footprints;
+    std::set<const Impl::Place*> seen;
     for (std::size_t i = 0; i < inputs.initial.size(); ++i) steps.push_back(Step{inputs.initial[i].valid_from, &inputs.initial[i], i, nullptr, nullptr});
     for (const Event& e : events) {
         if (!territorial(e)) continue;
         const Impl::Place* p = t.place(e.location->place_id, e.location->anchor);
         if (!p) continue;
         steps.push_back(Step{day_of(e), nullptr, 0, &e, p});
-        const bool around = e.location->geo_precision == 2 || e.event_type == "advance";
-        if (seen.insert({p, around}).second) footprints.push_back(around ? p->surroundings.get() : p->area.get());
+        // The whole disc is the footprint: every read and write of an event on the place stays in
+        // its cell, however large the rest of the map.
+        if (seen.insert(p).second) footprints.push_back(p);
     }
     // Layer polygons first on their day, then events in input order.
     std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
@@ -551,7 +752,7 @@ ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<E
         for (; i < steps.size() && steps[i].day == state.valid_from; ++i) {
             const Step& step = steps[i];
             if (step.feature) {
-                t.assign(*layer[step.layer_index], step.feature->holder, index);
+                t.apply_layer(step.layer_index, t.holder_id(step.feature->holder), index);
                 state.layer_features.push_back(step.feature->feature_id);
                 state.certainty = weaker(state.certainty, step.feature->certainty);
             } else {
@@ -560,6 +761,7 @@ ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<E
                 state.certainty = weaker(state.certainty, step.event->certainty);
             }
         }
+        t.snapshot(index);
         if (!t.states.empty()) t.states.back().valid_to = state.valid_from;
         t.states.push_back(std::move(state));
     }
@@ -578,11 +780,30 @@ std::optional<std::size_t> ControlTimeline::state_at(const Date& day) const {
 std::vector<HolderArea> ControlTimeline::holders(std::size_t state) const {
     const Impl& t = *impl_;
     std::map<std::string, double> km2;
-    for (const Impl::Cell& cell : t.cells)
-        for (const auto& [h, index] : t.parts_at(cell, state)) km2[h] += t.km2_of(index);
+    for (const auto& [holder, atoms] : t.held(state)) km2[t.holder_names[static_cast<std::size_t>(holder)]] = t.km2_of(atoms);
     std::vector<HolderArea> out;
     for (const auto& [holder, g] : t.assemble(state)) out.push_back(t.describe(holder, *g, km2[holder]));
     return out;
+}
+
+std::vector<HolderPieces> ControlTimeline::pieces(std::size_t state) const {
+    const Impl& t = *impl_;
+    std::vector<HolderPieces> out;
+    for (const auto& [holder, atoms] : t.held(state)) {
+        HolderPieces h{t.holder_names[static_cast<std::size_t>(holder)], t.km2_of(atoms), {}};
+        for (const auto& [ci, j] : atoms) {
+            std::vector<PolygonRings> rings = cd::polygon_rings(t.geos, t.lonlat_of(t.cells[ci], j));
+            h.polygons.insert(h.polygons.end(), std::make_move_iterator(rings.begin()), std::make_move_iterator(rings.end()));
+        }
+        out.push_back(std::move(h));
+    }
+    std::sort(out.begin(), out.end(), [](const HolderPieces& a, const HolderPieces& b) { return a.holder < b.holder; });
+    return out;
+}
+
+std::vector<HolderPieces> ControlTimeline::pieces_at(const Date& day) const {
+    const auto s = state_at(day);
+    return s ? pieces(*s) : std::vector<HolderPieces>{};
 }
 
 HolderArea ControlTimeline::unclaimed(std::size_t state) const {
@@ -590,12 +811,14 @@ HolderArea ControlTimeline::unclaimed(std::size_t state) const {
     std::vector<GeosGeometry> free;
     double km2 = 0.0;
     for (const Impl::Cell& cell : t.cells) {
-        std::vector<GeosGeometry> held;
-        for (const auto& [h, index] : t.parts_at(cell, state)) held.push_back(cd::clone(t.geos, *t.parts[index].geometry));
-        GeosGeometry rest = held.empty() ? cd::clone(t.geos, *cell.area)
-                                         : cd::polygons_of(t.geos, *cd::difference(t.geos, *cell.area, *cd::union_all(t.geos, std::move(held))));
-        km2 += cell.projection->area_km2(t.geos, *rest);
-        free.push_back(std::move(rest));
+        const std::vector<Impl::HolderId>* labels = Impl::labels_at(cell, state);
+        // Before its first change a cell is its first atoms, all unclaimed.
+        const std::size_t n = labels ? labels->size() : cell.initial_atoms;
+        for (std::size_t j = 0; j < n; ++j) {
+            if (labels && (*labels)[j] != Impl::nobody) continue;
+            km2 += cell.atoms[j].km2;
+            free.push_back(cd::clone(t.geos, t.lonlat_of(cell, j)));
+        }
     }
     const GeosGeometry all = cd::polygons_of(t.geos, *cd::union_all(t.geos, std::move(free)));
     return t.describe("", *all, km2);
@@ -633,11 +856,34 @@ std::vector<FrontLine> ControlTimeline::front_lines_at(const Date& day) const {
 std::map<std::string, double> ControlTimeline::shares(const std::string& place_id, const Date& day) const {
     const auto s = state_at(day);
     if (!s) return {};
-    const Impl::Place* p = impl_->place(place_id, std::nullopt);
+    const Impl& t = *impl_;
+    const Impl::Place* p = t.place(place_id, std::nullopt);
     if (!p || p->km2 <= 0.0) return {};
-    std::map<std::string, double> out = impl_->holdings(*p->area, p->box, p->projection, *s);
-    for (auto& [holder, km2] : out) km2 = std::min(1.0, km2 / p->km2);
-    return out;
+    std::map<std::string, double> km2;
+    if (const auto slot = t.slots.find(p); slot != t.slots.end()) {
+        // A place of the events: its atoms say it all, no overlay needed.
+        const Impl::Cell& cell = t.cells[slot->second.cell];
+        double total = 0.0;
+        const std::vector<Impl::HolderId>* labels = Impl::labels_at(cell, *s);
+        const std::size_t n = labels ? labels->size() : cell.initial_atoms;
+        for (std::size_t j = 0; j < n; ++j) {
+            const Impl::HolderId h = labels ? (*labels)[j] : Impl::nobody;
+            if (h == Impl::split || !Impl::has(cell.atoms[j].footprints, slot->second.area)) continue;
+            total += cell.atoms[j].km2;
+            if (h >= 0) km2[t.holder_names[static_cast<std::size_t>(h)]] += cell.atoms[j].km2;
+        }
+        for (auto& [holder, v] : km2) v = total > 0.0 ? std::min(1.0, v / total) : 0.0;
+        return km2;
+    }
+    for (const auto& [holder, atoms] : t.held(*s))
+        for (const auto& [ci, j] : atoms) {
+            const GEOSGeometry& g = t.lonlat_of(t.cells[ci], j);
+            if (!cd::box_of(t.geos, g).meets(p->box)) continue;
+            const double a = p->projection.area_km2(t.geos, *cd::intersection(t.geos, g, *p->area));
+            if (a > 0.0) km2[t.holder_names[static_cast<std::size_t>(holder)]] += a;
+        }
+    for (auto& [holder, v] : km2) v = std::min(1.0, v / p->km2);
+    return km2;
 }
 
 double ControlTimeline::share(const std::string& place_id, const std::string& holder, const Date& day) const {
@@ -654,7 +900,8 @@ std::optional<double> ControlTimeline::place_area_km2(const std::string& place_i
 
 double ControlTimeline::region_area_km2() const {
     double km2 = 0.0;
-    for (const Impl::Cell& cell : impl_->cells) km2 += cell.km2;
+    for (const Impl::Cell& cell : impl_->cells)
+        for (std::size_t j = 0; j < cell.initial_atoms; ++j) km2 += cell.atoms[j].km2;
     return km2;
 }
 

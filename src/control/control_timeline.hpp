@@ -53,6 +53,15 @@ struct HolderArea {
     std::string wkb;                     ///< the same MultiPolygon as ISO WKB (lon/lat), valid
 };
 
+/// The ground one holder holds in a state as the timeline keeps it: polygons that never overlap
+/// but may share edges (they are not dissolved), each with its rings in lon/lat. What a renderer
+/// fills; much faster to get than HolderArea, which dissolves them into one MultiPolygon.
+struct HolderPieces {
+    std::string holder;
+    double area_km2 = 0.0;
+    std::vector<PolygonRings> polygons;
+};
+
 /// A shared boundary of two holders.
 struct FrontLine {
     std::string holder_a;  ///< the two holders in alphabetical order
@@ -108,6 +117,10 @@ public:
 
     /// Each holder's MultiPolygon in a state, by holder id; holders with no ground left out.
     [[nodiscard]] std::vector<HolderArea> holders(std::size_t state) const;
+    /// Each holder's ground in a state as undissolved pieces, by holder id (for drawing).
+    [[nodiscard]] std::vector<HolderPieces> pieces(std::size_t state) const;
+    /// pieces(state_at(day)); empty before the first state.
+    [[nodiscard]] std::vector<HolderPieces> pieces_at(const Date& day) const;
     /// The ground of the region nobody holds in a state.
     [[nodiscard]] HolderArea unclaimed(std::size_t state) const;
     /// The shared boundaries between different holders in a state.

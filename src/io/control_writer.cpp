@@ -47,11 +47,13 @@ void set_time(OGRFeature& f, const ControlState& state) {
     f.SetField("events", nlohmann::json(state.events).dump().c_str());
 }
 
-void set_geometry(OGRFeature& f, const std::string& wkb, const GdalErrorCapture& errors, const std::string& what) {
+/// Sets the geometry as the layer's type: a holder with one polygon is still a MultiPolygon, so
+/// that every feature of a layer has one type (GeoPackage requires it, GIS styling expects it).
+void set_geometry(OGRFeature& f, const std::string& wkb, OGRwkbGeometryType type, const GdalErrorCapture& errors, const std::string& what) {
     OGRGeometry* g = nullptr;
     if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size(), wkbVariantIso) != OGRERR_NONE || !g)
         errors.raise<GeoError>("cannot convert the geometry", what);
-    f.SetGeometryDirectly(g);
+    f.SetGeometryDirectly(OGRGeometryFactory::forceTo(g, type));
 }
 
 void create(OGRLayer& layer, OGRFeature& f, const GdalErrorCapture& errors, const std::string& what) {
@@ -92,7 +94,7 @@ void write_control(GDALDataset& dataset, bool geojson, const ControlTimeline& ti
             set_time(*f, state);
             f->SetField("area_km2", held.area_km2);
             const std::string what = held.holder + " from " + state.valid_from.iso();
-            set_geometry(*f, held.wkb, errors, what);
+            set_geometry(*f, held.wkb, wkbMultiPolygon, errors, what);
             create(*layer, *f, errors, what);
         }
     }
@@ -116,7 +118,7 @@ void write_frontlines(GDALDataset& dataset, bool geojson, const ControlTimeline&
             set_time(*f, state);
             f->SetField("length_km", line.length_km);
             const std::string what = line.holder_a + "/" + line.holder_b + " from " + state.valid_from.iso();
-            set_geometry(*f, line.wkb, errors, what);
+            set_geometry(*f, line.wkb, wkbMultiLineString, errors, what);
             create(*layer, *f, errors, what);
         }
     }

@@ -13,6 +13,7 @@
 #include "common/error.hpp"
 #include "io/detail/acled_csv.hpp"
 #include "io/detail/event_feature.hpp"
+#include "io/detail/geojson_text.hpp"
 #include "io/detail/staged_file.hpp"
 #include "io/gdal.hpp"
 
@@ -113,7 +114,7 @@ EventFormat event_format_for(const std::string& path) {
 void write_events(const std::vector<Event>& events, const std::string& path) {
     const EventFormat format = event_format_for(path);
     if (path == "-") {
-        write_with_gdal(events, format, "/vsistdout/", "<stdout>");
+        EventStream().write(events);
         return;
     }
     AtomicFile file(path);
@@ -127,19 +128,17 @@ void write_events(const std::vector<Event>& events, const std::string& path) {
     file.commit();
 }
 
-EventStream::EventStream() {
-    GdalErrorCapture errors(shown_name);
-    dataset_ = create_events_dataset(EventFormat::geojsonseq, "/vsistdout/", errors, layer_);
-}
-
-EventStream::~EventStream() = default;
-
 void EventStream::write(const std::vector<Event>& events) {
     GdalErrorCapture errors(shown_name);
-    add_features(*layer_, events, errors);
-    // /vsistdout/ writes through stdio's stdout: flushing it hands each article's events to the
-    // next stage of a pipe now rather than when a buffer happens to fill.
-    if (std::fflush(stdout) != 0) errors.raise<OutputError>("cannot write");
+    buffer_.clear();
+    for (const Event& event : events) {
+        detail::append_geojson_feature(buffer_, event, errors);
+        buffer_ += '\n';
+    }
+    // Flushed per call: the next stage of a pipe sees each article's events at once rather than
+    // when a buffer happens to fill.
+    if (std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size() || std::fflush(stdout) != 0)
+        errors.raise<OutputError>("cannot write");
 }
 
 }  // namespace frontline

@@ -3,8 +3,6 @@
 #include <string>
 #include <vector>
 
-#include <gdal_priv.h>
-
 #include "events/event.hpp"
 
 namespace frontline {
@@ -27,25 +25,18 @@ enum class EventFormat { geojson, geojsonseq, geopackage, csv };
 /// @throws OutputError when the file cannot be written (missing folder, no permission, disk full).
 void write_events(const std::vector<Event>& events, const std::string& path);
 
-/// GeoJSONSeq on stdout written as events come (`frontline extract -o -`), feature by feature in
-/// the form `write_events(events, "-")` gives, so that memory does not grow with the input and
-/// the next stage of a pipe sees each article's events at once.
+/// GeoJSONSeq on stdout written as events come (`frontline extract -o -`): one feature per line
+/// in the form the GeoJSON export gives, so that memory does not grow with the input and the next
+/// stage of a pipe sees each article's events at once.
 class EventStream {
 public:
-    /// @throws OutputError when stdout cannot be opened through GDAL.
-    EventStream();
-    EventStream(const EventStream&) = delete;
-    EventStream& operator=(const EventStream&) = delete;
-    ~EventStream();
-
     /// Writes and flushes `events`.
     /// @throws GeoError for an event whose WKT cannot be parsed; OutputError when stdout fails.
     void write(const std::vector<Event>& events);
 
 private:
     static constexpr const char* shown_name = "<stdout>";
-    GDALDatasetUniquePtr dataset_;
-    OGRLayer* layer_ = nullptr;  ///< owned by dataset_
+    std::string buffer_;  ///< reused: one article's events at a time
 };
 
 }  // namespace frontline

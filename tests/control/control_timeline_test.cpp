@@ -84,7 +84,6 @@ std::string box(double x0, double y0, double x1, double y1) {
 void expect_invariants(const ControlTimeline& t) {
     const GeosContext ctx;
     const cd::ProjContext proj = cd::make_proj_context();
-    const cd::ProjObject wgs84 = cd::wgs84(proj.get());
     const double region = t.region_area_km2();
     for (std::size_t s = 0; s < t.states().size(); ++s) {
         const std::vector<HolderArea> held = t.holders(s);
@@ -99,7 +98,7 @@ void expect_invariants(const ControlTimeline& t) {
             for (std::size_t j = i + 1; j < geometries.size(); ++j) {
                 const GeosGeometry overlap = cd::intersection(ctx, *geometries[i], *geometries[j]);
                 if (is_empty(ctx, *overlap)) continue;
-                const cd::LocalProjection projection(proj.get(), wgs84.get(), point_on_surface(ctx, *overlap));
+                const cd::LocalProjection projection(proj.get(), point_on_surface(ctx, *overlap));
                 EXPECT_LT(projection.area_km2(ctx, *overlap) * 1e6, 1.0) << held[i].holder << " overlaps " << held[j].holder << " in state " << s;
             }
         const double unclaimed = t.unclaimed(s).area_km2;
@@ -137,7 +136,8 @@ TEST(ControlScenarioTest, TurkeyBelongsToNoHolder) {
     for (std::size_t s = 0; s < t.states().size(); ++s)
         for (const HolderArea& h : t.holders(s)) {
             const GeosGeometry inside = cd::intersection(ctx, *cd::from_wkb(ctx, h.wkb), *turkey);
-            EXPECT_LT(area(ctx, *inside), 1e-10) << h.holder << " holds Turkish ground in state " << s;
+            // Snap-rounding at 1e-9 degrees (0.1 mm) may leave ~10 m² along ~400 km of border.
+            EXPECT_LT(area(ctx, *inside), 1e-9) << h.holder << " holds Turkish ground in state " << s;
         }
     // The finer border keeps the town in Syria, though Natural Earth puts its point in Turkey.
     EXPECT_NEAR(t.share(kobane, "ISIS", oct8), 1.0, 1e-6);

@@ -85,6 +85,23 @@ TEST(GeoJsonStdout, DashStreamsTheSequence) {
     EXPECT_THAT(out, HasSubstr("\"place\": \"Kobanî\""));
 }
 
+TEST_F(GeoJson, StdoutStreamHoldsWhatTheFileExportHolds) {
+    // `-o -` writes its own JSON (GDAL's json-c path was as slow as extraction); it must say
+    // exactly what the GDAL-written GeoJSONSeq file says.
+    write_events(sample_events(), folder_ / "events.geojsonl");
+    ::testing::internal::CaptureStdout();
+    write_events(sample_events(), "-");
+    std::istringstream streamed(::testing::internal::GetCapturedStdout());
+    std::istringstream file(read_file(folder_ / "events.geojsonl"));
+    std::size_t lines = 0;
+    for (std::string a, b; std::getline(file, a);) {
+        ASSERT_TRUE(std::getline(streamed, b));
+        EXPECT_EQ(nlohmann::json::parse(b), nlohmann::json::parse(a)) << b;
+        ++lines;
+    }
+    EXPECT_EQ(lines, 4u);
+}
+
 TEST(AcledCsv, QuotesFieldsPerRfc4180) {
     EXPECT_EQ(detail::csv_field("Kobanî"), "Kobanî");
     EXPECT_EQ(detail::csv_field("a, b"), "\"a, b\"");

@@ -9,6 +9,8 @@ namespace frontline::control_detail {
 
 namespace {
 
+constexpr double snap_grid = 1e-9;
+
 GeosGeometry owned(const GeosContext& ctx, GEOSGeometry* g, std::string_view what) {
     if (!g) ctx.fail(what);
     return GeosGeometry(g, GeosDeleter{ctx.handle()});
@@ -52,18 +54,47 @@ std::vector<LonLat> sequence_points(const GeosContext& ctx, const GEOSGeometry& 
 
 }  // namespace
 
+GeosGeometry node_lines(const GeosContext& ctx, std::vector<GeosGeometry> lines) {
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(lines.size());
+    for (GeosGeometry& l : lines) raw.push_back(l.release());
+    GEOSGeometry* all = GEOSGeom_createCollection_r(ctx.handle(), GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size()));
+    if (!all)
+        for (GEOSGeometry* r : raw) GEOSGeom_destroy_r(ctx.handle(), r);
+    const GeosGeometry collection = owned(ctx, all, "cannot build a collection");
+    // Floating-point noding is several times faster and nearly always succeeds; snap-rounding
+    // catches the rest.
+    if (GEOSGeometry* out = GEOSUnaryUnion_r(ctx.handle(), collection.get())) return GeosGeometry(out, GeosDeleter{ctx.handle()});
+    return owned(ctx, GEOSUnaryUnionPrec_r(ctx.handle(), collection.get(), snap_grid), "noding failed");
+}
+
 GeosGeometry clone(const GeosContext& ctx, const GEOSGeometry& g) { return owned(ctx, GEOSGeom_clone_r(ctx.handle(), &g), "clone failed"); }
 
+namespace {
+
+using Overlay = GEOSGeometry* (*)(GEOSContextHandle_t, const GEOSGeometry*, const GEOSGeometry*);
+
+/// Runs an overlay; when GEOS refuses an input as invalid (a ring the projection's round-off
+/// made touch itself, say), runs it once more on the repaired inputs.
+GeosGeometry overlay(const GeosContext& ctx, Overlay op, const GEOSGeometry& a, const GEOSGeometry& b, std::string_view what) {
+    if (GEOSGeometry* out = op(ctx.handle(), &a, &b)) return GeosGeometry(out, GeosDeleter{ctx.handle()});
+    const GeosGeometry fixed_a = is_valid(ctx, a) ? clone(ctx, a) : polygons_of(ctx, *make_valid(ctx, a));
+    const GeosGeometry fixed_b = is_valid(ctx, b) ? clone(ctx, b) : polygons_of(ctx, *make_valid(ctx, b));
+    return owned(ctx, op(ctx.handle(), fixed_a.get(), fixed_b.get()), what);
+}
+
+}  // namespace
+
 GeosGeometry intersection(const GeosContext& ctx, const GEOSGeometry& a, const GEOSGeometry& b) {
-    return owned(ctx, GEOSIntersection_r(ctx.handle(), &a, &b), "intersection failed");
+    return overlay(ctx, GEOSIntersection_r, a, b, "intersection failed");
 }
 
 GeosGeometry difference(const GeosContext& ctx, const GEOSGeometry& a, const GEOSGeometry& b) {
-    return owned(ctx, GEOSDifference_r(ctx.handle(), &a, &b), "difference failed");
+    return overlay(ctx, GEOSDifference_r, a, b, "difference failed");
 }
 
 GeosGeometry unite(const GeosContext& ctx, const GEOSGeometry& a, const GEOSGeometry& b) {
-    return owned(ctx, GEOSUnion_r(ctx.handle(), &a, &b), "union failed");
+    return overlay(ctx, GEOSUnion_r, a, b, "union failed");
 }
 
 GeosGeometry union_all(const GeosContext& ctx, std::vector<GeosGeometry> parts) {
@@ -76,7 +107,13 @@ GeosGeometry union_all(const GeosContext& ctx, std::vector<GeosGeometry> parts) 
     if (!all)
         for (GEOSGeometry* r : raw) GEOSGeom_destroy_r(ctx.handle(), r);
     const GeosGeometry collection = owned(ctx, all, "cannot build a collection");
-    return owned(ctx, GEOSUnaryUnion_r(ctx.handle(), collection.get()), "union failed");
+    if (GEOSGeometry* out = GEOSUnaryUnion_r(ctx.handle(), collection.get())) return GeosGeometry(out, GeosDeleter{ctx.handle()});
+    // Nearly collinear edges can defeat floating-point noding; snap-rounding to a grid far finer
+    // than any coordinate's meaning (1e-9 degrees is 0.1 mm) nodes them, and a part that the
+    // cuts' round-off left touching itself is repaired first.
+    if (GEOSGeometry* out = GEOSUnaryUnionPrec_r(ctx.handle(), collection.get(), snap_grid)) return GeosGeometry(out, GeosDeleter{ctx.handle()});
+    const GeosGeometry repaired = make_valid(ctx, *collection);
+    return owned(ctx, GEOSUnaryUnionPrec_r(ctx.handle(), repaired.get(), snap_grid), "union failed");
 }
 
 GeosGeometry gather_polygons(const GeosContext& ctx, const std::vector<GeosGeometry>& parts) {
@@ -122,6 +159,69 @@ XY centroid_xy(const GeosContext& ctx, const GEOSGeometry& g) {
     if (GEOSisEmpty_r(ctx.handle(), c.get()) || !GEOSGeomGetX_r(ctx.handle(), c.get(), &p.x) || !GEOSGeomGetY_r(ctx.handle(), c.get(), &p.y))
         ctx.fail("centroid of an empty geometry");
     return p;
+}
+
+namespace {
+
+double signed_area(const std::vector<XY>& ring) {
+    double twice = 0.0;
+    for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+        const XY& a = ring[i];
+        const XY& b = ring[(i + 1) % n];
+        twice += a.x * b.y - b.x * a.y;
+    }
+    return 0.5 * twice;
+}
+
+std::vector<XY> ring_xy(const GeosContext& ctx, const GEOSGeometry& ring) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx.handle(), &ring);
+    unsigned size = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx.handle(), seq, &size)) ctx.fail("cannot read a ring");
+    std::vector<XY> points(size);
+    for (unsigned i = 0; i < size; ++i)
+        if (!GEOSCoordSeq_getXY_r(ctx.handle(), seq, i, &points[i].x, &points[i].y)) ctx.fail("cannot read a coordinate");
+    if (!points.empty()) points.pop_back();  // the closing point repeats the first
+    return points;
+}
+
+}  // namespace
+
+AreaRings area_rings(const GeosContext& ctx, const GEOSGeometry& g) {
+    std::vector<const GEOSGeometry*> polygons;
+    collect(ctx, g, GEOS_POLYGON, polygons);
+    AreaRings out;
+    const auto add = [&](const GEOSGeometry& ring, double role) {
+        std::vector<XY> points = ring_xy(ctx, ring);
+        const double a = signed_area(points);
+        if (a == 0.0) return;
+        out.signs.push_back(a > 0.0 ? role : -role);
+        out.rings.push_back(std::move(points));
+    };
+    for (const GEOSGeometry* polygon : polygons) {
+        add(*GEOSGetExteriorRing_r(ctx.handle(), polygon), 1.0);
+        const int holes = GEOSGetNumInteriorRings_r(ctx.handle(), polygon);
+        for (int i = 0; i < holes; ++i) add(*GEOSGetInteriorRingN_r(ctx.handle(), polygon, i), -1.0);
+    }
+    return out;
+}
+
+double area_right_of(const AreaRings& rings, double t) {
+    double total = 0.0;
+    std::vector<XY> clipped;
+    for (std::size_t r = 0; r < rings.rings.size(); ++r) {
+        const std::vector<XY>& ring = rings.rings[r];
+        clipped.clear();
+        for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+            const XY& a = ring[i];
+            const XY& b = ring[(i + 1) % n];
+            const bool a_in = a.x >= t;
+            const bool b_in = b.x >= t;
+            if (a_in) clipped.push_back(a);
+            if (a_in != b_in) clipped.push_back(XY{t, a.y + (b.y - a.y) * (t - a.x) / (b.x - a.x)});
+        }
+        if (clipped.size() >= 3) total += rings.signs[r] * signed_area(clipped);
+    }
+    return total;
 }
 
 Box box_of(const GeosContext& ctx, const GEOSGeometry& g) {
@@ -212,23 +312,26 @@ ProjContext make_proj_context() {
     return ctx;
 }
 
-ProjObject wgs84(PJ_CONTEXT* ctx) {
-    ProjObject crs(proj_create(ctx, "EPSG:4326"));
-    if (!crs) throw GeoError(std::string("PROJ does not know EPSG:4326 (is proj.db installed?): ") + proj_context_errno_string(ctx, proj_context_errno(ctx)));
-    return crs;
+LocalProjection::LocalProjection(PJ_CONTEXT* ctx, const LonLat& centre) : centre_(centre) {
+    char definition[240];
+    std::snprintf(definition, sizeof definition,
+                  "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+                  "+step +proj=aeqd +lat_0=%.9f +lon_0=%.9f +ellps=WGS84",
+                  centre.lat(), centre.lon());
+    transform_.reset(proj_create(ctx, definition));
+    if (!transform_) throw GeoError(std::string("PROJ cannot build ") + definition + ": " + proj_context_errno_string(ctx, proj_context_errno(ctx)));
 }
 
-LocalProjection::LocalProjection(PJ_CONTEXT* ctx, const PJ* wgs84_crs, const LonLat& centre) : centre_(centre) {
-    char definition[160];
-    std::snprintf(definition, sizeof definition, "+proj=aeqd +lat_0=%.9f +lon_0=%.9f +datum=WGS84 +units=m +type=crs", centre.lat(),
-                  centre.lon());
-    const ProjObject local(proj_create(ctx, definition));
-    if (!local) throw GeoError(std::string("PROJ cannot build ") + definition);
-    const ProjObject raw(proj_create_crs_to_crs_from_pj(ctx, wgs84_crs, local.get(), nullptr, nullptr));
-    if (!raw) throw GeoError(std::string("PROJ cannot transform EPSG:4326 to ") + definition);
-    // EPSG:4326 is latitude first; Frontline is lon/lat throughout.
-    transform_.reset(proj_normalize_for_visualization(ctx, raw.get()));
-    if (!transform_) throw GeoError(std::string("PROJ cannot normalise the transformation to ") + definition);
+LonLat LocalProjection::to_lonlat(const XY& metric) const {
+    const PJ_COORD c = proj_trans(transform_.get(), PJ_INV, proj_coord(metric.x, metric.y, 0.0, 0.0));
+    if (c.xy.x == HUGE_VAL || !std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) throw GeoError("PROJ cannot invert a point");
+    return LonLat(c.xy.x, c.xy.y);
+}
+
+XY LocalProjection::to_metric(const LonLat& p) const {
+    const PJ_COORD c = proj_trans(transform_.get(), PJ_FWD, proj_coord(p.lon(), p.lat(), 0.0, 0.0));
+    if (c.xy.x == HUGE_VAL || !std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) throw GeoError("PROJ cannot project a point");
+    return XY{c.xy.x, c.xy.y};
 }
 
 GeosGeometry LocalProjection::apply(const GeosContext& ctx, const GEOSGeometry& g, PJ_DIRECTION direction) const {

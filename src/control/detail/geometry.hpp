@@ -23,6 +23,9 @@ namespace frontline::control_detail {
 /// Every polygon of `parts` gathered into one MultiPolygon without any overlay: for parts that
 /// neither overlap nor share an edge, whose plain gathering is already valid.
 [[nodiscard]] GeosGeometry gather_polygons(const GeosContext& ctx, const std::vector<GeosGeometry>& parts);
+/// Lines noded at every crossing, ready to polygonize; snap-rounded to a 1e-9 grid when
+/// floating-point noding fails on nearly collinear lines.
+[[nodiscard]] GeosGeometry node_lines(const GeosContext& ctx, std::vector<GeosGeometry> lines);
 /// `g` grown by `distance` in its own units, 16 segments per quadrant.
 [[nodiscard]] GeosGeometry buffer(const GeosContext& ctx, const GEOSGeometry& g, double distance);
 /// The polygonal part of `g` as a MultiPolygon: overlays may leave lines and points where two
@@ -40,6 +43,16 @@ struct XY {
 };
 /// The centre of mass of a non-empty geometry.
 [[nodiscard]] XY centroid_xy(const GeosContext& ctx, const GEOSGeometry& g);
+
+/// The rings of a polygonal geometry as plain points, for area sums that need no overlay.
+struct AreaRings {
+    std::vector<std::vector<XY>> rings;
+    std::vector<double> signs;  ///< +1 for exteriors, -1 for holes, times the ring's orientation
+};
+[[nodiscard]] AreaRings area_rings(const GeosContext& ctx, const GEOSGeometry& g);
+/// The area of the part of `rings` where x >= t: each ring is clipped to the half-plane
+/// (Sutherland–Hodgman, exact for a half-plane even on concave rings) and its signed area summed.
+[[nodiscard]] double area_right_of(const AreaRings& rings, double t);
 
 /// An axis-aligned bounding box; empty geometries have an empty box that meets nothing.
 struct Box {
@@ -80,20 +93,26 @@ using ProjObject = std::unique_ptr<PJ, ProjDeleter>;
 /// @throws GeoError when PROJ cannot allocate a context.
 [[nodiscard]] ProjContext make_proj_context();
 
-/// An azimuthal equidistant projection (metres, WGS 84) centred on one place, through
-/// `proj_create_crs_to_crs` and `proj_normalize_for_visualization` so that lon/lat go in as x/y.
-/// Within 50 km of the centre its scale errs by less than 0.002 %, so a km is a km and areas of
-/// towns and their surroundings are true to well under the 0.1 % the invariants demand.
+/// An azimuthal equidistant projection (metres, WGS 84) centred on one place, taking lon/lat
+/// in degrees as x/y. Within 50 km of the centre its scale errs by less than 0.002 %, so a km is a
+/// km and areas of towns and their surroundings are true to well under the 0.1 % the invariants
+/// demand. Built from a PROJ pipeline rather than `proj_create_crs_to_crs`: that consults proj.db
+/// for a few milliseconds, too slow for one projection per place, and the pipeline names its
+/// axis order (lon/lat) itself, which is what `proj_normalize_for_visualization` would ensure.
 class LocalProjection {
 public:
-    /// @throws GeoError when PROJ cannot build the transformation.
-    LocalProjection(PJ_CONTEXT* ctx, const PJ* wgs84, const LonLat& centre);
+    /// @throws GeoError when PROJ cannot build the projection.
+    LocalProjection(PJ_CONTEXT* ctx, const LonLat& centre);
 
     [[nodiscard]] const LonLat& centre() const noexcept { return centre_; }
     /// Lon/lat → metres. @throws GeoError for a coordinate PROJ cannot project.
     [[nodiscard]] GeosGeometry to_metric(const GeosContext& ctx, const GEOSGeometry& lonlat) const;
     /// Metres → lon/lat. @throws GeoError for a coordinate PROJ cannot invert.
     [[nodiscard]] GeosGeometry to_lonlat(const GeosContext& ctx, const GEOSGeometry& metric) const;
+    /// One point, metres → lon/lat. @throws GeoError when PROJ cannot invert it.
+    [[nodiscard]] LonLat to_lonlat(const XY& metric) const;
+    /// One point, lon/lat → metres. @throws GeoError when PROJ cannot project it.
+    [[nodiscard]] XY to_metric(const LonLat& p) const;
     /// Area of a lon/lat geometry in km².
     [[nodiscard]] double area_km2(const GeosContext& ctx, const GEOSGeometry& lonlat) const;
 
@@ -103,9 +122,5 @@ private:
     LonLat centre_;
     ProjObject transform_;
 };
-
-/// WGS 84 as a PROJ object, made once per context and shared by its local projections.
-/// @throws GeoError when PROJ's database lacks EPSG:4326.
-[[nodiscard]] ProjObject wgs84(PJ_CONTEXT* ctx);
 
 }  // namespace frontline::control_detail

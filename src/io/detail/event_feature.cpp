@@ -81,6 +81,9 @@ std::string mentions_json(const std::vector<Mention>& mentions) {
     return array.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+
+}  // namespace
+
 OGRGeometryUniquePtr geometry_of(const Event& event, const GdalErrorCapture& errors) {
     OGRGeometry* parsed = nullptr;
     const OGRErr error = OGRGeometryFactory::createFromWkt(event.location->wkt.c_str(), nullptr, &parsed);
@@ -93,8 +96,6 @@ OGRGeometryUniquePtr geometry_of(const Event& event, const GdalErrorCapture& err
     }
     return geometry;
 }
-
-}  // namespace
 
 void fill_feature(OGRFeature& feature, const Event& event, const GdalErrorCapture& errors) {
     set_text(feature, "id", event.id);

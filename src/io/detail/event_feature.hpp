@@ -17,6 +17,10 @@ void create_event_fields(OGRLayer& layer, const GdalErrorCapture& errors);
 /// The first field of the `events` layer that `definition` lacks; empty when it has them all.
 [[nodiscard]] std::string missing_event_field(const OGRFeatureDefn& definition);
 
+/// The event's location as an OGR geometry (the location must be set).
+/// @throws GeoError naming the event when its WKT cannot be parsed.
+[[nodiscard]] OGRGeometryUniquePtr geometry_of(const Event& event, const GdalErrorCapture& errors);
+
 /// Sets every field and the geometry of `feature` from `event`; missing values become nulls,
 /// `mentions` a JSON array.
 /// @throws GeoError naming the event when its WKT cannot be parsed.

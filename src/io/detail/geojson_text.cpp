@@ -1,0 +1,233 @@
+#include "io/detail/geojson_text.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string_view>
+
+#include <ogr_geometry.h>
+
+#include "io/detail/event_feature.hpp"
+
+namespace frontline::detail {
+
+namespace {
+
+void append_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    out += escaped;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+}
+
+/// A JSON number that reads back as a double: "1.0" rather than "1", as GDAL writes reals.
+void append_real(std::string& out, double value, const char* format) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char text[64];
+    std::snprintf(text, sizeof text, format, value);
+    std::string_view digits(text);
+    if (digits.find('.') != std::string_view::npos && digits.find('e') == std::string_view::npos) {
+        while (digits.ends_with('0')) digits.remove_suffix(1);
+        if (digits.ends_with('.')) digits = std::string_view(text, digits.size() + 1);  // keep one zero
+    }
+    out += digits;
+    if (digits.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
+
+void append_coordinate(std::string& out, double value) { append_real(out, value, "%.7f"); }
+
+class Properties {
+public:
+    explicit Properties(std::string& out) : out_(out) { out_ += "\"properties\": { "; }
+    void close() { out_ += " }"; }
+
+    void text(const char* name, const std::string& value) {
+        key(name);
+        if (value.empty())
+            out_ += "null";
+        else
+            append_string(out_, value);
+    }
+    void integer(const char* name, std::optional<long long> value) {
+        key(name);
+        out_ += value ? std::to_string(*value) : "null";
+    }
+    void real(const char* name, std::optional<double> value) {
+        key(name);
+        if (value)
+            append_real(out_, *value, "%.15g");
+        else
+            out_ += "null";
+    }
+    void mentions(const std::vector<Mention>& mentions) {
+        key("mentions");
+        out_ += "[ ";
+        for (std::size_t i = 0; i < mentions.size(); ++i) {
+            const Mention& m = mentions[i];
+            if (i > 0) out_ += ", ";
+            out_ += "{ \"article\": ";
+            append_string(out_, m.article_id);
+            out_ += ", \"sentence_index\": " + std::to_string(m.sentence_index);
+            out_ += ", \"char_start\": " + std::to_string(m.char_start);
+            out_ += ", \"char_end\": " + std::to_string(m.char_end);
+            out_ += ", \"text\": ";
+            append_string(out_, m.text);
+            out_ += " }";
+        }
+        out_ += mentions.empty() ? "]" : " ]";
+    }
+
+private:
+    void key(const char* name) {
+        if (!first_) out_ += ", ";
+        first_ = false;
+        out_ += '"';
+        out_ += name;
+        out_ += "\": ";
+    }
+
+    std::string& out_;
+    bool first_ = true;
+};
+
+void append_position(std::string& out, const OGRPoint& p) {
+    out += "[ ";
+    append_coordinate(out, p.getX());
+    out += ", ";
+    append_coordinate(out, p.getY());
+    out += " ]";
+}
+
+void append_positions(std::string& out, const OGRSimpleCurve& line) {
+    out += "[ ";
+    OGRPoint p;
+    for (int i = 0; i < line.getNumPoints(); ++i) {
+        if (i > 0) out += ", ";
+        line.getPoint(i, &p);
+        append_position(out, p);
+    }
+    out += " ]";
+}
+
+void append_rings(std::string& out, const OGRPolygon& polygon) {
+    out += "[ ";
+    bool first = true;
+    for (const OGRLinearRing* ring : polygon) {
+        if (!first) out += ", ";
+        first = false;
+        append_positions(out, *ring);
+    }
+    out += " ]";
+}
+
+void append_geometry(std::string& out, const OGRGeometry& g, const Event& event, const GdalErrorCapture& errors) {
+    switch (wkbFlatten(g.getGeometryType())) {
+        case wkbPoint:
+            out += "{ \"type\": \"Point\", \"coordinates\": ";
+            append_position(out, *g.toPoint());
+            break;
+        case wkbLineString:
+            out += "{ \"type\": \"LineString\", \"coordinates\": ";
+            append_positions(out, *g.toLineString());
+            break;
+        case wkbPolygon:
+            out += "{ \"type\": \"Polygon\", \"coordinates\": ";
+            append_rings(out, *g.toPolygon());
+            break;
+        case wkbMultiPoint:
+        case wkbMultiLineString:
+        case wkbMultiPolygon: {
+            const auto type = wkbFlatten(g.getGeometryType());
+            out += type == wkbMultiPoint ? "{ \"type\": \"MultiPoint\", \"coordinates\": [ "
+                   : type == wkbMultiLineString ? "{ \"type\": \"MultiLineString\", \"coordinates\": [ "
+                                                : "{ \"type\": \"MultiPolygon\", \"coordinates\": [ ";
+            const OGRGeometryCollection& parts = *g.toGeometryCollection();
+            for (int i = 0; i < parts.getNumGeometries(); ++i) {
+                if (i > 0) out += ", ";
+                const OGRGeometry& part = *parts.getGeometryRef(i);
+                if (type == wkbMultiPoint) append_position(out, *part.toPoint());
+                else if (type == wkbMultiLineString) append_positions(out, *part.toLineString());
+                else append_rings(out, *part.toPolygon());
+            }
+            out += " ]";
+            break;
+        }
+        case wkbGeometryCollection: {
+            out += "{ \"type\": \"GeometryCollection\", \"geometries\": [ ";
+            const OGRGeometryCollection& parts = *g.toGeometryCollection();
+            for (int i = 0; i < parts.getNumGeometries(); ++i) {
+                if (i > 0) out += ", ";
+                append_geometry(out, *parts.getGeometryRef(i), event, errors);
+            }
+            out += " ]";
+            break;
+        }
+        default:
+            errors.raise<GeoError>(std::string("no GeoJSON form for a ") + g.getGeometryName(), event.id);
+    }
+    out += " }";
+}
+
+}  // namespace
+
+void append_geojson_feature(std::string& out, const Event& event, const GdalErrorCapture& errors) {
+    const auto& location = event.location;
+    out += "{ \"type\": \"Feature\", ";
+    Properties p(out);
+    p.text("id", event.id);
+    p.text("event_type", event.event_type);
+    p.text("tier", to_string(event.tier()));
+    p.text("acled_event_type", event.acled_event_type);
+    p.text("acled_sub_event_type", event.acled_sub_event_type);
+    p.text("plover_event", event.plover_event);
+    p.text("plover_mode", event.plover_mode);
+    p.text("actor1", event.actor1);
+    p.text("actor2", event.actor2);
+    p.text("actor1_text", event.actor1_text);
+    p.text("actor2_text", event.actor2_text);
+    p.text("date_start", event.date_start ? event.date_start->iso() : std::string());
+    p.text("date_end", event.date_end ? event.date_end->iso() : std::string());
+    p.integer("time_precision", event.time_precision);
+    p.text("place", location ? location->place : std::string());
+    p.text("place_id", location ? location->place_id : std::string());
+    p.text("country", location ? location->country : std::string());
+    p.integer("geo_precision", location ? std::optional<long long>(location->geo_precision) : std::nullopt);
+    p.real("longitude", location ? std::optional<double>(location->anchor.lon()) : std::nullopt);
+    p.real("latitude", location ? std::optional<double>(location->anchor.lat()) : std::nullopt);
+    p.text("certainty", to_string(event.certainty));
+    p.text("source", event.source);
+    p.real("magnitude", event.magnitude);
+    p.integer("fatalities", event.fatalities ? std::optional<long long>(*event.fatalities) : std::nullopt);
+    p.real("confidence", event.confidence);
+    p.integer("mention_count", static_cast<long long>(event.mentions.size()));
+    p.mentions(event.mentions);
+    p.close();
+    out += ", \"geometry\": ";
+    if (location)
+        append_geometry(out, *geometry_of(event, errors), event, errors);
+    else
+        out += "null";
+    out += " }";
+}
+
+}  // namespace frontline::detail
