@@ -567,6 +567,12 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             if (tokens[back].kind == TokenKind::punctuation && w != "-" && w != "(" && w != ")") break;
         }
         if (i >= 2 && tokens[i - 1].folded == "with" && tokens[i - 2].folded == "border") ref.relation = PlaceRelation::border;
+        // "the Red Sea town of Mokha", "the Idlib province town of Saraqeb": the name before the
+        // feature word only describes the town named after it.
+        if (j + 2 < n && place_nouns.contains(tokens[j].folded) && tokens[j + 1].folded == "of" && tokens[j + 2].capitalized &&
+            tokens[j].folded != "province" && tokens[j].folded != "governorate" && tokens[j].folded != "region" &&
+            tokens[j].folded != "district")
+            ref.descriptor = true;
         for (std::size_t m = 0; m < actor_matches.size(); ++m)
             if (locative_state[m] && actor_matches[m].first == i && actor_matches[m].last == j)
                 ref.state = lexicon.actor_entry(actor_matches[m].payload).actor;

@@ -41,6 +41,8 @@ struct PlaceRef {
     /// Capitalised maybe only because it starts the sentence: a place only if the story uses the
     /// name as one elsewhere.
     bool sentence_initial = false;
+    /// Describes the place named after it ("the Red Sea town of Mokha"): tried only after that one.
+    bool descriptor = false;
     bool carried = false;  ///< carried over from an earlier sentence: its token span is not this sentence's
     PlaceRelation relation = PlaceRelation::in;
     std::string feature_hint;   ///< "town", "city", "village", "hill", "province", "border" ... when the text says

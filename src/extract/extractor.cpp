@@ -445,7 +445,7 @@ struct Coder {
             const bool same = a.clause_of[p.first_token] == clause;
             const bool after = p.first_token >= at;
             const std::size_t distance = after ? p.first_token - at : at - p.first_token;
-            ranked.emplace_back((same ? 0u : 2000u) + (after ? 0u : 1000u) + distance, &p);
+            ranked.emplace_back((p.descriptor ? 4000u : 0u) + (same ? 0u : 2000u) + (after ? 0u : 1000u) + distance, &p);
         }
         std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
         std::vector<PlaceRef> places;
@@ -727,6 +727,8 @@ struct Coder {
             // "troops were sent onto the streets": what is deployed is the actor of a deployment.
             if (passive && (info.movement || info.type == "deployment") && m.actor1.empty() && !m.actor2.empty()) std::swap(m.actor1, m.actor2);
             const bool against_police = object && object->ref.local_state == ActorRef::LocalState::security;
+            // Whoever speaks is who "he" or "she" is next, even when what was said is not coded.
+            if (is_statement(info.type) && !m.actor1.empty()) context.last_speaker = m.actor1;
             // "Kurds" who capture a town or fight are the Kurds' armed force, not civilians.
             const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash";
             if (armed_act && !has_civilian_reading && !against_police && is_civilian(m.actor1))
