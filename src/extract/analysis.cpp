@@ -101,7 +101,10 @@ ActorRef resolve_generic(const std::string& noun, const std::string& text, const
             best_count = it->second;
         }
     }
-    return ActorRef{best.empty() ? normalised_actor_id(text) : best, text};
+    // Named nowhere in the article: the one group the lexicon calls so ("separatists"), else the
+    // word itself ("rebel artillery" is REBEL: whose rebels the article does not say).
+    if (best.empty() && lexicon.groups_called(noun).size() == 1) best = lexicon.groups_called(noun).front();
+    return ActorRef{best.empty() ? normalised_actor_id(noun) : best, text};
 }
 
 ActorKind kind_of(const Lexicon& lexicon, const std::string& id) {
@@ -338,6 +341,10 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
                         break;
                 }
             }
+        } else if (head.first > 0 && head_kind == HeadKind::armed && lexicon.is_generic_noun(tokens[head.first - 1].folded)) {
+            // "Separatist fighters", "rebel units": the group the article calls by that name.
+            span.first = head.first - 1;
+            span.ref = resolve_generic(tokens[head.first - 1].folded, surface(article, tokens, head.first - 1, head.last), lexicon, context);
         } else if (group_possessive || (head.first > 0 && (tokens[head.first - 1].folded == "its" || tokens[head.first - 1].folded == "their"))) {
             span.first = group_possessive ? head.first - 2 : head.first - 1;
             if (const auto who = resolve_pronoun(head.first - 1)) span.ref.id = who->id;

@@ -436,6 +436,8 @@ struct Coder {
         for (const PlaceRef& p : a.places) {
             if (p.last_token <= dateline_end) continue;
             if (p.first_token < hit_last && at < p.last_token) continue;  // "Targets around Raqqa": the trigger is no place
+            // ", a military spokesman in Kiev said": where the speaker is, not where it happened.
+            if (!p.anaphor && p.first_token > at && a.has_cue_in("reporting_verbs", p.last_token, p.last_token + 1)) continue;
             // "in Hakkari province near the Iraqi border": the border only says where in the named place.
             if (p.anaphor && p.relation == PlaceRelation::border &&
                 std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& named) {
@@ -514,6 +516,11 @@ struct Coder {
             });
             if (determiner || (plural_form && modified && prepositional) || of_follows || event_subject) return;
         }
+        // "Shells hit a district, killing five civilians": the toll of the event just told, not a new one.
+        if (!noun && t[hit.first].folded == "killing" && hit.first > 0 && t[hit.first - 1].folded == "," &&
+            lexicon.trigger(hit.candidates.front()).type == "attack_on_civilians" &&
+            std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) { return other.last < hit.first; }))
+            return;
         // "the militants besieging it", "fighters defending the town": a participle right after an
         // actor describes that actor; it is not a new event.
         if (!noun && t[hit.first].folded.ends_with("ing") && std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {

@@ -33,9 +33,9 @@ namespace {
 /// Words for forces only a state fields: unnamed "jets" or "troops" at home are the state's, unnamed
 /// "fighters" or a "militia" could be anyone's.
 bool is_state_force(const std::string& text) {
+    // Not "artillery", "tanks" or "drones": rebels and militias field those too.
     static const std::vector<std::string> forces = {"army", "troops", "soldiers", "military", "jets", "warplanes", "aircraft",
-                                                    "planes", "air force", "navy", "tanks", "artillery", "helicopters",
-                                                    "gunships", "drones", "marines", "paratroopers", "servicemen"};
+                                                    "planes", "air force", "navy", "marines", "paratroopers", "servicemen"};
     const std::string folded = fold(text);
     return std::any_of(forces.begin(), forces.end(), [&](const std::string& f) { return folded.ends_with(f); });
 }

@@ -288,6 +288,14 @@ const CodingCase coding_cases[] = {
     // A campaign "since" a day runs from that day.
     {"CampaignSinceADay", "Air war", "Russian jets have been bombing rebel areas in Idlib since Sept. 30.", "2015-11-01",
      "airstrike", {"RUS"}, {}, {}},
+    // A generic name before forces names their group.
+    {"GenericModifierOfForces", "Fighting near Donetsk airport",
+     "Separatist fighters attacked government positions near Donetsk airport overnight.", "2015-01-25", "armed_clash",
+     {"DONBAS_SEP"}, {}, {}},
+    // "..., killing five civilians" is the toll of the shelling, not a second event.
+    {"KillingTollIsNoNewEvent", "Shelling in Donetsk",
+     "Artillery shells hit a residential district of Donetsk on Saturday, killing five civilians.", "2015-01-25",
+     "shelling", {}, {}, {{"attack_on_civilians", ""}}},
     // Infinitive "to let" is permission, not a crossing.
     {"PermissionIsNoCrossing", "Deal on reinforcements",
      "Turkey agreed on Monday to let Iraqi Kurdish fighters cross into Syria.", "2014-10-20", "", {}, {},
@@ -531,6 +539,17 @@ TEST_F(ExtractorTest, DocumentPlacesListEveryPlaceInOrder) {
     EXPECT_LT(at("Raqqa"), at("Idlib"));
     EXPECT_LT(at("Idlib"), at("Gaziantep"));
     EXPECT_FALSE(reading.places.dateline.has_value());
+}
+
+TEST_F(ExtractorTest, TheSpeakersPlaceIsNotTheEventsPlace) {
+    const ArticleReading reading = read("Clashes near Donetsk airport",
+                                        "Rebels attacked army positions in Pisky overnight, a military spokesman in Kiev said.",
+                                        "2015-01-25");
+    const auto clashes = of_type(reading, "armed_clash");
+    ASSERT_FALSE(clashes.empty()) << describe(reading.mentions);
+    for (const PlaceRef& p : clashes.front().places) EXPECT_NE(p.text, "Kiev");
+    ASSERT_FALSE(clashes.front().places.empty());
+    EXPECT_EQ(clashes.front().places.front().text, "Pisky");
 }
 
 TEST_F(ExtractorTest, DatelineIsTheFilingPlace) {
