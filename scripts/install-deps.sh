@@ -14,6 +14,8 @@ packages=(
   # The PostGIS store's tests run a throwaway cluster (scripts/pg-test-cluster.sh, psql for SQL
   # read-back); the throughput script reports peak memory through GNU time.
   postgresql-15 postgresql-client-15 postgresql-15-postgis-3 time
+  # The libFuzzer targets (issue 8): clang with libFuzzer and the sanitizer runtimes.
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

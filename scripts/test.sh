@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: installs what Frontline needs, then builds and runs the whole test suite twice:
-# a -Werror build, and a build with AddressSanitizer + UndefinedBehaviorSanitizer.
+# a -Werror build, and a build with AddressSanitizer + UndefinedBehaviorSanitizer; then runs each
+# libFuzzer target for 60 s (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -15,3 +16,6 @@ for preset in ci asan; do
   echo "== test ($preset)"
   ctest --preset "$preset" -j 2
 done
+
+echo "== fuzz"
+bash scripts/fuzz.sh

@@ -10,6 +10,8 @@
 #include "app/input.hpp"
 #include "common/assets.hpp"
 #include "common/error.hpp"
+#include "control/control_timeline.hpp"
+#include "control/scenario.hpp"
 #include "eval/corpus.hpp"
 #include "io/event_writer.hpp"
 #include "render/fonts.hpp"
@@ -45,12 +47,20 @@ render::BaseLayer base_layer_for(const Pipeline& pipeline, const std::vector<Eve
     return base;
 }
 
-render::Scene make_scene(const Pipeline& pipeline, ExtractionRun run, const std::string& at, sf::Vector2u size) {
+render::Scene make_scene(const Pipeline& pipeline, ExtractionRun run, const RenderOptions& options, sf::Vector2u size) {
+    const std::string& at = options.at;
     const auto range = render::event_date_range(run.events);
     if (!range) throw InputError("no dated events to draw in the given articles");
     render::BaseLayer base = base_layer_for(pipeline, run.events);
+    std::optional<ControlTimeline> timeline;
+    if (!options.scenario.empty()) {
+        const Scenario scenario = load_scenario(options.scenario);
+        for (const std::string& warning : scenario.warnings) std::cerr << "frontline: warning: " << warning << '\n';
+        timeline = ControlTimeline::build(ControlInputs::from(&scenario, gazetteer_lookup(pipeline.gazetteer())), run.events);
+    }
     render::Scene scene(std::move(run.events), std::move(base), *range, size);
-    scene.set_title("Frontline");
+    if (timeline) scene.set_control(render::control_snapshots(*timeline, scene.projection()));
+    scene.set_title(options.scenario.empty() ? "Frontline" : "Frontline \u00b7 " + options.scenario);
     scene.fit_to_events();
     if (!at.empty()) {
         const auto day = Date::parse_iso(at);
@@ -128,7 +138,7 @@ int run_render(const RenderOptions& options) {
         std::filesystem::create_directories(options.layers_dir);
         write_events(run.events, (std::filesystem::path(options.layers_dir) / "events.geojson").string());
     }
-    const render::Scene scene = make_scene(pipeline, std::move(run), options.at, size);
+    const render::Scene scene = make_scene(pipeline, std::move(run), options, size);
     render::render_png(scene, size.x, size.y, options.output);
     std::cerr << "frontline: map at " << scene.current().iso() << " written to " << options.output << '\n';
     return status;
@@ -137,7 +147,7 @@ int run_render(const RenderOptions& options) {
 int run_view(const RenderOptions& options) {
     const Pipeline pipeline(data_root());
     ExtractionRun run = extract_inputs(pipeline, options.inputs, options.ingest);
-    render::Scene scene = make_scene(pipeline, std::move(run), options.at, {1400, 860});
+    render::Scene scene = make_scene(pipeline, std::move(run), options, {1400, 860});
     const sf::Font font = render::load_default_font();
     return render::run_viewer(scene, font);
 }

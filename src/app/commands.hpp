@@ -48,6 +48,7 @@ struct RenderOptions {
     std::string at;      ///< ISO date; empty = the last day with events
     std::string size = "1600x900";
     std::string layers_dir;  ///< also write GeoJSON layers here (empty: no)
+    std::string scenario;    ///< control layer from geodata/scenarios/NAME or a folder (empty: none)
 };
 
 /// `frontline extract`: articles in, events out: GeoJSONSeq on stdout as they come (`-o -`),

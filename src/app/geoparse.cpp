@@ -6,6 +6,7 @@
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "app/geoparse_line.hpp"
 #include "common/assets.hpp"
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
@@ -33,7 +34,8 @@ nlohmann::json place_json(const GeoparsedPlace& p, const std::vector<std::size_t
     return out;
 }
 
-/// One article's output line; throws InputError (without a place: the caller adds file:line).
+}  // namespace
+
 nlohmann::json geoparse_line(const Geoparser& parser, const std::string& line, bool spans_given) {
     nlohmann::json in;
     try {
@@ -69,8 +71,6 @@ nlohmann::json geoparse_line(const Geoparser& parser, const std::string& line, b
     for (const GeoparsedPlace& p : parser.resolve(text, spans)) places.push_back(place_json(p, bytes));
     return {{"id", in["id"]}, {"places", std::move(places)}};
 }
-
-}  // namespace
 
 int run_geoparse(const GeoparseOptions& options) {
     if (options.spans != "given" && options.spans != "find")

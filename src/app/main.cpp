@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--at", render.at, "The instant (YYYY-MM-DD); default: the last day with events");
     render_cmd->add_option("--size", render.size, "Image size WxH");
     render_cmd->add_option("--layers", render.layers_dir, "Also write the GeoJSON layers into this folder");
+    render_cmd->add_option("--scenario", render.scenario, "Draw control areas from geodata/scenarios/NAME or a folder");
     render_flags.add_to(*render_cmd);
 
     RenderOptions view;
@@ -114,6 +115,7 @@ int main(int argc, char** argv) {
     auto* view_cmd = cli.add_subcommand("view", "Open the map viewer with its timeline");
     view_cmd->add_option("inputs", view.inputs, "Articles, folders or -")->required();
     view_cmd->add_option("--at", view.at, "Start at this instant (YYYY-MM-DD)");
+    view_cmd->add_option("--scenario", view.scenario, "Draw control areas from geodata/scenarios/NAME or a folder");
     view_flags.add_to(*view_cmd);
 
     try {

@@ -183,7 +183,8 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& l
     // Kurds, when no other people comes close.
     if (context.dominant_civilians.empty())
         for (const auto& [id, count] : mentioned) {
-            const bool clear = std::all_of(mentioned.begin(), mentioned.end(), [&](const auto& other) {
+            // Named captures: clang 14 (the fuzz preset) cannot capture structured bindings.
+            const bool clear = std::all_of(mentioned.begin(), mentioned.end(), [&id = id, &count = count](const auto& other) {
                 return other.first == id || other.second * 2 < count;
             });
             if (count >= 3 && clear) context.dominant_civilians = id;

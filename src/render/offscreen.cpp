@@ -12,6 +12,7 @@
 #include "render/detail/display.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
+#include "render/shaders.hpp"
 
 namespace frontline::render {
 
@@ -55,7 +56,8 @@ void render_png(const Scene& scene, unsigned width, unsigned height, const std::
         throw OutputError(where, "cannot create a " + size +
                                      " off-screen surface (no OpenGL context: "
                                      "run under an X display or xvfb-run)");
-    draw(texture, scene, font);
+    const auto hatch = load_hatch_shader();
+    draw(texture, scene, font, hatch.get());
     texture.display();
     const sf::Image image = texture.getTexture().copyToImage();
 

@@ -120,6 +120,40 @@ void draw_base_layer(Frame& frame) {
     land.draw(frame.target);
 }
 
+void draw_control(Frame& frame) {
+    const ControlSnapshot* snapshot = frame.scene.control();
+    if (snapshot == nullptr) return;
+    // The fills were triangulated on the plane once; the view is an affine map, so they go to
+    // the screen by a transform instead of being rebuilt every frame.
+    const sf::FloatRect& map = frame.layout.map;
+    const auto ppk = static_cast<float>(frame.view.pixels_per_km());
+    sf::Transform plane_to_screen;
+    plane_to_screen.translate(map.left + map.width / 2.0F, map.top + map.height / 2.0F);
+    plane_to_screen.scale(ppk, -ppk);
+    plane_to_screen.translate(static_cast<float>(-frame.view.centre().x), static_cast<float>(-frame.view.centre().y));
+    for (const ControlFill& fill : snapshot->fills) {
+        sf::RenderStates states(plane_to_screen);
+        if (!fill.hatched) {
+            frame.target.draw(fill.triangles, states);
+        } else if (frame.hatch != nullptr) {
+            states.shader = frame.hatch;
+            frame.target.draw(fill.triangles, states);
+        } else {
+            // Without shaders, a lighter fill of the same colour still tells claimed ground apart.
+            sf::VertexArray light = fill.triangles;
+            for (std::size_t i = 0; i < light.getVertexCount(); ++i) light[i].color.a /= 2;
+            frame.target.draw(light, states);
+        }
+    }
+    ShapeBatch fronts;
+    for (const auto& line : snapshot->front_lines) {
+        const auto screen = to_screen(frame, line);
+        fronts.polyline(screen, false, 4.5F, sf::Color(255, 255, 255, 200));
+        fronts.polyline(screen, false, 2.2F, palette::front_line);
+    }
+    fronts.draw(frame.target);
+}
+
 void draw_events(Frame& frame) {
     const Scene& scene = frame.scene;
     const auto& events = scene.events();
@@ -277,14 +311,15 @@ void draw_scale_bar(Frame& frame) {
 
 }  // namespace detail
 
-void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font) {
+void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font, const sf::Shader* hatch) {
     const sf::Vector2u size = target.getSize();
     target.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
     const Layout layout = size == scene.viewport() ? scene.layout() : Layout::for_viewport(size);
     const MapView view = size == scene.viewport() ? scene.view() : scene.view().reframed(layout.map);
-    detail::Frame frame{target, scene, font, layout, view, scene.placed_glyphs(view)};
+    detail::Frame frame{target, scene, font, layout, view, scene.placed_glyphs(view), hatch};
 
     detail::draw_base_layer(frame);
+    detail::draw_control(frame);
     detail::draw_events(frame);
     detail::draw_labels(frame);
     detail::draw_scale_bar(frame);

@@ -2,6 +2,7 @@
 
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Shader.hpp>
 
 #include "render/scene.hpp"
 
@@ -20,7 +21,12 @@ namespace frontline::render {
 /// - the hovered event's tooltip, its top-left corner 16 px right of and below the glyph centre,
 ///   or on the other side where it would leave the map.
 ///
+/// Under the events, the control snapshot in force (`Scene::control()`): each holder's ground in
+/// its actor colour (listed in the legend with its area), ground taken on a claim hatched by
+/// `hatch` (`load_hatch_shader()`) or, when it is null, filled plainly and lighter, and the front
+/// lines between holders.
+///
 /// Sets the target's view to its pixel grid. Text is UTF-8 throughout.
-void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font);
+void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font, const sf::Shader* hatch = nullptr);
 
 }  // namespace frontline::render

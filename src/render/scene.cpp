@@ -152,6 +152,12 @@ void Scene::fit_to_events() {
     view_.fit(*box, fit_padding_px, fit_min_extent_km);
 }
 
+const ControlSnapshot* Scene::control() const {
+    const auto after = std::upper_bound(control_.begin(), control_.end(), current_,
+                                        [](const Date& day, const ControlSnapshot& s) { return day < s.valid_from; });
+    return after == control_.begin() ? nullptr : &*std::prev(after);
+}
+
 TimelineAxis Scene::timeline_axis() const {
     return {range_, layout_.histogram.left, layout_.histogram.left + layout_.histogram.width};
 }

@@ -11,6 +11,7 @@
 
 #include "events/event.hpp"
 #include "render/base_layer.hpp"
+#include "render/control_layer.hpp"
 #include "render/layout.hpp"
 #include "render/map_view.hpp"
 #include "render/projection.hpp"
@@ -80,6 +81,16 @@ public:
     [[nodiscard]] const std::string& title() const noexcept { return title_; }
     /// Sets the heading; an empty one shows the date alone.
     void set_title(std::string title) { title_ = std::move(title); }
+
+    // --- control -------------------------------------------------------------------------
+
+    /// Sets who held what over time, drawn under the events; `snapshots` in time order, built
+    /// with `control_snapshots(timeline, projection())`. Replaces any earlier control layer.
+    void set_control(std::vector<ControlSnapshot> snapshots) { control_ = std::move(snapshots); }
+    /// Every control snapshot, in time order (empty without a control layer).
+    [[nodiscard]] const std::vector<ControlSnapshot>& control_snapshots() const noexcept { return control_; }
+    /// The snapshot in force at the end of the current day; null before the first or without one.
+    [[nodiscard]] const ControlSnapshot* control() const;
 
     // --- view ----------------------------------------------------------------------------
 
@@ -166,6 +177,7 @@ private:
     std::vector<DayCount> daily_counts_;
     std::vector<Date> event_days_;  ///< distinct start days, sorted
     std::string title_;
+    std::vector<ControlSnapshot> control_;
 
     sf::Vector2u viewport_;
     Layout layout_;

@@ -15,6 +15,7 @@
 #include "render/detail/palette.hpp"
 #include "render/detail/text.hpp"
 #include "render/renderer.hpp"
+#include "render/shaders.hpp"
 
 namespace frontline::render {
 
@@ -157,6 +158,7 @@ int run_viewer(Scene& scene, const sf::Font& font) {
     if (!window.isOpen()) throw OutputError("cannot open the viewer window");
     window.setVerticalSyncEnabled(true);
 
+    const auto hatch = load_hatch_shader();  // needs the window's GL context
     ViewerController controller(scene);
     sf::Clock clock;
     bool dirty = true;
@@ -172,7 +174,7 @@ int run_viewer(Scene& scene, const sf::Font& font) {
             sf::sleep(sf::milliseconds(idle_poll_milliseconds));
             continue;
         }
-        draw(window, scene, font);
+        draw(window, scene, font, hatch.get());
         draw_playback_status(window, controller, font);
         window.display();
         dirty = false;

@@ -4,6 +4,7 @@
 
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Shader.hpp>
 
 #include "render/detail/geometry_batch.hpp"
 #include "render/scene.hpp"
@@ -19,6 +20,7 @@ struct Frame {
     Layout layout;
     MapView view;
     std::vector<PlacedGlyph> glyphs;
+    const sf::Shader* hatch = nullptr;  ///< hatches claimed ground; null: plain fills
 };
 
 /// How strongly event `index` is drawn (1 = fresh, down to 0.55 for month-old news), so the current
@@ -32,6 +34,7 @@ float draw_text(sf::RenderTarget& target, const sf::Font& font, const sf::String
 
 // The parts of a frame, in drawing order (renderer.cpp and panels.cpp).
 void draw_base_layer(Frame& frame);
+void draw_control(Frame& frame);
 void draw_events(Frame& frame);
 void draw_labels(Frame& frame);
 void draw_scale_bar(Frame& frame);

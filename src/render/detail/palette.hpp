@@ -23,6 +23,7 @@ inline const sf::Color bar_physical_idle{82, 94, 107};
 inline const sf::Color bar_statement_idle{58, 80, 106};
 inline const sf::Color playhead{255, 92, 80};
 inline const sf::Color tooltip{17, 22, 28};
+inline const sf::Color front_line{150, 20, 30};
 }  // namespace palette
 
 /// `colour` with its alpha multiplied by `factor` (0-1).

@@ -1,5 +1,7 @@
 // The frame around the map: title bar, legend, timeline, tooltip (see renderer.hpp).
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -164,7 +166,22 @@ void draw_legend(Frame& frame) {
         return sf::Vector2f(left + legend_icon_radius + 1.0F, centre_y);
     };
 
-    if (!types.empty() && heading("EVENTS")) {
+    if (const ControlSnapshot* control = scene.control(); control != nullptr && heading("WHO HOLDS THE GROUND")) {
+        for (const ControlFill& fill : control->fills) {
+            std::array<char, 32> area{};
+            std::snprintf(area.data(), area.size(), fill.area_km2 >= 10.0 ? "%.0f km\u00b2" : "%.1f km\u00b2",
+                          fill.area_km2);
+            const auto icon = row((fill.holder.empty() ? "unclaimed" : fill.holder) + (fill.hatched ? " (claimed)" : ""),
+                                  area.data());
+            if (!icon) break;
+            const sf::FloatRect swatch(icon->x - legend_icon_radius, icon->y - legend_icon_radius,
+                                       2.0F * legend_icon_radius, 2.0F * legend_icon_radius);
+            icons.rectangle(swatch, palette::chrome_muted);
+            icons.rectangle({swatch.left + 1.2F, swatch.top + 1.2F, swatch.width - 2.4F, swatch.height - 2.4F},
+                            sf::Color(fill.colour.r, fill.colour.g, fill.colour.b));
+        }
+    }
+    if (!types.empty() && !out_of_room && heading("EVENTS")) {
         for (const std::string& type : types) {
             const auto icon = row(display_name(type), std::to_string(type_visible[type]));
             if (!icon) break;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "geo/geos.hpp"
+
 namespace frontline::render::detail {
 
 namespace {
@@ -80,6 +82,66 @@ std::vector<std::array<std::size_t, 3>> triangulate(std::span<const PlanePoint> 
     }
     if (remaining == 3 && cross(point(prev[node]), point(node), point(next[node])) > 0.0)
         triangles.push_back({order[prev[node]], order[node], order[next[node]]});
+    return triangles;
+}
+
+std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<PlanePoint>>& rings) {
+    std::vector<PlanePoint> triangles;
+    if (rings.empty() || rings.front().size() < 3) return triangles;
+    const GeosContext ctx;
+    GEOSContextHandle_t h = ctx.handle();
+    // GEOSGeom_createPolygon_r takes the rings over, so they are released from their owners only
+    // once every ring has been built.
+    std::vector<GeosGeometry> owned;
+    for (const auto& ring : rings) {
+        if (ring.size() < 3) continue;
+        std::vector<double> xy;
+        xy.reserve(2 * ring.size() + 2);
+        for (const PlanePoint& p : ring) {
+            xy.push_back(p.x);
+            xy.push_back(p.y);
+        }
+        if (ring.front() != ring.back()) {
+            xy.push_back(ring.front().x);
+            xy.push_back(ring.front().y);
+        }
+        GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(h, xy.data(), static_cast<unsigned>(xy.size() / 2), 0, 0);
+        if (seq == nullptr) ctx.fail("building a control polygon's ring");
+        GEOSGeometry* made = GEOSGeom_createLinearRing_r(h, seq);
+        if (made == nullptr) ctx.fail("building a control polygon's ring");
+        owned.emplace_back(made, GeosDeleter{h});
+    }
+    if (owned.empty()) return triangles;
+    std::vector<GEOSGeometry*> holes;
+    for (std::size_t i = 1; i < owned.size(); ++i) holes.push_back(owned[i].release());
+    GEOSGeometry* shell = owned.front().release();
+    const GeosGeometry polygon(GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())),
+                               GeosDeleter{h});
+    if (!polygon) ctx.fail("building a control polygon");
+    // Overlays leave repeated and nearly collinear points that GEOS's ear finder can trip on
+    // ("Unable to find a convex corner"); without them it rarely fails, and when it still does,
+    // ear clipping the exterior keeps the ground drawn (a hole filled beats a holder missing).
+    const GeosGeometry cleaned(GEOSRemoveRepeatedPoints_r(h, polygon.get(), 0.0), GeosDeleter{h});
+    const GeosGeometry result(cleaned ? GEOSConstrainedDelaunayTriangulation_r(h, cleaned.get()) : nullptr,
+                              GeosDeleter{h});
+    if (!result) {
+        const auto& exterior = rings.front();
+        for (const auto& corner : triangulate(exterior))
+            for (const std::size_t k : corner) triangles.push_back(exterior[k]);
+        return triangles;
+    }
+    const int count = GEOSGetNumGeometries_r(h, result.get());
+    triangles.reserve(3 * static_cast<std::size_t>(std::max(count, 0)));
+    for (int i = 0; i < count; ++i) {
+        const GEOSGeometry* triangle = GEOSGetGeometryN_r(h, result.get(), i);
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, triangle));
+        for (unsigned k = 0; k < 3; ++k) {
+            PlanePoint p;
+            if (seq == nullptr || GEOSCoordSeq_getXY_r(h, seq, k, &p.x, &p.y) == 0)
+                ctx.fail("reading a triangle of a control polygon");
+            triangles.push_back(p);
+        }
+    }
     return triangles;
 }
 

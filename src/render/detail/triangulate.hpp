@@ -15,4 +15,10 @@ namespace frontline::render::detail {
 /// the triangles found before the clipping got stuck, so bad data leaves a gap, never a hang.
 [[nodiscard]] std::vector<std::array<std::size_t, 3>> triangulate(std::span<const PlanePoint> ring);
 
+/// Splits a polygon (exterior ring first, then its holes) into triangles with GEOS's constrained
+/// Delaunay triangulation, returned three points a triangle; the holes stay uncovered. When GEOS
+/// cannot triangulate it, the exterior is ear clipped (`triangulate`) and the holes are filled.
+/// @throws GeoError when GEOS cannot build the polygon.
+[[nodiscard]] std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<PlanePoint>>& rings);
+
 }  // namespace frontline::render::detail

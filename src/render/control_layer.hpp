@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <SFML/Graphics/Color.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include "common/date.hpp"
+#include "control/control_timeline.hpp"
+#include "render/projection.hpp"
+
+namespace frontline::render {
+
+/// One holder's ground in one control state, ready to draw.
+struct ControlFill {
+    std::string holder;
+    sf::Color colour;
+    /// Ground that changed hands on a claim that day: drawn hatched, not as settled ground.
+    bool hatched = false;
+    double area_km2 = 0.0;
+    /// The fill as triangles on the plane (km around the projection origin, y north), built once
+    /// when the state is loaded; the renderer only transforms it to the screen.
+    sf::VertexArray triangles{sf::Triangles};
+};
+
+/// Who held what from `valid_from` until the next snapshot, projected and triangulated.
+struct ControlSnapshot {
+    Date valid_from;
+    std::vector<ControlFill> fills;                    ///< by holder id
+    std::vector<std::vector<PlanePoint>> front_lines;  ///< shared boundaries of two holders
+};
+
+/// Projects and triangulates every state of `timeline` once (GEOS constrained Delaunay
+/// triangulation, so holes stay open). A holder whose ground grew on a day whose state rests on a
+/// claim is hatched in that state.
+/// @throws GeoError when GEOS cannot build a polygon from the timeline's rings.
+[[nodiscard]] std::vector<ControlSnapshot> control_snapshots(const ControlTimeline& timeline,
+                                                             const MapProjection& projection);
+
+}  // namespace frontline::render
