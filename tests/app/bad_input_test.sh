@@ -41,8 +41,8 @@ mv "$work/huge.txt" "$work/huge.ndjson"
 check "200 MB NDJSON line: exit 2 alone" run 2 extract "$work/huge.ndjson" -o "$work/h2.geojson"
 check "200 MB NDJSON line: named with its line" grep -q "huge.ndjson:1: too large" "$work/err"
 check "200 MB NDJSON line: nothing written" test ! -e "$work/h2.geojson"
-check "--max-article-mb sets the limit" run 2 extract "$work/latin1.txt" "$work/huge.ndjson" -o "$work/h3.geojson" --max-article-mb 0.0001 --published 2015-03-04
-check "--max-article-mb: the small one is skipped too" grep -q "latin1.txt: too large: [0-9]* bytes, over the limit of 104 bytes" "$work/err"
+check "--max-article-mb sets the limit" run 2 extract "$work/latin1.txt" "$work/huge.ndjson" -o "$work/h3.geojson" --max-article-mb 0.00001 --published 2015-03-04
+check "--max-article-mb: the small one is skipped too" grep -q "latin1.txt: too large: [0-9]* bytes, over the limit of 10 bytes" "$work/err"
 rm -f "$work/huge.ndjson"
 
 # Binary garbage and NUL bytes: skipped as binary.
