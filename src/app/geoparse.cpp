@@ -40,7 +40,8 @@ nlohmann::json geoparse_line(const Geoparser& parser, const std::string& line, b
     nlohmann::json in;
     try {
         in = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error, and out_of_range for a number beyond double's range ("1e400").
         throw InputError(std::string("not JSON: ") + e.what());
     }
     if (!in.is_object() || !in.contains("id") || !in.contains("text") || !in["text"].is_string())

@@ -3,8 +3,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <cstring>
+#include <mutex>
 #include <random>
 
 #include "common/error.hpp"
@@ -15,6 +20,48 @@ namespace {
 std::string random_suffix() {
     std::random_device rd;
     return std::to_string(rd()) + std::to_string(::getpid());
+}
+
+/// Temporary files not yet committed, kept where a signal handler may read them: Ctrl-C must not
+/// leave a half-written hidden file behind (issue 8), yet destructors do not run when SIGINT or
+/// SIGTERM ends the process. Only async-signal-safe work happens in the handler: unlink and raise.
+struct PendingTemp {
+    std::atomic<bool> used{false};
+    std::array<char, PATH_MAX> path{};
+};
+std::array<PendingTemp, 32> pending;
+std::mutex pending_mutex;
+
+extern "C" void remove_pending_and_reraise(int signal_number) {
+    for (PendingTemp& p : pending)
+        if (p.used.load()) ::unlink(p.path.data());
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+}
+
+/// Registers `temp` for removal on SIGINT and SIGTERM. Paths beyond the table's size or PATH_MAX
+/// are only removed by the destructor, as before.
+void add_pending(const std::filesystem::path& temp) {
+    static std::once_flag handlers;
+    std::call_once(handlers, [] {
+        std::signal(SIGINT, remove_pending_and_reraise);
+        std::signal(SIGTERM, remove_pending_and_reraise);
+    });
+    const std::string& path = temp.native();
+    if (path.size() >= PATH_MAX) return;
+    const std::scoped_lock lock(pending_mutex);
+    for (PendingTemp& p : pending) {
+        if (p.used.load()) continue;
+        std::memcpy(p.path.data(), path.c_str(), path.size() + 1);
+        p.used.store(true);
+        return;
+    }
+}
+
+void drop_pending(const std::filesystem::path& temp) {
+    const std::scoped_lock lock(pending_mutex);
+    for (PendingTemp& p : pending)
+        if (p.used.load() && temp.native() == p.path.data()) p.used.store(false);
 }
 
 void fsync_path(const std::filesystem::path& path, int flags) {
@@ -35,6 +82,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
         throw OutputError(SourceLocation{target_.string()}, "cannot write: folder " + folder.string() + " is not writable");
     // Keep the extension last: GDAL drivers and image writers choose the format by it.
     temp_ = folder / ("." + target_.stem().string() + ".tmp-" + random_suffix() + target_.extension().string());
+    add_pending(temp_);
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
@@ -46,6 +94,7 @@ AtomicFile::~AtomicFile() {
     if (committed_) return;
     std::error_code ec;
     std::filesystem::remove_all(temp_, ec);
+    drop_pending(temp_);
 }
 
 void AtomicFile::commit() {
@@ -53,6 +102,7 @@ void AtomicFile::commit() {
     if (std::rename(temp_.c_str(), target_.c_str()) != 0)
         throw OutputError(SourceLocation{target_.string()}, std::string("cannot replace: ") + std::strerror(errno));
     committed_ = true;
+    drop_pending(temp_);
     auto folder = target_.parent_path();
     fsync_path(folder.empty() ? "." : folder, O_RDONLY | O_DIRECTORY);
 }

@@ -1,12 +1,14 @@
 #include "ingest/reader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <istream>
+#include <iterator>
 #include <string_view>
 #include <system_error>
 
@@ -76,6 +78,45 @@ std::string load(const fs::path& path, std::size_t limit) {
     if (in.bad()) throw InputError(where, cannot_read("input/output error"));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
     return bytes;
+}
+
+Date today() {
+    return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+/// Whether `text` is long enough to judge (40 words) and reads as something other than English: fewer than one
+/// word in twenty is a common English function word. English news runs at a third or more, so
+/// only another language (or another script, whose words never match) falls under the bar. One
+/// linear pass over ASCII letters: cheap enough for every article, unlike a language model.
+bool reads_as_another_language(std::string_view text) {
+    static constexpr std::string_view function_words[] = {
+        "a",    "an",   "and",  "are",  "as",   "at",  "be",    "by",  "for",  "from", "had",  "has",
+        "have", "he",   "in",   "is",   "it",   "its", "not",   "of",  "on",   "or",   "said", "she",
+        "that", "the",  "their", "they", "this", "to",  "was",  "were", "which", "who", "will", "with"};
+    constexpr std::size_t min_words = 40;
+    std::size_t words = 0, common = 0;
+    std::string word;
+    const auto end_word = [&] {
+        if (word.empty()) return;
+        ++words;
+        if (word.size() <= 5 && std::ranges::find(function_words, std::string_view(word)) != std::end(function_words))
+            ++common;
+        word.clear();
+    };
+    for (const char c : text) {
+        if (c >= 'a' && c <= 'z') {
+            word += c;
+        } else if (c >= 'A' && c <= 'Z') {
+            word += static_cast<char>(c - 'A' + 'a');
+        } else if (static_cast<unsigned char>(c) >= 0x80) {
+            // A letter of another script (or an accented one) makes a word no function word.
+            word += '#';
+        } else {
+            end_word();
+        }
+    }
+    end_word();
+    return words >= min_words && common * 20 < words;
 }
 
 /// Every article file under `folder`, recursively; folders that cannot be listed go to `skipped`.
@@ -200,6 +241,12 @@ private:
     Article finish(ArticleDraft draft, const SourceLocation& where, std::string fallback_id) {
         Article article = std::move(draft.article);
         if (article.paragraphs.size() < 2) throw InputError(where, "empty article");
+        // The lexicon and the extraction rules are English: another language yields no events
+        // at best and false ones at worst, so such an article is skipped, not read.
+        if (!article.language.empty() && !ascii_lower(article.language).starts_with("en"))
+            throw InputError(where, "language \"" + article.language + "\" is not English; skipped");
+        if (reads_as_another_language(article.text))
+            throw InputError(where, "not English (too few common English words); skipped");
         if (article.id.empty()) article.id = std::move(fallback_id);
         article.source = where.str();
         if (options_.published_override) {
@@ -210,8 +257,14 @@ private:
                  "\"published\" in the metadata or --published");
         } else {
             article.published = Date::parse_iso(ingest::detail::trim(draft.published));
-            if (!article.published)
+            if (!article.published) {
                 warn(where, "published \"" + draft.published + "\" is not an ISO 8601 date; ignored");
+            } else if (*article.published > today().plus_days(1)) {
+                // A scraper's placeholder or a wrong field: relative dates counted from it would
+                // put events in the future, so they are left unresolved instead.
+                warn(where, "published " + article.published->iso() + " is in the future; ignored");
+                article.published.reset();
+            }
         }
         flag_boilerplate(article);
         return article;

@@ -182,6 +182,40 @@ TEST_F(ReadArticlesErrors, MissingOrInvalidDateIsAWarning) {
                 ElementsAre(invalid + ": published \"3 Oct 2014\" is not an ISO 8601 date; ignored"));
 }
 
+// Found by fuzz_ingest_ndjson: a number beyond double's range escaped as nlohmann's out_of_range.
+TEST_F(ReadArticlesErrors, NumberOverflowIsInvalidJson) {
+    const std::string regression = (test_data / "fuzz-regressions/fuzz_ingest_ndjson/number-overflow.ndjson").string();
+    const auto result = ingest(regression);
+    EXPECT_TRUE(result.articles.empty());
+    EXPECT_THAT(result.report.skipped, ElementsAre(HasSubstr("number-overflow.ndjson:1: invalid JSON")));
+    const auto path = write("huge.json", R"({"title": "T", "text": "Body.", "extra": 1e400})");
+    EXPECT_THAT(ingest(path).report.skipped, ElementsAre(HasSubstr(path + ": invalid JSON: ")));
+}
+
+TEST_F(ReadArticlesErrors, FutureDateIsIgnoredWithAWarning) {
+    const auto path = write("future.json", R"({"published": "2999-01-01", "text": "Title\nBody."})");
+    const auto result = ingest(path);
+    ASSERT_EQ(result.articles.size(), 1u);
+    EXPECT_FALSE(result.articles[0].published);
+    EXPECT_THAT(result.report.warnings, ElementsAre(path + ": published 2999-01-01 is in the future; ignored"));
+}
+
+TEST_F(ReadArticlesErrors, AnotherLanguageIsSkipped) {
+    const auto tagged = write("fr.json", R"({"language": "fr", "text": "Title\nRebels shelled Aleppo."})");
+    EXPECT_THAT(ingest(tagged).report.skipped, ElementsAre(tagged + ": language \"fr\" is not English; skipped"));
+    const auto spanish = write(
+        "es.txt",
+        "Las fuerzas rebeldes bombardean Alepo\nLas fuerzas rebeldes bombardearon la ciudad de Alepo el viernes por "
+        "la ma\u00f1ana, matando a tres personas y dejando a muchos heridos en el barrio de la ciudad vieja, seg\u00fan "
+        "los testigos que hablaron con la prensa local. El gobierno dijo que respondería con toda su fuerza y que los "
+        "combates continuar\u00e1n durante los pr\u00f3ximos d\u00edas.\n");
+    EXPECT_THAT(ingest(spanish).report.skipped,
+                ElementsAre(spanish + ": not English (too few common English words); skipped"));
+    // Short English text and tagged English are read, however few function words they have.
+    const auto english = write("en.json", R"({"language": "en-GB", "text": "Title\nRebels shelled Aleppo."})");
+    EXPECT_EQ(ingest(english).articles.size(), 1u);
+}
+
 TEST_F(ReadArticlesErrors, RepairsInvalidUtf8AndStripsTheByteOrderMark) {
     const auto path = write("latin1.txt", "\xEF\xBB\xBFTitle\r\nCaf\xE9 owners fled \xFF\xFE town.\r\n");
     const auto result = ingest(path);

@@ -35,6 +35,10 @@ json parse_object(std::string_view text, const SourceLocation& where) {
         value = json::parse(text);
     } catch (const json::parse_error& error) {
         throw InputError(location_in(text, error.byte, where), "invalid JSON: " + short_reason(error));
+    } catch (const json::out_of_range& error) {
+        // A number beyond double's range ("1e400") is out_of_range, not a parse_error (fuzzing,
+        // tests/data/fuzz-regressions/fuzz_ingest_ndjson).
+        throw InputError(where, std::string("invalid JSON: ") + error.what());
     }
     if (!value.is_object()) {
         throw InputError(where, std::string("expected a JSON object (one article), not ") + value.type_name() +
