@@ -119,7 +119,7 @@ struct ControlTimeline::Impl {
     static constexpr HolderId nobody = -1;  ///< unclaimed ground
     static constexpr HolderId split = -2;   ///< an atom cut in two: its children hold its ground
 
-    /// The smallest piece of ground the timeline tracks, in its cell's metric projection. Each
+    /// The smallest piece of ground the timeline tracks, in its cell's metric frame. Each
     /// lies wholly inside or outside every footprint and initial-layer polygon of its cell, so a
     /// whole capture, a retreat or a layer polygon only relabels atoms; only a partial capture
     /// cuts them, and an atom is never changed, only split into two new ones.
@@ -138,7 +138,7 @@ struct ControlTimeline::Impl {
     struct Cell {
         GeosGeometry area;  ///< lon/lat
         cd::Box box;
-        std::unique_ptr<cd::LocalProjection> projection;
+        std::unique_ptr<cd::LocalFrame> projection;  ///< the cell's metric frame
         std::vector<Atom> atoms;
         std::vector<HolderId> now;  ///< labels while building
         std::vector<std::pair<std::size_t, std::vector<HolderId>>> history;  ///< (state, label per atom)
@@ -236,11 +236,11 @@ struct ControlTimeline::Impl {
 
     // ---- atoms -----------------------------------------------------------------------------
 
-    Atom make_atom(GeosGeometry metric, std::vector<std::uint32_t> footprints, std::vector<std::uint32_t> layer) const {
+    Atom make_atom(const cd::LocalFrame& frame, GeosGeometry metric, std::vector<std::uint32_t> footprints, std::vector<std::uint32_t> layer) const {
         Atom a;
         a.rings = cd::area_rings(geos, *metric);
-        a.km2 = area(geos, *metric) / 1e6;
         a.centre = cd::centroid_xy(geos, *metric);
+        a.km2 = frame.km2(area(geos, *metric), a.centre);
         a.metric = std::move(metric);
         a.footprints = std::move(footprints);
         a.layer = std::move(layer);
@@ -298,8 +298,8 @@ struct ControlTimeline::Impl {
         }
         const HolderId was = cell.now[atom];
         const Atom& parent = cell.atoms[atom];
-        Atom left = make_atom(std::move(kept), parent.footprints, parent.layer);
-        Atom right = make_atom(std::move(taken), parent.footprints, parent.layer);
+        Atom left = make_atom(*cell.projection, std::move(kept), parent.footprints, parent.layer);
+        Atom right = make_atom(*cell.projection, std::move(taken), parent.footprints, parent.layer);
         relabel(cell, atom, split, state);
         cell.atoms.push_back(std::move(left));
         cell.now.push_back(was);
@@ -537,7 +537,7 @@ struct ControlTimeline::Impl {
             if (!crossed) {
                 for (std::uint32_t f = 0; f < 2; ++f)
                     if (area(geos, *footprints[f]) > sliver_degrees2)
-                        cell.atoms.push_back(make_atom(cd::polygons_of(geos, *cell.projection->to_metric(geos, *footprints[f])), {f}, containing));
+                        cell.atoms.push_back(make_atom(*cell.projection, cd::polygons_of(geos, *cell.projection->to_metric(geos, *footprints[f])), {f}, containing));
                 cell.now.assign(cell.atoms.size(), nobody);
                 cell.initial_atoms = cell.atoms.size();
                 return;
@@ -580,7 +580,7 @@ struct ControlTimeline::Impl {
             std::vector<std::uint32_t> in_layer;
             for (std::size_t l = 0; l < touching.size(); ++l)
                 if (contains(geos, *prepared_layer[l], *probe)) in_layer.push_back(touching[l]);
-            cell.atoms.push_back(make_atom(cd::polygons_of(geos, *cell.projection->to_metric(geos, face)), std::move(in_footprints), std::move(in_layer)));
+            cell.atoms.push_back(make_atom(*cell.projection, cd::polygons_of(geos, *cell.projection->to_metric(geos, face)), std::move(in_footprints), std::move(in_layer)));
         }
         cell.now.assign(cell.atoms.size(), nobody);
         cell.initial_atoms = cell.atoms.size();
@@ -623,7 +623,7 @@ struct ControlTimeline::Impl {
     void add_cell(GeosGeometry area, const std::vector<const GEOSGeometry*>& footprints, const std::vector<GeosGeometry>& layer) {
         Cell cell;
         cell.box = cd::box_of(geos, *area);
-        cell.projection = std::make_unique<cd::LocalProjection>(proj.get(), centroid(geos, *area));
+        cell.projection = std::make_unique<cd::LocalFrame>(centroid(geos, *area));
         cell.area = std::move(area);
         atomize(cell, footprints, layer);
         cells.push_back(std::move(cell));
@@ -652,14 +652,19 @@ struct ControlTimeline::Impl {
             std::vector<GeosGeometry> clusters;
             GeosGeometry rest;
             for (auto& [ci, pieces] : by_cell) {
-                GeosGeometry merged = cd::union_all(geos, std::move(pieces));
+                GeosGeometry merged = cd::dissolve(geos, std::move(pieces));
                 if (background && ci == *background)
                     rest = std::move(merged);
                 else
                     clusters.push_back(std::move(merged));
             }
             GeosGeometry all = cd::gather_polygons(geos, clusters);
-            if (rest) all = cd::polygons_of(geos, *cd::unite(geos, *rest, *all));
+            if (rest) {
+                std::vector<GeosGeometry> both;
+                both.push_back(std::move(rest));
+                both.push_back(std::move(all));
+                all = cd::polygons_of(geos, *cd::dissolve(geos, std::move(both)));
+            }
             out.emplace_back(holder_names[static_cast<std::size_t>(holder)], std::move(all));
         }
         std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

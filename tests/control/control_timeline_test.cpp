@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <numbers>
+#include <random>
 
 #include "common/error.hpp"
 #include "control/control_timeline.hpp"
@@ -305,6 +306,44 @@ TEST_F(ControlFileTest, ExportWritesEveryStateAndReadsBackAsALayer) {
     ASSERT_EQ(features.size(), 2u) << "--at: only the state of that day";
     EXPECT_EQ(features[0].valid_from, oct8);
     EXPECT_THROW((void)parse_export_layers("events,rivers"), UsageError);
+}
+
+TEST_F(ControlFileTest, InvariantsHoldThroughManyRandomEvents) {
+    // Eight towns 0.1° apart, so that their surroundings overlap into shared cells, two holders
+    // splitting the ground between them, and sixty captures, partial captures, advances and
+    // retreats by three actors.
+    const auto path = layer({{"a", "A", "2020-01-01", box(9.6, 49.6, 10.22, 50.4)}, {"b", "B", "2020-01-01", box(10.22, 49.6, 10.9, 50.4)}});
+    std::vector<std::string> warnings;
+    ControlInputs in;
+    in.initial = read_control_layer(path, {"A", "B"}, warnings);
+    in.lookup = [](const std::string& id) {
+        const int i = id.back() - '0';
+        return std::optional<PlaceInfo>(PlaceInfo{id, LonLat(10.0 + 0.1 * (i % 4), 49.95 + 0.1 * (i / 4)), 5000L * (i + 1)});
+    };
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<int> town(0, 7);
+    std::uniform_int_distribution<int> kind(0, 9);
+    std::uniform_real_distribution<double> share(0.1, 0.9);
+    const std::vector<std::string> actors{"A", "B", "C"};
+    std::vector<Event> events;
+    for (int i = 0; i < 60; ++i) {
+        const int k = kind(rng);
+        const int p = town(rng);
+        const std::string id = "p:" + std::to_string(p);
+        const LonLat at(10.0 + 0.1 * (p % 4), 49.95 + 0.1 * (p / 4));
+        const std::string type = k < 5 ? "territory_taken" : k < 8 ? "retreat" : "advance";
+        events.push_back(territorial(type, actors[static_cast<std::size_t>(i % 3)], "", Date(2020, 2, 1).plus_days(i / 3),
+                                     k < 3 ? std::optional<double>(share(rng)) : std::nullopt, id, at, k == 4 ? 2 : 1));
+    }
+    const ControlTimeline t = ControlTimeline::build(in, events);
+    EXPECT_EQ(t.states().size(), 21u);
+    expect_invariants(t);
+    for (int p = 0; p < 8; ++p) {
+        double total = 0.0;
+        for (const auto& [holder, v] : t.shares("p:" + std::to_string(p), Date(2020, 3, 1))) total += v;
+        EXPECT_LE(total, 1.0 + 1e-9) << "p:" << p;
+    }
+    EXPECT_NE(t.place_bases().at("p:3").find("population 20000: disc of r = 1.26"), std::string::npos) << t.place_bases().at("p:3");
 }
 
 TEST(ControlScenarioTest, AnUnknownScenarioListsTheKnownOnes) {

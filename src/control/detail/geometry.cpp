@@ -1,6 +1,7 @@
 #include "control/detail/geometry.hpp"
 
 #include <cmath>
+#include <numbers>
 #include <cstdio>
 
 #include "common/error.hpp"
@@ -10,6 +11,7 @@ namespace frontline::control_detail {
 namespace {
 
 constexpr double snap_grid = 1e-9;
+constexpr double dissolve_grid = 1e-11;
 
 GeosGeometry owned(const GeosContext& ctx, GEOSGeometry* g, std::string_view what) {
     if (!g) ctx.fail(what);
@@ -114,6 +116,18 @@ GeosGeometry union_all(const GeosContext& ctx, std::vector<GeosGeometry> parts) 
     if (GEOSGeometry* out = GEOSUnaryUnionPrec_r(ctx.handle(), collection.get(), snap_grid)) return GeosGeometry(out, GeosDeleter{ctx.handle()});
     const GeosGeometry repaired = make_valid(ctx, *collection);
     return owned(ctx, GEOSUnaryUnionPrec_r(ctx.handle(), repaired.get(), snap_grid), "union failed");
+}
+
+GeosGeometry dissolve(const GeosContext& ctx, std::vector<GeosGeometry> parts) {
+    if (parts.empty()) return empty_multipolygon(ctx);
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(parts.size());
+    for (GeosGeometry& p : parts) raw.push_back(p.release());
+    GEOSGeometry* all = GEOSGeom_createCollection_r(ctx.handle(), GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size()));
+    if (!all)
+        for (GEOSGeometry* r : raw) GEOSGeom_destroy_r(ctx.handle(), r);
+    const GeosGeometry collection = owned(ctx, all, "cannot build a collection");
+    return owned(ctx, GEOSUnaryUnionPrec_r(ctx.handle(), collection.get(), dissolve_grid), "dissolve failed");
 }
 
 GeosGeometry gather_polygons(const GeosContext& ctx, const std::vector<GeosGeometry>& parts) {
@@ -356,6 +370,40 @@ GeosGeometry LocalProjection::to_lonlat(const GeosContext& ctx, const GEOSGeomet
 double LocalProjection::area_km2(const GeosContext& ctx, const GEOSGeometry& lonlat) const {
     if (GEOSisEmpty_r(ctx.handle(), &lonlat)) return 0.0;
     return area(ctx, *to_metric(ctx, lonlat)) / 1e6;  // planar m² in the local projection
+}
+
+LocalFrame::LocalFrame(const LonLat& origin) : origin_(origin) {
+    constexpr double a = 6378137.0;            // WGS 84 semi-major axis, m
+    constexpr double e2 = 0.0066943799901413;  // WGS 84 first eccentricity squared
+    const double phi = origin.lat() * std::numbers::pi / 180.0;
+    const double w = 1.0 - e2 * std::sin(phi) * std::sin(phi);
+    const double n = a / std::sqrt(w);                 // prime vertical radius
+    const double m = a * (1.0 - e2) / (w * std::sqrt(w));  // meridian radius
+    kx_ = n * std::cos(phi) * std::numbers::pi / 180.0;
+    ky_ = m * std::numbers::pi / 180.0;
+}
+
+GeosGeometry LocalFrame::to_metric(const GeosContext& ctx, const GEOSGeometry& lonlat) const {
+    return transformed(ctx, lonlat, [this](double& x, double& y) {
+        x = (x - origin_.lon()) * kx_;
+        y = (y - origin_.lat()) * ky_;
+    });
+}
+
+GeosGeometry LocalFrame::to_lonlat(const GeosContext& ctx, const GEOSGeometry& metric) const {
+    return transformed(ctx, metric, [this](double& x, double& y) {
+        x = origin_.lon() + x / kx_;
+        y = origin_.lat() + y / ky_;
+    });
+}
+
+XY LocalFrame::to_metric(const LonLat& p) const { return XY{(p.lon() - origin_.lon()) * kx_, (p.lat() - origin_.lat()) * ky_}; }
+
+LonLat LocalFrame::to_lonlat(const XY& metric) const { return LonLat(origin_.lon() + metric.x / kx_, origin_.lat() + metric.y / ky_); }
+
+double LocalFrame::km2(double m2, const XY& centre) const {
+    const double lat = origin_.lat() + centre.y / ky_;
+    return m2 / 1e6 * std::cos(lat * std::numbers::pi / 180.0) / std::cos(origin_.lat() * std::numbers::pi / 180.0);
 }
 
 }  // namespace frontline::control_detail

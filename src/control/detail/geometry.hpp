@@ -20,6 +20,11 @@ namespace frontline::control_detail {
 [[nodiscard]] GeosGeometry unite(const GeosContext& ctx, const GEOSGeometry& a, const GEOSGeometry& b);
 /// The union of every geometry in `parts` (consumed); an empty MultiPolygon when there is none.
 [[nodiscard]] GeosGeometry union_all(const GeosContext& ctx, std::vector<GeosGeometry> parts);
+/// The union of pieces that tile the ground (they never overlap), snap-rounded to a 1e-11 degree
+/// grid (1 µm). Floating-point union falls back on snapping vertices by up to millimetres when it
+/// meets nearly collinear edges, and two holders dissolved apart would then overlap by square
+/// metres; snap-rounding moves every shared vertex alike. Lon/lat input only.
+[[nodiscard]] GeosGeometry dissolve(const GeosContext& ctx, std::vector<GeosGeometry> parts);
 /// Every polygon of `parts` gathered into one MultiPolygon without any overlay: for parts that
 /// neither overlap nor share an edge, whose plain gathering is already valid.
 [[nodiscard]] GeosGeometry gather_polygons(const GeosContext& ctx, const std::vector<GeosGeometry>& parts);
@@ -121,6 +126,31 @@ private:
 
     LonLat centre_;
     ProjObject transform_;
+};
+
+/// A local affine frame in metres around an origin: x = N·cos φ0·Δλ, y = M·Δφ with the WGS 84
+/// radii of curvature at the origin. Being affine, it keeps straight lines straight both ways, so
+/// pieces cut from one another in the frame still share their edges exactly in lon/lat, which a
+/// true projection (curving lines by millimetres to metres over a cell) would not. Its east-west
+/// scale drifts with cos φ away from the origin; `km2` corrects for that at a piece's centre,
+/// leaving an error of the order (Δφ)² (under 0.001 % within 30 km).
+class LocalFrame {
+public:
+    explicit LocalFrame(const LonLat& origin);
+
+    [[nodiscard]] const LonLat& centre() const noexcept { return origin_; }
+    [[nodiscard]] GeosGeometry to_metric(const GeosContext& ctx, const GEOSGeometry& lonlat) const;
+    [[nodiscard]] GeosGeometry to_lonlat(const GeosContext& ctx, const GEOSGeometry& metric) const;
+    [[nodiscard]] XY to_metric(const LonLat& p) const;
+    /// @throws GeoError for a point beyond ±180/±90.
+    [[nodiscard]] LonLat to_lonlat(const XY& metric) const;
+    /// The true area in km² of a piece with frame area `m2` centred at `centre` (frame metres).
+    [[nodiscard]] double km2(double m2, const XY& centre) const;
+
+private:
+    LonLat origin_;
+    double kx_;  ///< metres per degree of longitude at the origin
+    double ky_;  ///< metres per degree of latitude at the origin
 };
 
 }  // namespace frontline::control_detail
