@@ -103,12 +103,7 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             c.location = Location{point_wkt(point), point, 1, p.name, p.id, p.country_iso3};
             c.score = std::log10(static_cast<double>(p.population) + 10.0) + (p.feature_class == 'C' ? 3.0 : feature_bonus(p.feature_code));
             c.reason = "population " + std::to_string(p.population) + (p.feature_code.empty() ? "" : ", " + p.feature_code);
-            // An alternate name is a weaker claim than a place's own name: GeoNames lists old,
-            // foreign and transliterated forms that are other towns' names in English.
-            if (hit.form == NameHit::Form::alternate) {
-                c.score -= 2.5;
-                c.reason += ", by an alternate name";
-            }
+            if (hit.form == NameHit::Form::alternate) c.reason += ", by an alternate name";
             if (p.approximate) c.reason += ", curated (approximate)";
             c.population = p.population;
             c.capital = p.feature_code == "PPLC";
@@ -182,23 +177,38 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
         if ((hit.form == NameHit::Form::abbreviation || hit.form == NameHit::Form::postal) && !has_upper(name)) continue;
         if (auto c = reading(hit, context, unit_word)) out.push_back(std::move(*c));
     }
-    // A state's name means the state: "Kansas" is not the village of Kansas, Illinois, unless the
-    // text says so ("Kansas, Ill."). Capitals and big cities keep their claim ("Washington").
-    // A country's name means the country: "Russia" is not the village of Russia, Ohio, unless
-    // the text says so ("Russia, Ohio").
-    for (const GeocodeCandidate& state : out) {
-        if (state.kind != NameHit::Kind::country || state.form == NameHit::Form::demonym) continue;
+    // An alternate name is a weaker claim than a notable town's own name: GeoNames lists old,
+    // foreign and transliterated forms that are other towns' names in English ("Cancun" for
+    // Changchun). Against villages of that name, an exonym keeps its claim ("Palmyra" for Tadmur).
+    const bool notable_own_name = std::any_of(out.begin(), out.end(), [](const GeocodeCandidate& c) {
+        return c.kind == NameHit::Kind::place && c.form == NameHit::Form::name && (c.population >= 100000 || c.capital || c.seat);
+    });
+    if (notable_own_name)
         for (GeocodeCandidate& c : out)
-            if (c.kind == NameHit::Kind::place && c.location.country != state.location.country && context.within.empty()) {
+            if (c.kind == NameHit::Kind::place && c.form == NameHit::Form::alternate) {
+                c.score -= 2.5;
+                c.reason += " (weaker than a notable town's own name)";
+            }
+    // A country's name means the country: "Russia" is not the village of Russia, Ohio, unless the
+    // text says so ("Russia, Ohio").
+    const auto country = std::find_if(out.begin(), out.end(), [](const GeocodeCandidate& c) {
+        return c.kind == NameHit::Kind::country && c.form != NameHit::Form::demonym;
+    });
+    if (country != out.end() && context.within.empty()) {
+        const std::string iso3 = country->location.country;
+        for (GeocodeCandidate& c : out)
+            if (c.kind == NameHit::Kind::place && c.location.country != iso3) {
                 c.score -= 4.0;
                 c.reason += ", a town named like a country";
             }
     }
-    // A region's seat of the same name ("Idlib", "Aleppo") is what news means by the name.
+    // A state's name means the state: "Kansas" is not the village of Kansas, Illinois, unless the
+    // text says so ("Kansas, Ill."); capitals and big cities keep their claim ("Washington"), and
+    // a region's seat of the same name ("Idlib", "Aleppo") is what news means by the name.
     for (const GeocodeCandidate& region : out) {
-        if (region.kind != NameHit::Kind::admin1 || region.form != NameHit::Form::name) continue;
+        if (region.kind != NameHit::Kind::admin1 || region.form != NameHit::Form::name || !context.within.empty()) continue;
         for (GeocodeCandidate& c : out) {
-            if (c.kind != NameHit::Kind::place || c.location.country != region.location.country || !context.within.empty()) continue;
+            if (c.kind != NameHit::Kind::place || c.location.country != region.location.country) continue;
             if (c.seat && c.admin1 == region.admin1) {
                 c.score += 2.0;
                 c.reason += ", the seat of the region of its name";
