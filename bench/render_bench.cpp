@@ -1,0 +1,119 @@
+// One frame of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
+// target <= 16 ms under Xvfb with Mesa). Needs an X display:
+//   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
+// The frame is read back to memory each time, so the figure includes waiting for the GPU (a
+// software rasteriser under Xvfb) to finish, not only queueing the draw calls.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include "render/detail/triangulate.hpp"
+#include "render/fonts.hpp"
+#include "render/renderer.hpp"
+#include "render/scene.hpp"
+#include "render/shaders.hpp"
+#include "render/symbology.hpp"
+
+namespace {
+
+using frontline::Date;
+using frontline::Event;
+using frontline::LonLat;
+namespace render = frontline::render;
+
+constexpr unsigned width = 1600;
+constexpr unsigned height = 900;
+constexpr int event_count = 20000;
+constexpr int polygon_count = 500;  // a 25 x 20 grid of hexagons
+const char* const types[] = {"airstrike", "armed_clash", "shelling", "territory_taken", "retreat", "deployment"};
+const char* const actors[] = {"ISIS", "YPG", "USA", "TUR", "FSA", "SAA"};
+
+Date start_day() { return *Date::parse_iso("2014-09-01"); }
+
+/// Events spread over 2 x 2 degrees of northern Syria and 90 days, with a deterministic scatter.
+std::vector<Event> make_events() {
+    std::vector<Event> events;
+    events.reserve(event_count);
+    for (int i = 0; i < event_count; ++i) {
+        const double lon = 37.5 + std::fmod(i * 0.6180339887, 1.0) * 2.0;
+        const double lat = 35.8 + std::fmod(i * 0.7548776662, 1.0) * 2.0;
+        Event event;
+        event.id = "bench-" + std::to_string(i);
+        event.event_type = types[i % 6];
+        event.actor1 = actors[(i / 6) % 6];
+        event.date_start = start_day().plus_days(i % 90);
+        event.date_end = event.date_start;
+        event.location = frontline::Location{"POINT (" + std::to_string(lon) + " " + std::to_string(lat) + ")",
+                                             LonLat(lon, lat), 1 + i % 3, "Somewhere", "", "SYR"};
+        event.mentions.push_back({"bench", 0, 0, 10, "A sentence about the event."});
+        events.push_back(std::move(event));
+    }
+    return events;
+}
+
+/// 500 hexagons of 24 vertices a side's worth of detail each, two holders taking turns.
+render::ControlSnapshot make_control(const render::MapProjection& projection) {
+    render::ControlSnapshot snapshot{start_day(), {}, {}};
+    for (int holder = 0; holder < 2; ++holder) {
+        render::ControlFill& fill = snapshot.fills.emplace_back();
+        fill.holder = holder == 0 ? "ISIS" : "YPG";
+        const sf::Color c = render::actor_color(fill.holder);
+        fill.colour = sf::Color(c.r, c.g, c.b, 110);
+        fill.hatched = holder == 1;
+    }
+    for (int k = 0; k < polygon_count; ++k) {
+        const double cx = 37.5 + 2.0 * (k % 25 + 0.5) / 25.0;
+        const double cy = 35.8 + 2.0 * (k / 25 + 0.5) / 20.0;
+        std::vector<render::PlanePoint> ring;
+        for (int v = 0; v < 144; ++v) {
+            const double angle = 2.0 * 3.14159265358979 * v / 144.0;
+            const double r = 0.035 * (1.0 + 0.1 * std::sin(6.0 * angle));
+            ring.push_back(projection.forward(LonLat(cx + r * std::cos(angle), cy + r * std::sin(angle))));
+        }
+        snapshot.front_lines.push_back(ring);
+        render::ControlFill& fill = snapshot.fills[static_cast<std::size_t>(k % 2)];
+        for (const render::PlanePoint& p : render::detail::triangulate_with_holes({ring}))
+            fill.triangles.append(
+                sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), fill.colour));
+    }
+    return snapshot;
+}
+
+void BM_RenderFrame(benchmark::State& state) {
+    if (const char* display = std::getenv("DISPLAY"); display == nullptr || *display == '\0') {
+        state.SkipWithError("no X display: run under xvfb-run");
+        return;
+    }
+    render::Scene scene(make_events(), render::BaseLayer{}, render::DateRange(start_day(), start_day().plus_days(89)),
+                        {width, height});
+    std::vector<render::ControlSnapshot> control;
+    control.push_back(make_control(scene.projection()));
+    scene.set_control(std::move(control));
+    scene.set_current(start_day().plus_days(89));
+    const sf::Font font = render::load_default_font();
+    sf::RenderTexture texture;
+    if (!texture.create(width, height)) {
+        state.SkipWithError("no off-screen surface");
+        return;
+    }
+    const auto hatch = render::load_hatch_shader();
+    for (auto _ : state) {
+        render::draw(texture, scene, font, hatch.get());
+        texture.display();
+        benchmark::DoNotOptimize(texture.getTexture().copyToImage());
+    }
+    state.counters["events"] = static_cast<double>(event_count);
+    state.counters["polygons"] = static_cast<double>(polygon_count);
+    state.counters["shader"] = hatch ? 1.0 : 0.0;
+}
+BENCHMARK(BM_RenderFrame)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();
