@@ -336,18 +336,6 @@ LocalProjection::LocalProjection(PJ_CONTEXT* ctx, const LonLat& centre) : centre
     if (!transform_) throw GeoError(std::string("PROJ cannot build ") + definition + ": " + proj_context_errno_string(ctx, proj_context_errno(ctx)));
 }
 
-LonLat LocalProjection::to_lonlat(const XY& metric) const {
-    const PJ_COORD c = proj_trans(transform_.get(), PJ_INV, proj_coord(metric.x, metric.y, 0.0, 0.0));
-    if (c.xy.x == HUGE_VAL || !std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) throw GeoError("PROJ cannot invert a point");
-    return LonLat(c.xy.x, c.xy.y);
-}
-
-XY LocalProjection::to_metric(const LonLat& p) const {
-    const PJ_COORD c = proj_trans(transform_.get(), PJ_FWD, proj_coord(p.lon(), p.lat(), 0.0, 0.0));
-    if (c.xy.x == HUGE_VAL || !std::isfinite(c.xy.x) || !std::isfinite(c.xy.y)) throw GeoError("PROJ cannot project a point");
-    return XY{c.xy.x, c.xy.y};
-}
-
 GeosGeometry LocalProjection::apply(const GeosContext& ctx, const GEOSGeometry& g, PJ_DIRECTION direction) const {
     bool failed = false;
     GeosGeometry out = transformed(ctx, g, [&](double& x, double& y) {

@@ -109,15 +109,10 @@ public:
     /// @throws GeoError when PROJ cannot build the projection.
     LocalProjection(PJ_CONTEXT* ctx, const LonLat& centre);
 
-    [[nodiscard]] const LonLat& centre() const noexcept { return centre_; }
     /// Lon/lat → metres. @throws GeoError for a coordinate PROJ cannot project.
     [[nodiscard]] GeosGeometry to_metric(const GeosContext& ctx, const GEOSGeometry& lonlat) const;
     /// Metres → lon/lat. @throws GeoError for a coordinate PROJ cannot invert.
     [[nodiscard]] GeosGeometry to_lonlat(const GeosContext& ctx, const GEOSGeometry& metric) const;
-    /// One point, metres → lon/lat. @throws GeoError when PROJ cannot invert it.
-    [[nodiscard]] LonLat to_lonlat(const XY& metric) const;
-    /// One point, lon/lat → metres. @throws GeoError when PROJ cannot project it.
-    [[nodiscard]] XY to_metric(const LonLat& p) const;
     /// Area of a lon/lat geometry in km².
     [[nodiscard]] double area_km2(const GeosContext& ctx, const GEOSGeometry& lonlat) const;
 
