@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <memory>
 
 #include "common/error.hpp"
@@ -113,6 +114,9 @@ std::vector<std::size_t> icu_boundaries(std::string_view utf8) {
 
 }  // namespace
 
+/// Longest run of tokens read as one sentence; real sentences are well under this.
+constexpr std::size_t max_sentence_tokens = 160;
+
 std::vector<Sentence> segment(const Article& article) {
     std::vector<Sentence> sentences;
     const std::string_view all(article.text);
@@ -129,13 +133,33 @@ std::vector<Sentence> segment(const Article& article) {
             while (last > first && (text[last - 1] == ' ' || text[last - 1] == '\t' || text[last - 1] == '\r')) --last;
             start = stop;
             if (first == last) continue;
-            Sentence s;
-            s.index = sentences.size();
-            s.paragraph = p;
-            s.begin = para.begin + first;
-            s.end = para.begin + last;
-            s.tokens = tokenize(text.substr(first, last - first), s.begin);
-            sentences.push_back(std::move(s));
+            std::vector<Token> tokens = tokenize(text.substr(first, last - first), para.begin + first);
+            if (tokens.empty()) continue;
+            // Text scraped without full stops can make one "sentence" of thousands of words; reading
+            // it in clause-sized pieces keeps the extractor linear, and no news sentence is that long.
+            std::size_t piece = 0;
+            while (piece < tokens.size()) {
+                std::size_t cut = tokens.size();
+                if (cut - piece > max_sentence_tokens) {
+                    cut = piece + max_sentence_tokens;
+                    for (std::size_t k = cut; k > piece + max_sentence_tokens / 2; --k) {
+                        const std::string& w = tokens[k - 1].folded;
+                        if (w == "," || w == ";" || w == ":" || w == "—" || w == "–") {
+                            cut = k;
+                            break;
+                        }
+                    }
+                }
+                Sentence s;
+                s.index = sentences.size();
+                s.paragraph = p;
+                s.begin = tokens[piece].begin;
+                s.end = tokens[cut - 1].end;
+                s.tokens.assign(std::make_move_iterator(tokens.begin() + static_cast<std::ptrdiff_t>(piece)),
+                                std::make_move_iterator(tokens.begin() + static_cast<std::ptrdiff_t>(cut)));
+                sentences.push_back(std::move(s));
+                piece = cut;
+            }
         }
     }
     return sentences;

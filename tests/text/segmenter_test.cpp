@@ -64,6 +64,25 @@ INSTANTIATE_TEST_SUITE_P(NewsAbbreviations, AbbreviationTest,
                                            NoSplitCase{"Gen. Lloyd Austin said the town could fall."},
                                            NoSplitCase{"Mr. Kerry spoke to Turkish officials."}));
 
+TEST(SegmentTest, ReadsAHugeRunOnSentenceInClauseSizedPieces) {
+    // Scraped text without full stops: 6,000 words in one "sentence", with a comma now and then.
+    std::string run;
+    for (int k = 0; k < 6000; ++k) run += (k % 37 == 36) ? "word, " : "word ";
+    run += "end.";
+    const Article article = make_article("Run-on", {run}, std::nullopt);
+    const std::vector<Sentence> sentences = segment(article);
+    std::size_t words = 0;
+    std::size_t previous_end = 0;
+    for (const Sentence& s : sentences) {
+        if (s.paragraph == 0) continue;  // the title
+        EXPECT_LE(s.tokens.size(), 160U);
+        EXPECT_GE(s.begin, previous_end);  // in order, no overlap
+        previous_end = s.end;
+        for (const Token& t : s.tokens) words += t.kind == TokenKind::word ? 1 : 0;
+    }
+    EXPECT_EQ(words, 6001U);  // nothing lost between the pieces
+}
+
 TEST(SegmentTest, SplitsAfterAnInitialismThatEndsTheSentence) {
     const Article article = make_article("Title", {"The strikes were led by the U.S. The Kurds held the town."}, Date(2014, 10, 9));
     const Texts got = sentence_texts(article, segment(article));
