@@ -89,7 +89,7 @@ constexpr const char* index_files[] = {"countries.tsv",       "places.tsv.gz",  
 /// time: reading 12 MB to hash the contents would cost more than the whole mapped load) and of
 /// the index format.
 std::uint64_t geodata_fingerprint(const std::filesystem::path& dir) {
-    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v6", 1469598103934665603ULL);
+    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v7", 1469598103934665603ULL);
     for (const char* file : index_files) {
         struct stat st {};
         const std::filesystem::path path = dir / file;
@@ -145,6 +145,15 @@ public:
         if (surface.empty()) return;
         std::string key = fold(surface);
         if (key.empty()) return;
+        // News drops the Arabic article GeoNames keeps ("Hasakah" for Al-Hasakah, "Raqqa" for Ar
+        // Raqqah): the bare name is a weaker claim on the same place.
+        for (const std::string_view article : {"al-", "al ", "ar-", "ar ", "as-", "as ", "ash-", "ash ", "ad-", "ad ", "az-",
+                                               "az ", "an-", "an ", "at-", "at ", "el-"})
+            if (key.size() >= article.size() + 4 && std::string_view(key).starts_with(article)) {
+                const NameHit::Form weaker = kind == NameHit::Kind::place ? NameHit::Form::alternate : NameHit::Form::bare;
+                names_.emplace_back(key.substr(article.size()), NameHit{kind, weaker, index});
+                break;
+            }
         names_.emplace_back(std::move(key), NameHit{kind, form, index});
     }
 
