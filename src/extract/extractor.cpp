@@ -67,6 +67,8 @@ std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t 
     const auto& t = a.tokens();
     auto place_follows = [&](std::size_t after) {
         if (after >= t.size() || t[after].folded != "of") return false;
+        // "40 percent of town" in a headline: the story's town.
+        if (after + 1 < t.size() && (t[after + 1].folded == "town" || t[after + 1].folded == "city")) return true;
         return std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
             return p.first_token > after && p.first_token <= after + 4;
         });
@@ -382,8 +384,10 @@ struct Coder {
             const bool across = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
                 return other.first != at && other.first > lo && other.first < hi;
             });
-            const std::size_t distance = (expr.first_token > at ? expr.first_token - at : at - expr.first_token) + (same_clause ? 0 : 1000) +
-                                         (across ? 500 : 0);
+            // English puts the day after its verb ("seized part of it on Thursday"); one before the
+            // verb counts when there is none after.
+            const std::size_t distance = (expr.first_token > at ? expr.first_token - at : at - expr.first_token + 4) +
+                                         (same_clause ? 0 : 1000) + (across ? 500 : 0);
             if (!best || distance < best_distance) { best = &expr; best_distance = distance; }
         }
         if (!best && since_start && article.published && !is_statement(m.event_type)) {
@@ -854,8 +858,15 @@ struct Coder {
             }
             for (PlaceRef& p : m.places)
                 if (p.relation == PlaceRelation::border && p.border_partner.empty() && is_state(m.actor1)) p.border_partner = m.actor1.id;
-            if (m.event_type == "territory_taken" || m.event_type == "retreat")
+            if (m.event_type == "territory_taken" || m.event_type == "retreat") {
                 m.magnitude = share_before_place(a, a.clause_start[clause], end);
+                // "took the compound ..., and the militants now hold about 40 percent of the town":
+                // the share the taker holds afterwards, said in the clause that follows.
+                if (!m.magnitude && m.event_type == "territory_taken")
+                    for (std::size_t k = end; k < t.size() && !m.magnitude; ++k)
+                        if (t[k].folded == "hold" || t[k].folded == "holds" || t[k].folded == "control" || t[k].folded == "controls")
+                            m.magnitude = share_before_place(a, k + 1, std::min(t.size(), k + 6));
+            }
             m.confidence = 0.5 + (m.actor1.empty() ? -0.2 : 0.15) + (m.places.empty() ? 0.0 : 0.1) + (passive ? -0.05 : 0.0);
             m.mention = Mention{article.id, a.sentence->index, code_point_count(std::string_view(article.text).substr(0, a.sentence->begin)),
                                 code_point_count(std::string_view(article.text).substr(0, a.sentence->end)),

@@ -541,6 +541,24 @@ TEST_F(ExtractorTest, DocumentPlacesListEveryPlaceInOrder) {
     EXPECT_FALSE(reading.places.dateline.has_value());
 }
 
+TEST_F(ExtractorTest, TheShareHeldAfterACaptureIsItsMagnitude) {
+    const ArticleReading reading = read("Fighting in Marawi",
+                                        "Militants seized the city hall on Tuesday, and they now control about 30 percent of the city.",
+                                        "2017-05-31");
+    const auto taken = of_type(reading, "territory_taken");
+    ASSERT_FALSE(taken.empty()) << describe(reading.mentions);
+    ASSERT_TRUE(taken.front().magnitude.has_value()) << describe(reading.mentions);
+    EXPECT_NEAR(*taken.front().magnitude, 0.30, 1e-9);
+}
+
+TEST_F(ExtractorTest, TheDayAfterAVerbIsItsDay) {
+    const ArticleReading reading = read("Siege", "The rebels shelled the base on Monday and captured part of it on Wednesday.",
+                                        "2016-06-10");
+    const auto taken = of_type(reading, "territory_taken");
+    ASSERT_FALSE(taken.empty()) << describe(reading.mentions);
+    EXPECT_EQ(taken.front().date_start, iso("2016-06-08"));
+}
+
 TEST_F(ExtractorTest, TheSpeakersPlaceIsNotTheEventsPlace) {
     const ArticleReading reading = read("Clashes near Donetsk airport",
                                         "Rebels attacked army positions in Pisky overnight, a military spokesman in Kiev said.",
