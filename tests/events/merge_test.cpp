@@ -96,9 +96,22 @@ TEST(SameRealEventTest, NearATownReachesFurther) {
     EXPECT_FALSE(same_real_event(capture(1, day(8), kobane(2)), capture(2, day(8), tal_abyad())));
 }
 
-TEST(SameRealEventTest, RegionsOfOneCountryMerge) {
-    EXPECT_TRUE(same_real_event(capture(1, day(8), kobane(3)), capture(2, day(8), raqqa(3))));
+TEST(SameRealEventTest, ACountryWideMentionMergesWithATownOfThatCountry) {
+    const Location syria = point("Syria", "iso3166:SYR", 38.5, 35.0, 3);
+    EXPECT_TRUE(same_real_event(capture(1, day(8), syria), capture(2, day(8), raqqa(1))));
     EXPECT_FALSE(same_real_event(capture(1, day(8), kobane(1)), capture(2, day(8), raqqa(1))));
+}
+
+TEST(SameRealEventTest, ProvincesOfOneCountryFarApartStayApart) {
+    const Location hasakah = point("Hasakah province", "test:hasakah", 40.75, 36.50, 3);  // 215 km from Kobane
+    EXPECT_FALSE(same_real_event(capture(1, day(8), kobane(3)), capture(2, day(8), hasakah)));
+    EXPECT_TRUE(same_real_event(capture(1, day(8), kobane(3)), capture(2, day(8), raqqa(3))));  // 120 km: within a region's reach
+}
+
+TEST(SameRealEventTest, PlacesListedInOneSentenceStayApart) {
+    // "Two people were killed in Siirt and one in the province of Mus": one event per place.
+    EXPECT_FALSE(same_real_event(capture(3, day(8), kobane(1)), capture(3, day(8), suruc())));
+    EXPECT_TRUE(same_real_event(capture(3, day(8), kobane(1)), capture(3, day(8), kobane(1))));
 }
 
 TEST(SameRealEventTest, DifferentDaysStayApart) { EXPECT_FALSE(same_real_event(capture(1, day(8)), capture(2, day(9)))); }
