@@ -93,7 +93,9 @@ std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 1469598103934665
 /// Two events read from one sentence at two named places were kept apart by the extractor on
 /// purpose ("two in Siirt, one in the province of Mus": one event per place).
 bool told_apart_in_one_sentence(const Event& a, const Event& b) {
-    if (!a.location || !b.location || a.location->place_id.empty() || a.location->place_id == b.location->place_id) return false;
+    if (!a.location || !b.location || a.location->place.empty() || b.location->place.empty() ||
+        a.location->place == b.location->place)
+        return false;
     for (const Mention& x : a.mentions)
         for (const Mention& y : b.mentions)
             if (x.article_id == y.article_id && x.sentence_index == y.sentence_index) return true;
@@ -114,6 +116,19 @@ std::vector<Event> merge_events(std::vector<Event> events) {
             merged.push_back(std::move(event));
         else
             absorb(*same, std::move(event));
+    }
+    // Absorbing a mention can sharpen an event's place or dates so that it now matches an event
+    // kept apart before: merge until nothing changes, so one real event never keeps two rows.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = 0; i < merged.size() && !changed; ++i)
+            for (std::size_t j = i + 1; j < merged.size(); ++j)
+                if (same_real_event(merged[i], merged[j])) {
+                    absorb(merged[i], std::move(merged[j]));
+                    merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(j));
+                    changed = true;
+                    break;
+                }
     }
     for (Event& event : merged) {
         std::stable_sort(event.mentions.begin(), event.mentions.end(), [](const Mention& x, const Mention& y) {

@@ -52,8 +52,9 @@ TEST_F(GazetteerTest, ANameWithoutItsArabicArticleIsAWeakerNameOfThePlace) {
     const std::vector<std::string> ids = place_ids(fold("Hasakah"));
     EXPECT_TRUE(contains(ids, "geonames:173811"));
     for (const NameHit& hit : gazetteer().lookup(fold("Hasakah")))
-        if (hit.kind == NameHit::Kind::place && gazetteer().place(hit.index).id == "geonames:173811")
+        if (hit.kind == NameHit::Kind::place && gazetteer().place(hit.index).id == "geonames:173811") {
             EXPECT_EQ(hit.form, NameHit::Form::alternate);
+        }
 }
 
 class KobaneSpellingTest : public GazetteerTest, public ::testing::WithParamInterface<const char*> {};
