@@ -119,15 +119,17 @@ std::vector<Event> merge_events(std::vector<Event> events) {
     }
     // Absorbing a mention can sharpen an event's place or dates so that it now matches an event
     // kept apart before: merge until nothing changes, so one real event never keeps two rows.
+    // Each pass costs what the first loop did; one more pass is rarely needed.
     for (bool changed = true; changed;) {
         changed = false;
-        for (std::size_t i = 0; i < merged.size() && !changed; ++i)
-            for (std::size_t j = i + 1; j < merged.size(); ++j)
+        for (std::size_t i = 0; i < merged.size(); ++i)
+            for (std::size_t j = i + 1; j < merged.size();)
                 if (same_real_event(merged[i], merged[j])) {
                     absorb(merged[i], std::move(merged[j]));
                     merged.erase(merged.begin() + static_cast<std::ptrdiff_t>(j));
                     changed = true;
-                    break;
+                } else {
+                    ++j;
                 }
     }
     for (Event& event : merged) {

@@ -143,7 +143,9 @@ pid=$!
 sleep 4
 kill -INT $pid
 wait $pid
-check "SIGINT into a store: committed rows kept" bash -c "ogrinfo -ro -so '$work/int.gpkg' events 2>/dev/null | grep -q 'Feature Count: [1-9]'"
+# Read-write, as any later writer opens it: SQLite rolls back the interrupted batch's hot journal
+# (a read-only open cannot) and the committed batches remain.
+check "SIGINT into a store: committed rows kept" bash -c "ogrinfo -so '$work/int.gpkg' events 2>/dev/null | grep -q 'Feature Count: [1-9]'"
 
 set +m
 
