@@ -6,23 +6,7 @@ set -u
 frontline=$1
 corpus=$2
 seed=$corpus/seed/000_6520db93bddb2147.txt
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
-run() {  # run EXPECTED_CODE ARGS... : runs frontline, keeps stderr in $work/err
-  local expected=$1
-  shift
-  "$frontline" "$@" >"$work/out" 2>"$work/err"
-  local code=$?
-  [ $code -eq "$expected" ] || { echo "exit $code, expected $expected: $*"; cat "$work/err"; return 1; }
-}
+source "$(dirname "$0")/../cli_checks.sh"
 no_temp_left() { [ -z "$(find "$1" -name '.*.tmp-*' -print -quit)" ]; }
 
 # Invalid UTF-8: repaired to U+FFFD, read, a warning names the byte.
@@ -153,5 +137,4 @@ set +m
 check "geoparse number overflow: exit 2" run 2 geoparse "$corpus/../fuzz-regressions/fuzz_geoparse/number-overflow.jsonl" -o "$work/g.jsonl"
 check "geoparse number overflow: named by line" grep -q "number-overflow.jsonl:1: not JSON" "$work/err"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,22 +6,7 @@ set -u
 frontline=$1
 corpus=$2
 seed=$corpus/seed/000_6520db93bddb2147.txt
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
-run() {  # run EXPECTED_CODE ARGS... : runs frontline, keeps stderr in $work/err
-  local expected=$1
-  shift
-  "$frontline" "$@" >"$work/out" 2>"$work/err"
-  [ $? -eq "$expected" ]
-}
+source "$(dirname "$0")/../cli_checks.sh"
 
 check "extract writes RFC 7946 GeoJSON" run 0 extract "$seed" -o "$work/events.geojson"
 check "no crs member, a FeatureCollection" bash -c "grep -q FeatureCollection '$work/events.geojson' && ! grep -q '\"crs\"' '$work/events.geojson'"
@@ -52,5 +37,4 @@ check "NDJSON on stdin" bash -c "printf '%s\n' '{\"id\":\"a1\",\"title\":\"Rebel
 check "the same input gives the same ids" bash -c "'$frontline' extract '$seed' -o '$work/again.geojson' 2>/dev/null && diff <(grep -o '\"id\": \"ev-[0-9a-f]*\"' '$work/before.geojson') <(grep -o '\"id\": \"ev-[0-9a-f]*\"' '$work/again.geojson')"
 check "geocode ranks Kobane first for Ain al-Arab" bash -c "'$frontline' geocode 'Ain al-Arab' 2>/dev/null | head -1 | grep -q 'geonames:172256'"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

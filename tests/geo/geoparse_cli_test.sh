@@ -5,22 +5,7 @@
 # usage: geoparse_cli_test.sh FRONTLINE_BINARY
 set -u
 frontline=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
-}
-run() {  # run EXPECTED_CODE ARGS... : runs frontline, keeps stderr in $work/err
-  local expected=$1
-  shift
-  "$frontline" "$@" >"$work/out" 2>"$work/err"
-  [ $? -eq "$expected" ]
-}
+source "$(dirname "$0")/../cli_checks.sh"
 has() {  # has FILE PYTHON_EXPRESSION_OVER_rows : true when the expression holds
   python3 -c "import json,sys; rows=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]; sys.exit(0 if ($2) else 1)" "$1"
 }
@@ -57,5 +42,4 @@ printf 'not json\n' >"$work/allbad.jsonl"
 check "no readable line is exit 2" run 2 geoparse "$work/allbad.jsonl" -o "$work/given.jsonl"
 check "and nothing is written over the output" cmp -s "$work/given.jsonl" "$work/before.jsonl"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
