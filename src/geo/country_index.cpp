@@ -179,6 +179,12 @@ std::optional<CountryIndex::BorderLine> CountryIndex::shared_border_wkt(const st
 std::vector<std::vector<LonLat>> CountryIndex::outline_rings(double lon0, double lat0, double lon1, double lat1) const {
     std::vector<std::vector<LonLat>> rings;
     const GEOSContextHandle_t h = ctx_.handle();
+    // Callers pad the events' extent, which can run past the poles and the antimeridian; a clip
+    // corner there would become a ring point no LonLat can hold.
+    lon0 = std::max(lon0, -180.0);
+    lat0 = std::max(lat0, -90.0);
+    lon1 = std::min(lon1, 180.0);
+    lat1 = std::min(lat1, 90.0);
     for (const Country& country : countries_) {
         double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
         if (!GEOSGeom_getXMin_r(h, country.outline.get(), &x0) || !GEOSGeom_getYMin_r(h, country.outline.get(), &y0) ||

@@ -129,6 +129,11 @@ EventStore::EventStore(const std::string& target) : shown_(shown_target(target))
             dataset_.reset(driver->Create(target.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
             if (!dataset_) errors.raise<OutputError>("cannot create");
         }
+        // A reader such as QGIS or ogrinfo holding the file for a moment makes a commit wait for
+        // it instead of failing with "database is locked".
+        if (OGRLayer* result = dataset_->ExecuteSQL("PRAGMA busy_timeout = 30000", nullptr, nullptr)) {
+            dataset_->ReleaseResultSet(result);
+        }
     }
 
     layer_ = dataset_->GetLayerByName("events");

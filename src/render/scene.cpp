@@ -136,11 +136,19 @@ void Scene::set_viewport(sf::Vector2u viewport) {
 void Scene::fit_to_events() {
     std::optional<PlaneBox> box;
     const auto add = [&box](const PlanePoint& p) { box = box ? box->including(p) : PlaneBox{p, p}; };
-    for (const EventFigure& figure : figures_) {
-        if (!figure.on_map) continue;
-        for (const PlanePoint& p : figure.marks) add(p);
-        for (const auto& line : figure.lines)
-            for (const PlanePoint& p : line) add(p);
+    // Events at a place, near it or on a drawn line or outline frame the map. One known only by a
+    // region's representative point (a protest "in Germany" in a Syrian story) would zoom the story
+    // out to a continent, so such points frame it only when nothing is placed more exactly.
+    for (const bool exact_only : {true, false}) {
+        for (std::size_t i = 0; i < figures_.size(); ++i) {
+            const EventFigure& figure = figures_[i];
+            const bool region_point = events_[i].location && events_[i].location->geo_precision > 2 && figure.lines.empty();
+            if (!figure.on_map || (exact_only && region_point)) continue;
+            for (const PlanePoint& p : figure.marks) add(p);
+            for (const auto& line : figure.lines)
+                for (const PlanePoint& p : line) add(p);
+        }
+        if (box) break;
     }
     if (!box)
         for (const auto& ring : land_outlines_)

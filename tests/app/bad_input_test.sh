@@ -122,12 +122,27 @@ wait $pid
 check "SIGINT: ended by the signal" test $? -eq 130
 check "SIGINT: no output file" test ! -e "$work/int.geojson"
 check "SIGINT: no temporary file left" no_temp_left "$work"
-timeout -s KILL 120 "$frontline" extract "$work/many" -o "$work/int.gpkg" -j 1 --commit-every 5 --published 2015-01-01 2>/dev/null &
+# The store run reads articles from a FIFO the test holds open, so the interruption comes after
+# two committed batches and with a third begun, however slow the machine (a fixed sleep was not).
+python3 - "$seed" >"$work/twelve.ndjson" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for i in range(12):
+    print(json.dumps({"id": f"a{i}", "title": "t", "published": "2015-01-01", "outlet": "o", "text": text}))
+PY
+mkfifo "$work/articles.fifo"
+timeout -s KILL 120 "$frontline" extract - -o "$work/int.gpkg" -j 1 --commit-every 5 <"$work/articles.fifo" 2>/dev/null &
 pid=$!
-sleep 4
+exec 3>"$work/articles.fifo"
+cat "$work/twelve.ndjson" >&3
+committed() { ogrinfo -ro -so "$work/int.gpkg" events 2>/dev/null | grep -q 'Feature Count: [1-9]'; }
+for _ in $(seq 1 300); do committed && break; sleep 0.2; done
 kill -INT $pid
 wait $pid
-# Read-write, as any later writer opens it: SQLite rolls back the interrupted batch's hot journal
+status=$?
+exec 3>&-
+check "SIGINT into a store: ended by the signal" test $status -eq 130
+# Read-write, as any later writer opens it: SQLite rolls back an interrupted batch's hot journal
 # (a read-only open cannot) and the committed batches remain.
 check "SIGINT into a store: committed rows kept" bash -c "ogrinfo -so '$work/int.gpkg' events 2>/dev/null | grep -q 'Feature Count: [1-9]'"
 

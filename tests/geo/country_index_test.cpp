@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -75,6 +76,17 @@ TEST_F(CountryIndexTest, UnknownNamesEmptyGeometriesAndTheSeaGiveNothing) {
     EXPECT_FALSE(index().contains("Atlantis", *make_point(ctx, diyarbakir), 0.02));
     EXPECT_FALSE(index().contains("Turkey", *read_wkt(ctx, "POINT EMPTY"), 0.02));
     EXPECT_EQ(index().country_at(LonLat(0.0, 0.0)), std::nullopt);
+}
+
+TEST_F(CountryIndexTest, OutlinesOfABoxPastThePolesStayOnTheGlobe) {
+    // Germany to Iraq padded by one and a half times its extent, as the map's base layer asks.
+    const auto rings = index().outline_rings(-43.1, -19.3, 96.3, 101.0);
+    ASSERT_FALSE(rings.empty());
+    double north = -90.0;
+    for (const auto& ring : rings)
+        for (const LonLat& p : ring) north = std::max(north, p.lat());
+    EXPECT_LE(north, 90.0);
+    EXPECT_GT(north, 70.0);  // Svalbard and the Russian Arctic are in the box
 }
 
 TEST(CountryIndexLoad, FailuresNameTheFile) {

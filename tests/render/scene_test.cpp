@@ -88,6 +88,23 @@ TEST(Scene, FitToEventsContainsEveryEvent) {
         for (const PlanePoint& p : line) EXPECT_TRUE(inside(scene.layout().map, scene.view().to_screen(p)));
 }
 
+TEST(Scene, ARegionKnownOnlyByItsPointDoesNotFrameTheMap) {
+    std::vector<Event> events{test::make_event("airstrike", "USA", 38.353, 36.891, "2014-10-05"),
+                              test::make_event("riot", "KURDS_CIV", 40.2, 37.9, "2014-10-07"),
+                              test::make_event("protest", "KURDS_CIV", 10.45, 51.17, "2014-10-08", Certainty::reported, 3)};
+    Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
+    scene.fit_to_events();
+    EXPECT_TRUE(inside(scene.layout().map, scene.to_screen(scene.events()[0].location->anchor)));
+    EXPECT_TRUE(inside(scene.layout().map, scene.to_screen(scene.events()[1].location->anchor)));
+    EXPECT_FALSE(inside(scene.layout().map, scene.to_screen(scene.events()[2].location->anchor)));
+
+    // Alone, it frames the map.
+    std::vector<Event> alone{test::make_event("protest", "KURDS_CIV", 10.45, 51.17, "2014-10-08", Certainty::reported, 3)};
+    Scene only(std::move(alone), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
+    only.fit_to_events();
+    EXPECT_TRUE(inside(only.layout().map, only.to_screen(only.events()[0].location->anchor)));
+}
+
 TEST(Scene, FitsASingleTownToAtLeastThirtyKilometres) {
     std::vector<Event> events{test::make_event("airstrike", "USA", 38.353, 36.891, "2014-10-05")};
     const Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
