@@ -33,8 +33,19 @@ std::array<PendingTemp, 32> pending;
 std::mutex pending_mutex;
 
 extern "C" void remove_pending_and_reraise(int signal_number) {
-    for (PendingTemp& p : pending)
-        if (p.used.load()) ::unlink(p.path.data());
+    // A GeoPackage being written has SQLite's journal (or write-ahead log) beside it.
+    static constexpr std::array<const char*, 3> sqlite_side_files = {"-journal", "-wal", "-shm"};
+    static std::array<char, PATH_MAX + 16> side{};
+    for (PendingTemp& p : pending) {
+        if (!p.used.load()) continue;
+        ::unlink(p.path.data());
+        const std::size_t length = std::strlen(p.path.data());
+        for (const char* suffix : sqlite_side_files) {
+            std::memcpy(side.data(), p.path.data(), length);
+            std::memcpy(side.data() + length, suffix, std::strlen(suffix) + 1);
+            ::unlink(side.data());
+        }
+    }
     std::signal(signal_number, SIG_DFL);
     std::raise(signal_number);
 }

@@ -6,7 +6,6 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
-#include "io/detail/staged_file.hpp"
 #include "io/event_writer.hpp"
 #include "io/gdal.hpp"
 
@@ -131,16 +130,14 @@ void write_geojson(const std::filesystem::path& path, LayerWriter writer, const 
                    const std::vector<std::size_t>& states) {
     AtomicFile file(path);
     {
-        detail::StagedFile staged(file);
         GdalErrorCapture errors(path.string());
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
         if (!driver) errors.raise<OutputError>("GDAL has no GeoJSON driver");
-        GDALDatasetUniquePtr dataset(driver->Create(staged.path().string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        GDALDatasetUniquePtr dataset(driver->Create(file.temp_path().string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!dataset) errors.raise<OutputError>("cannot create");
         writer(*dataset, true, timeline, states, errors);
         dataset.reset();  // GeoJSON's closing bracket is written on close
         errors.throw_if_failed<OutputError>("cannot write");
-        staged.hand_over();
     }
     file.commit();
 }
@@ -173,12 +170,11 @@ void write_export(const ExportRequest& request, const std::vector<Event>& events
     if (is_geopackage(request.output)) {
         AtomicFile file(request.output);
         {
-            detail::StagedFile staged(file);
             // The events layer is exactly what `frontline extract -o X.gpkg` writes; the other
             // layers are added to the same file before it is renamed into place.
-            write_events(wants(request, ExportLayer::events) ? events : std::vector<Event>{}, staged.path().string());
+            write_events(wants(request, ExportLayer::events) ? events : std::vector<Event>{}, file.temp_path().string());
             GdalErrorCapture errors(request.output);
-            GDALDatasetUniquePtr dataset(GDALDataset::Open(staged.path().string().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            GDALDatasetUniquePtr dataset(GDALDataset::Open(file.temp_path().string().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
             if (!dataset) errors.raise<OutputError>("cannot reopen the GeoPackage");
             if (!wants(request, ExportLayer::events)) dataset->DeleteLayer(0);
             const bool transaction = dataset->StartTransaction() == OGRERR_NONE;
@@ -187,7 +183,6 @@ void write_export(const ExportRequest& request, const std::vector<Event>& events
             if (transaction && dataset->CommitTransaction() != OGRERR_NONE) errors.raise<OutputError>("cannot write");
             dataset.reset();
             errors.throw_if_failed<OutputError>("cannot write");
-            staged.hand_over();
         }
         file.commit();
         return;

@@ -14,7 +14,6 @@
 #include "io/detail/acled_csv.hpp"
 #include "io/detail/event_feature.hpp"
 #include "io/detail/geojson_text.hpp"
-#include "io/detail/staged_file.hpp"
 #include "io/gdal.hpp"
 
 namespace frontline {
@@ -121,9 +120,7 @@ void write_events(const std::vector<Event>& events, const std::string& path) {
     if (format == EventFormat::csv) {
         write_csv(events, file.temp_path(), path);
     } else {
-        detail::StagedFile staged(file);
-        write_with_gdal(events, format, staged.path().string(), path);
-        staged.hand_over();
+        write_with_gdal(events, format, file.temp_path().string(), path);
     }
     file.commit();
 }
