@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/View.hpp>
 
@@ -16,12 +18,21 @@
 
 namespace frontline::render {
 
+namespace {
+
+/// Multisampling for smooth glyph edges in the kept picture, as in the window and the PNG.
+constexpr unsigned antialiasing_level = 0;
+
+}  // namespace
+
 namespace detail {
 
 namespace {
 
 /// A region-wide event (geo_precision 3) is a disc about this wide on the ground.
 constexpr double region_disc_radius_km = 25.0;
+/// Radius at which a region's disc is painted into the sprite atlas; scaled to its size on screen.
+constexpr float area_sprite_radius = 32.0F;
 constexpr float label_gap_px = 5.0F;
 
 sf::Vector2f to_screen(const Frame& frame, const PlanePoint& p) { return frame.view.to_screen(p); }
@@ -145,13 +156,60 @@ void draw_control(Frame& frame) {
             frame.target.draw(light, states);
         }
     }
-    ShapeBatch fronts;
-    for (const auto& line : snapshot->front_lines) {
-        const auto screen = to_screen(frame, line);
-        fronts.polyline(screen, false, 4.5F, sf::Color(255, 255, 255, 200));
-        fronts.polyline(screen, false, 2.2F, palette::front_line);
+    FrameCaches& caches = frame.caches;
+    const auto snapshot_index = static_cast<std::size_t>(snapshot - frame.scene.control_snapshots().data());
+    if (caches.fronts_control_revision != frame.scene.control_revision() || caches.fronts_snapshot != snapshot_index ||
+        caches.fronts_pixels_per_km != frame.view.pixels_per_km() || caches.fronts_frame != frame.layout.map) {
+        ShapeBatch fronts;
+        for (const auto& line : snapshot->front_lines) {
+            const auto screen = to_screen(frame, line);
+            fronts.polyline(screen, false, 4.5F, sf::Color(255, 255, 255, 200));
+            fronts.polyline(screen, false, 2.2F, palette::front_line);
+        }
+        caches.fronts = fronts.vertices();
+        caches.fronts_control_revision = frame.scene.control_revision();
+        caches.fronts_snapshot = snapshot_index;
+        caches.fronts_pixels_per_km = frame.view.pixels_per_km();
+        caches.fronts_frame = frame.layout.map;
+        caches.fronts_centre = frame.view.centre();
     }
-    fronts.draw(frame.target);
+    // Built for another centre at this zoom: the plane has moved under the frame by a pan.
+    const sf::Vector2f built_at = frame.view.to_screen(caches.fronts_centre);
+    const sf::FloatRect& map_frame = frame.layout.map;
+    sf::Transform shift;
+    shift.translate(built_at.x - (map_frame.left + map_frame.width / 2.0F),
+                    built_at.y - (map_frame.top + map_frame.height / 2.0F));
+    if (caches.fronts.getVertexCount() > 0) frame.target.draw(caches.fronts, sf::RenderStates(shift));
+}
+
+/// Draws region discs through the quarter-resolution area layer, or straight onto the target
+/// when no such layer can be made.
+void draw_areas(Frame& frame, const ShapeBatch& areas, const sf::VertexArray& area_sprites) {
+    if (areas.empty() && area_sprites.getVertexCount() == 0) return;
+    FrameCaches& caches = frame.caches;
+    const sf::Vector2u size = frame.target.getSize();
+    const sf::Vector2u reduced{(size.x + 3) / 4, (size.y + 3) / 4};
+    if (caches.areas_size != reduced) {
+        caches.areas_ok = caches.areas.create(reduced.x, reduced.y);
+        caches.areas.setSmooth(true);
+        caches.areas_size = reduced;
+    }
+    if (!caches.areas_ok) {
+        areas.draw(frame.target);
+        caches.sprites.draw(frame.target, area_sprites);
+        return;
+    }
+    // The layer's view spans the whole target, so the discs are given in target pixels.
+    caches.areas.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    caches.areas.clear(sf::Color::Transparent);
+    areas.draw(caches.areas);
+    caches.sprites.draw(caches.areas, area_sprites);
+    caches.areas.display();
+    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+    sf::Sprite layer(caches.areas.getTexture());
+    layer.setScale(static_cast<float>(size.x) / static_cast<float>(reduced.x),
+                   static_cast<float>(size.y) / static_cast<float>(reduced.y));
+    frame.target.draw(layer, sf::RenderStates(premultiplied_alpha()));
 }
 
 void draw_events(Frame& frame) {
@@ -159,9 +217,14 @@ void draw_events(Frame& frame) {
     const auto& events = scene.events();
     const auto& figures = scene.figures();
     const float max_disc_px = 0.3F * std::min(frame.layout.map.width, frame.layout.map.height);
+    SpriteAtlas& sprites = frame.caches.sprites;
 
-    ShapeBatch underlay;  // region discs, halos, strokes, spokes: all below every glyph
-    ShapeBatch glyphs;
+    ShapeBatch areas;     // region discs the atlas had no room for: below everything else of the events
+    sf::VertexArray area_sprites(sf::Triangles);
+    ShapeBatch underlay;  // strokes, spokes, and any halo or glyph the atlas had no room for
+    ShapeBatch glyphs;    // glyphs the atlas had no room for
+    sf::VertexArray under_sprites(sf::Triangles);  // halos and spoke dots
+    sf::VertexArray glyph_sprites(sf::Triangles);
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (!figures[i].on_map || !scene.is_visible(i)) continue;
         const EventFigure& figure = figures[i];
@@ -180,37 +243,67 @@ void draw_events(Frame& frame) {
             const auto ground = static_cast<float>(region_disc_radius_km * frame.view.pixels_per_km());
             const float radius =
                 std::min(std::max(ground, 3.2F * figure.radius), std::max(max_disc_px, 3.2F * figure.radius));
+            const auto paint_area = [&figure](ShapeBatch& batch, sf::Vector2f centre) {
+                batch.disc(centre, area_sprite_radius, sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 30));
+                batch.circle_outline(centre, area_sprite_radius, 1.0F,
+                                     sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 90));
+            };
             for (const PlanePoint& mark : figure.marks) {
                 const sf::Vector2f centre = to_screen(frame, mark);
-                underlay.disc(centre, radius,
-                              faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 30), strength));
-                underlay.circle_outline(
-                    centre, radius, 1.0F,
-                    faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 90), strength));
+                if (sprites.add(area_sprites, {SpriteKey::Kind::area, {}, {}, area_sprite_radius, figure.colour.toInteger()},
+                                area_sprite_radius + 1.0F, paint_area, centre, strength, radius / area_sprite_radius))
+                    continue;
+                areas.disc(centre, radius,
+                           faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 30), strength));
+                areas.circle_outline(centre, radius, 1.0F,
+                                     faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 90), strength));
             }
         }
     }
-    for (const PlacedGlyph& glyph : frame.glyphs) {
+    for (const PlacedGlyph& glyph : frame.glyphs()) {
         const Event& event = events[glyph.event];
         const EventFigure& figure = figures[glyph.event];
         const float strength = recency(scene, glyph.event);
         if (glyph.position != glyph.anchor) {
             underlay.segment(glyph.anchor, glyph.position, 1.0F, sf::Color(80, 80, 80, 120));
-            underlay.disc(glyph.anchor, 2.6F, sf::Color(70, 70, 70));
+            constexpr float anchor_radius = 2.6F;
+            const sf::Color anchor_colour(70, 70, 70);
+            const auto paint_anchor = [&](ShapeBatch& batch, sf::Vector2f centre) {
+                batch.disc(centre, anchor_radius, anchor_colour);
+            };
+            if (!sprites.add(under_sprites, {SpriteKey::Kind::anchor, {}, {}, anchor_radius, anchor_colour.toInteger()},
+                             anchor_radius + 1.0F, paint_anchor, glyph.anchor, 1.0F))
+                paint_anchor(underlay, glyph.anchor);
         }
         if (event.location->geo_precision == 2) {
-            const sf::Color tint(figure.colour.r, figure.colour.g, figure.colour.b, 55);
-            underlay.disc(glyph.position, 1.9F * glyph.radius, faded(tint, strength));
-            underlay.circle_outline(glyph.position, 1.9F * glyph.radius, 1.2F,
-                                    faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 140), strength));
+            const float halo_radius = 1.9F * glyph.radius;
+            const auto paint_halo = [&](ShapeBatch& batch, sf::Vector2f centre) {
+                batch.disc(centre, halo_radius, sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 55));
+                batch.circle_outline(centre, halo_radius, 1.2F,
+                                     sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 140));
+            };
+            if (!sprites.add(under_sprites, {SpriteKey::Kind::halo, {}, {}, halo_radius, figure.colour.toInteger()},
+                             halo_radius + 1.0F, paint_halo, glyph.position, strength)) {
+                const sf::Color tint(figure.colour.r, figure.colour.g, figure.colour.b, 55);
+                underlay.disc(glyph.position, halo_radius, faded(tint, strength));
+                underlay.circle_outline(
+                    glyph.position, halo_radius, 1.2F,
+                    faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 140), strength));
+            }
         }
-        draw_glyph(glyphs, figure.glyph, glyph.position, glyph.radius, figure.colour, event.certainty, strength);
-        if (scene.hovered() == glyph.event) {
-            glyphs.circle_outline(glyph.position, glyph.radius + 5.0F, 3.5F, sf::Color::White);
-            glyphs.circle_outline(glyph.position, glyph.radius + 5.0F, 1.6F, sf::Color(20, 20, 20));
-        }
+        const auto paint_glyph = [&](ShapeBatch& batch, sf::Vector2f centre) {
+            draw_glyph(batch, figure.glyph, centre, glyph.radius, figure.colour, event.certainty, 1.0F);
+        };
+        // The outline reaches 1.25 radii at a star's points, the casing 1.6 px beyond.
+        if (!sprites.add(glyph_sprites,
+                         {SpriteKey::Kind::glyph, figure.glyph, event.certainty, glyph.radius, figure.colour.toInteger()},
+                         1.3F * glyph.radius + 2.5F, paint_glyph, glyph.position, strength))
+            draw_glyph(glyphs, figure.glyph, glyph.position, glyph.radius, figure.colour, event.certainty, strength);
     }
+    draw_areas(frame, areas, area_sprites);
     underlay.draw(frame.target);
+    sprites.draw(frame.target, under_sprites);
+    sprites.draw(frame.target, glyph_sprites);
     glyphs.draw(frame.target);
 }
 
@@ -223,7 +316,7 @@ void draw_labels(Frame& frame) {
 
     std::vector<sf::FloatRect> taken;        // labels and their dots placed so far: never overlapped
     std::vector<sf::FloatRect> glyph_boxes;  // event glyphs: avoided while another spot is free
-    for (const PlacedGlyph& glyph : frame.glyphs)
+    for (const PlacedGlyph& glyph : frame.glyphs())
         glyph_boxes.emplace_back(glyph.position.x - glyph.radius, glyph.position.y - glyph.radius, 2.0F * glyph.radius,
                                  2.0F * glyph.radius);
     ShapeBatch dots;
@@ -309,24 +402,76 @@ void draw_scale_bar(Frame& frame) {
     draw_text(frame.target, frame.font, utf8(label), 12, left + length + 8.0F, baseline - 0.5F, palette::label);
 }
 
+Frame::Frame(sf::RenderTarget& target_, const Scene& scene_, const sf::Font& font_, const sf::Shader* hatch_,
+             FrameCaches& caches_)
+    : target(target_),
+      scene(scene_),
+      font(font_),
+      layout(target_.getSize() == scene_.viewport() ? scene_.layout() : Layout::for_viewport(target_.getSize())),
+      view(target_.getSize() == scene_.viewport() ? scene_.view() : scene_.view().reframed(layout.map)),
+      hatch(hatch_),
+      caches(caches_) {
+    if (target_.getSize() != scene_.viewport()) reframed_glyphs_ = scene_.placed_glyphs(view);
+    const sf::Vector2u size = target_.getSize();
+    target_.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+}
+
+namespace {
+
+/// Everything but the hover: the part of a frame that only changes with the scene's revision.
+void draw_picture(Frame& frame) {
+    draw_base_layer(frame);
+    draw_control(frame);
+    draw_events(frame);
+    draw_labels(frame);
+    draw_scale_bar(frame);
+    draw_title_bar(frame);
+    draw_legend(frame);
+    draw_timeline(frame);
+}
+
+}  // namespace
+
 }  // namespace detail
 
 void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font, const sf::Shader* hatch) {
-    const sf::Vector2u size = target.getSize();
-    target.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
-    const Layout layout = size == scene.viewport() ? scene.layout() : Layout::for_viewport(size);
-    const MapView view = size == scene.viewport() ? scene.view() : scene.view().reframed(layout.map);
-    detail::Frame frame{target, scene, font, layout, view, scene.placed_glyphs(view), hatch};
+    detail::FrameCaches caches;
+    detail::Frame frame(target, scene, font, hatch, caches);
+    detail::draw_picture(frame);
+    detail::draw_hover(frame);
+}
 
-    detail::draw_base_layer(frame);
-    detail::draw_control(frame);
-    detail::draw_events(frame);
-    detail::draw_labels(frame);
-    detail::draw_scale_bar(frame);
-    detail::draw_title_bar(frame);
-    detail::draw_legend(frame);
-    detail::draw_timeline(frame);
-    detail::draw_tooltip(frame);
+Renderer::Renderer(const sf::Font& font, const sf::Shader* hatch)
+    : font_(font), hatch_(hatch), caches_(std::make_unique<detail::FrameCaches>()) {}
+
+Renderer::~Renderer() = default;
+
+void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
+    const sf::Vector2u size = target.getSize();
+    if (picture_revision_ != scene.revision() || picture_size_ != size) {
+        if (picture_size_ != size) {
+            sf::ContextSettings settings;
+            settings.antialiasingLevel = antialiasing_level;
+            picture_ok_ = picture_.create(size.x, size.y, settings) || picture_.create(size.x, size.y);
+            picture_size_ = size;
+        }
+        if (!picture_ok_) {
+            // No off-screen surface (an old driver): draw straight to the target every time.
+            detail::Frame frame(target, scene, font_, hatch_, *caches_);
+            detail::draw_picture(frame);
+            detail::draw_hover(frame);
+            return;
+        }
+        detail::Frame frame(picture_, scene, font_, hatch_, *caches_);
+        detail::draw_picture(frame);
+        picture_.display();
+        (void)target.setActive(true);  // see SpriteAtlas::draw
+        picture_revision_ = scene.revision();
+    }
+    detail::Frame frame(target, scene, font_, hatch_, *caches_);
+    // The picture covers the whole target: copying it skips blending 1.4 million pixels.
+    frame.target.draw(sf::Sprite(picture_.getTexture()), sf::RenderStates(sf::BlendNone));
+    detail::draw_hover(frame);
 }
 
 }  // namespace frontline::render

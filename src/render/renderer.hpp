@@ -1,12 +1,20 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
+
 #include <SFML/Graphics/Font.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Shader.hpp>
 
 #include "render/scene.hpp"
 
 namespace frontline::render {
+
+namespace detail {
+struct FrameCaches;
+}  // namespace detail
 
 /// Draws one frame of `scene` over the whole of `target`, laid out by `Layout::for_viewport` of
 /// the target's size (the scene's view is reframed when that differs from its viewport):
@@ -18,8 +26,8 @@ namespace frontline::render {
 /// - the title bar (current date, counts), the legend (types and actors in the scene, with
 ///   visible counts), and the timeline (events per day, physical and statements stacked, the
 ///   playhead, the sliding window, calendar ticks);
-/// - the hovered event's tooltip, its top-left corner 16 px right of and below the glyph centre,
-///   or on the other side where it would leave the map.
+/// - the hovered event's ring and tooltip, the tooltip's top-left corner 16 px right of and below
+///   the glyph centre, or on the other side where it would leave the map.
 ///
 /// Under the events, the control snapshot in force (`Scene::control()`): each holder's ground in
 /// its actor colour (listed in the legend with its area), ground taken on a claim hatched by
@@ -28,5 +36,30 @@ namespace frontline::render {
 ///
 /// Sets the target's view to its pixel grid. Text is UTF-8 throughout.
 void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font, const sf::Shader* hatch = nullptr);
+
+/// Draws frame after frame of a scene as `draw` does, keeping the picture (everything but the
+/// hovered event's ring and tooltip) in an off-screen texture: a frame in which the scene's
+/// revision and the target's size are unchanged copies that texture and draws the hover over it,
+/// instead of building and rasterising every layer again.
+class Renderer {
+public:
+    /// `font` and `hatch` (may be null) must outlive the renderer. Needs an OpenGL context.
+    explicit Renderer(const sf::Font& font, const sf::Shader* hatch = nullptr);
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+    ~Renderer();
+
+    /// One frame of `scene` over the whole of `target` (see `draw`).
+    void draw(sf::RenderTarget& target, const Scene& scene);
+
+private:
+    const sf::Font& font_;
+    const sf::Shader* hatch_;
+    sf::RenderTexture picture_;
+    bool picture_ok_ = false;          ///< whether `picture_` could be made at `picture_size_`
+    sf::Vector2u picture_size_;
+    std::uint64_t picture_revision_ = 0;  ///< scene revision the picture shows; 0: none
+    std::unique_ptr<detail::FrameCaches> caches_;  ///< layers kept between pictures (sprites, strokes)
+};
 
 }  // namespace frontline::render

@@ -1,6 +1,7 @@
 #include "render/scene.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -81,6 +82,9 @@ EventFigure make_figure(const Event& event, const MapProjection& projection) {
     return figure;
 }
 
+/// The last revision handed out to any scene; 0 is never used, so it can mean "no picture yet".
+std::atomic<std::uint64_t> last_revision{0};
+
 /// Golden angle: consecutive sunflower seeds never line up, so the spiral packs evenly.
 constexpr double golden_angle = std::numbers::pi * (3.0 - 2.2360679774997896964);
 
@@ -126,11 +130,37 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
     fit_to_events();
 }
 
+void Scene::changed() noexcept { revision_ = ++last_revision; }
+
+void Scene::set_current(const Date& day) {
+    const Date clamped = range_.clamp(day);
+    if (clamped == current_) return;
+    current_ = clamped;
+    changed();
+}
+
+void Scene::set_type_shown(const std::string& event_type, bool shown) {
+    if (shown ? hidden_types_.erase(event_type) > 0 : hidden_types_.insert(event_type).second) changed();
+}
+
+void Scene::set_actor_shown(const std::string& actor, bool shown) {
+    if (shown ? hidden_actors_.erase(actor) > 0 : hidden_actors_.insert(actor).second) changed();
+}
+
+const std::vector<PlacedGlyph>& Scene::placed_glyphs() const {
+    if (placed_revision_ != revision_) {
+        placed_ = placed_glyphs(view_);
+        placed_revision_ = revision_;
+    }
+    return placed_;
+}
+
 void Scene::set_viewport(sf::Vector2u viewport) {
     if (viewport.x == 0 || viewport.y == 0) return;
     viewport_ = viewport;
     layout_ = Layout::for_viewport(viewport);
     view_ = view_.reframed(layout_.map);
+    changed();
 }
 
 void Scene::fit_to_events() {
@@ -158,6 +188,7 @@ void Scene::fit_to_events() {
         box = PlaneBox{{-half, -half}, {half, half}};
     }
     view_.fit(*box, fit_padding_px, fit_min_extent_km);
+    changed();
 }
 
 const ControlSnapshot* Scene::control() const {
@@ -173,11 +204,14 @@ TimelineAxis Scene::timeline_axis() const {
 void Scene::set_window_days(int days) {
     if (days < 1) throw UsageError("a sliding window needs at least one day, not " + std::to_string(days));
     window_days_ = days;
+    changed();
 }
 
 bool Scene::is_visible(std::size_t index) const {
     const Event& event = events_.at(index);
     if (!event.date_start || current_ < *event.date_start) return false;
+    if (!hidden_types_.empty() && hidden_types_.contains(event.event_type)) return false;
+    if (!hidden_actors_.empty() && hidden_actors_.contains(event.actor1)) return false;
     if (window_ == TimeWindow::cumulative) return true;
     return !(event.date_end.value_or(*event.date_start) < window_start());
 }
@@ -283,7 +317,7 @@ std::vector<PlacedGlyph> Scene::placed_glyphs(const MapView& view) const {
 }
 
 std::optional<std::size_t> Scene::event_at(sf::Vector2f screen) const {
-    const std::vector<PlacedGlyph> glyphs = placed_glyphs();
+    const std::vector<PlacedGlyph>& glyphs = placed_glyphs();
     for (auto it = glyphs.rbegin(); it != glyphs.rend(); ++it) {
         const sf::Vector2f d = screen - it->position;
         if (std::hypot(d.x, d.y) <= it->radius + hover_slack_px) return it->event;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,13 +82,28 @@ public:
     /// Optional heading shown next to the date in the title bar ("Kobane, autumn 2014").
     [[nodiscard]] const std::string& title() const noexcept { return title_; }
     /// Sets the heading; an empty one shows the date alone.
-    void set_title(std::string title) { title_ = std::move(title); }
+    void set_title(std::string title) {
+        title_ = std::move(title);
+        changed();
+    }
+
+    /// Changes whenever anything drawn changes (view, viewport, playhead, window, filters, control,
+    /// title), but not with the hovered event, which is drawn over the rest. Revisions are unique
+    /// across all scenes of the process, so a renderer that kept a picture of revision r knows the
+    /// picture is current for whichever scene now has revision r.
+    [[nodiscard]] std::uint64_t revision() const noexcept { return revision_; }
 
     // --- control -------------------------------------------------------------------------
 
     /// Sets who held what over time, drawn under the events; `snapshots` in time order, built
     /// with `control_snapshots(timeline, projection())`. Replaces any earlier control layer.
-    void set_control(std::vector<ControlSnapshot> snapshots) { control_ = std::move(snapshots); }
+    void set_control(std::vector<ControlSnapshot> snapshots) {
+        control_ = std::move(snapshots);
+        changed();
+        control_revision_ = revision_;
+    }
+    /// The revision at which the control layer was last set (renderers keep strokes built from it).
+    [[nodiscard]] std::uint64_t control_revision() const noexcept { return control_revision_; }
     /// Every control snapshot, in time order (empty without a control layer).
     [[nodiscard]] const std::vector<ControlSnapshot>& control_snapshots() const noexcept { return control_; }
     /// The snapshot in force at the end of the current day; null before the first or without one.
@@ -108,9 +125,15 @@ public:
     /// projection origin.
     void fit_to_events();
     /// Moves the map content by (dx, dy) pixels.
-    void pan(float dx, float dy) { view_.pan(dx, dy); }
+    void pan(float dx, float dy) {
+        view_.pan(dx, dy);
+        changed();
+    }
     /// Zooms by `factor` (> 1 zooms in) keeping the point under `screen` in place.
-    void zoom_at(sf::Vector2f screen, double factor) { view_.zoom_at(screen, factor); }
+    void zoom_at(sf::Vector2f screen, double factor) {
+        view_.zoom_at(screen, factor);
+        changed();
+    }
     /// Where `position` shows in the viewport (possibly outside the map frame).
     [[nodiscard]] sf::Vector2f to_screen(const LonLat& position) const {
         return view_.to_screen(projection_.forward(position));
@@ -127,10 +150,13 @@ public:
     /// The playhead: the day the map shows.
     [[nodiscard]] const Date& current() const noexcept { return current_; }
     /// Moves the playhead; a day outside the range is clamped into it.
-    void set_current(const Date& day) { current_ = range_.clamp(day); }
+    void set_current(const Date& day);
     /// Cumulative (the default) or sliding.
     [[nodiscard]] TimeWindow window() const noexcept { return window_; }
-    void set_window(TimeWindow window) noexcept { window_ = window; }
+    void set_window(TimeWindow window) noexcept {
+        window_ = window;
+        changed();
+    }
     /// Length of the sliding window in days, 7 unless set; unused while cumulative.
     [[nodiscard]] int window_days() const noexcept { return window_days_; }
     /// @throws UsageError for fewer than one day.
@@ -138,8 +164,9 @@ public:
     /// First day the sliding window covers (the current day in a one-day window).
     [[nodiscard]] Date window_start() const { return current_.plus_days(1 - window_days_); }
 
-    /// Whether event `index` shows at the current day: it started on or before it and, in a
-    /// sliding window, had not ended before the window's first day. Undated events never show.
+    /// Whether event `index` shows at the current day: its type and first actor are not filtered
+    /// out, it started on or before the day and, in a sliding window, had not ended before the
+    /// window's first day. Undated events never show.
     [[nodiscard]] bool is_visible(std::size_t index) const;
     /// Days since event `index` ended, counted from the current day (0 while it is going on).
     [[nodiscard]] long age_days(std::size_t index) const;
@@ -151,13 +178,23 @@ public:
     /// Visible events, split as in `DayCount`.
     [[nodiscard]] DayCount visible_counts() const;
 
+    // --- filters (the legend's toggles) -------------------------------------------------------
+
+    /// Shows or hides every event of `event_type`; all types show at first.
+    void set_type_shown(const std::string& event_type, bool shown);
+    /// Shows or hides every event whose first actor is `actor` ("" for an unknown one).
+    void set_actor_shown(const std::string& actor, bool shown);
+    [[nodiscard]] bool type_shown(const std::string& event_type) const { return !hidden_types_.contains(event_type); }
+    [[nodiscard]] bool actor_shown(const std::string& actor) const { return !hidden_actors_.contains(actor); }
+
     // --- placement and hover ---------------------------------------------------------------
 
     /// Glyphs of the visible events on the map as `view` shows them, in drawing order (oldest
     /// first, so the newest is on top).
     [[nodiscard]] std::vector<PlacedGlyph> placed_glyphs(const MapView& view) const;
-    /// `placed_glyphs(view())`.
-    [[nodiscard]] std::vector<PlacedGlyph> placed_glyphs() const { return placed_glyphs(view_); }
+    /// `placed_glyphs(view())`, worked out once per revision (hover tests and the renderer ask for
+    /// it at every mouse move and frame).
+    [[nodiscard]] const std::vector<PlacedGlyph>& placed_glyphs() const;
     /// The event whose glyph is under `screen` (the topmost one), if any.
     [[nodiscard]] std::optional<std::size_t> event_at(sf::Vector2f screen) const;
     /// The event whose tooltip is shown, if any.
@@ -167,6 +204,9 @@ public:
     void set_hovered(std::optional<std::size_t> index);
 
 private:
+    /// Gives the scene a new revision: something drawn changed.
+    void changed() noexcept;
+
     std::vector<Event> events_;
     BaseLayer base_;
     DateRange range_;
@@ -186,7 +226,14 @@ private:
     Date current_;
     TimeWindow window_ = TimeWindow::cumulative;
     int window_days_ = 7;
+    std::set<std::string> hidden_types_;
+    std::set<std::string> hidden_actors_;
     std::optional<std::size_t> hovered_;
+
+    std::uint64_t revision_ = 0;
+    std::uint64_t control_revision_ = 0;
+    mutable std::vector<PlacedGlyph> placed_;
+    mutable std::uint64_t placed_revision_ = 0;  ///< the revision `placed_` belongs to; 0: none
 };
 
 /// The span from the earliest start to the latest end (or start) among `events`; nothing when

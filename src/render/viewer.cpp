@@ -159,6 +159,7 @@ int run_viewer(Scene& scene, const sf::Font& font) {
     window.setVerticalSyncEnabled(true);
 
     const auto hatch = load_hatch_shader();  // needs the window's GL context
+    Renderer renderer(font, hatch.get());
     ViewerController controller(scene);
     sf::Clock clock;
     bool dirty = true;
@@ -174,7 +175,7 @@ int run_viewer(Scene& scene, const sf::Font& font) {
             sf::sleep(sf::milliseconds(idle_poll_milliseconds));
             continue;
         }
-        draw(window, scene, font, hatch.get());
+        renderer.draw(window, scene);
         draw_playback_status(window, controller, font);
         window.display();
         dirty = false;

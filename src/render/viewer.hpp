@@ -69,7 +69,7 @@ private:
 void draw_playback_status(sf::RenderTarget& target, const ViewerController& controller, const sf::Font& font);
 
 /// Opens a window on `scene` (at its viewport size) and runs the viewer until the user quits.
-/// Each frame is `draw` plus `draw_playback_status`. Returns the exit code, 0.
+/// Each frame is `Renderer::draw` plus `draw_playback_status`. Returns the exit code, 0.
 /// @throws OutputError when there is no display to open a window on.
 int run_viewer(Scene& scene, const sf::Font& font);
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <SFML/Graphics/Font.hpp>
@@ -7,20 +10,57 @@
 #include <SFML/Graphics/Shader.hpp>
 
 #include "render/detail/geometry_batch.hpp"
+#include "render/detail/sprite_atlas.hpp"
 #include "render/scene.hpp"
 
 namespace frontline::render::detail {
 
+/// What a renderer keeps from one frame to the next, so that layers are rebuilt only when what
+/// they show changed.
+struct FrameCaches {
+    SpriteAtlas sprites;
+
+    /// Region areas (geo_precision 3) are large faint discs, thousands of them in a big story:
+    /// they are drawn into this texture at a quarter of the resolution (a sixteenth of the
+    /// pixels to fill) and scaled up smoothly, which their soft look does not suffer from.
+    sf::RenderTexture areas;
+    sf::Vector2u areas_size;
+    bool areas_ok = false;
+
+    /// Front lines as strokes on screen for one control snapshot at one zoom; panning only moves
+    /// them, so they are drawn shifted instead of rebuilt.
+    sf::VertexArray fronts{sf::Triangles};
+    std::uint64_t fronts_control_revision = 0;
+    std::size_t fronts_snapshot = 0;
+    double fronts_pixels_per_km = 0.0;
+    sf::FloatRect fronts_frame;
+    PlanePoint fronts_centre;
+};
+
 /// What every part of one frame's drawing needs: the target, the scene, and the layout, view
-/// and glyph placement for the target's size, computed once per frame.
+/// and glyph placement for the target's size, computed once per frame. At the scene's own
+/// viewport size the scene's cached placement is used as it is.
 struct Frame {
+    Frame(sf::RenderTarget& target, const Scene& scene, const sf::Font& font, const sf::Shader* hatch,
+          FrameCaches& caches);
+    Frame(const Frame&) = delete;
+    Frame& operator=(const Frame&) = delete;
+
     sf::RenderTarget& target;
     const Scene& scene;
     const sf::Font& font;
     Layout layout;
     MapView view;
-    std::vector<PlacedGlyph> glyphs;
     const sf::Shader* hatch = nullptr;  ///< hatches claimed ground; null: plain fills
+    FrameCaches& caches;
+
+    /// The visible events' glyphs as `view` shows them, in drawing order.
+    [[nodiscard]] const std::vector<PlacedGlyph>& glyphs() const {
+        return reframed_glyphs_ ? *reframed_glyphs_ : scene.placed_glyphs();
+    }
+
+private:
+    std::optional<std::vector<PlacedGlyph>> reframed_glyphs_;  ///< for a target of another size than the scene's
 };
 
 /// How strongly event `index` is drawn (1 = fresh, down to 0.55 for month-old news), so the current
@@ -41,7 +81,8 @@ void draw_scale_bar(Frame& frame);
 void draw_title_bar(Frame& frame);
 void draw_legend(Frame& frame);
 void draw_timeline(Frame& frame);
-void draw_tooltip(Frame& frame);
+/// The hovered glyph's ring and the tooltip: drawn over a finished picture.
+void draw_hover(Frame& frame);
 
 /// A glyph of `shape` at `centre`, radius `radius`, as the map draws an event of `certainty`.
 void draw_glyph(ShapeBatch& batch, GlyphShape shape, sf::Vector2f centre, float radius, sf::Color colour,

@@ -45,6 +45,10 @@ public:
 
     void draw(sf::RenderTarget& target) const;
 
+    [[nodiscard]] bool empty() const noexcept { return vertices_.getVertexCount() == 0; }
+    /// The triangles collected so far.
+    [[nodiscard]] const sf::VertexArray& vertices() const noexcept { return vertices_; }
+
 private:
     sf::VertexArray vertices_{sf::Triangles};
 };

@@ -404,14 +404,20 @@ struct TooltipLine {
 
 }  // namespace
 
-void draw_tooltip(Frame& frame) {
+void draw_hover(Frame& frame) {
     const Scene& scene = frame.scene;
     if (!scene.hovered()) return;
     const std::size_t index = *scene.hovered();
-    const auto glyph = std::find_if(frame.glyphs.begin(), frame.glyphs.end(),
-                                    [index](const PlacedGlyph& g) { return g.event == index; });
-    if (glyph == frame.glyphs.end()) return;  // hovered but not on the map at this day
+    const auto& glyphs = frame.glyphs();
+    const auto glyph =
+        std::find_if(glyphs.begin(), glyphs.end(), [index](const PlacedGlyph& g) { return g.event == index; });
+    if (glyph == glyphs.end()) return;  // hovered but not on the map at this day
     const Event& event = scene.events()[index];
+
+    ShapeBatch ring;
+    ring.circle_outline(glyph->position, glyph->radius + 5.0F, 3.5F, sf::Color::White);
+    ring.circle_outline(glyph->position, glyph->radius + 5.0F, 1.6F, sf::Color(20, 20, 20));
+    ring.draw(frame.target);
 
     std::vector<TooltipLine> lines;
     const auto add = [&](const std::string& text, unsigned size, sf::Color colour, sf::Uint32 style, float gap,

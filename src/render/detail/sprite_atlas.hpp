@@ -1,0 +1,77 @@
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+
+#include <SFML/Graphics/Rect.hpp>
+#include <SFML/Graphics/RenderStates.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include "events/event.hpp"
+#include "render/detail/geometry_batch.hpp"
+#include "render/symbology.hpp"
+
+namespace frontline::render::detail {
+
+/// What a sprite shows: an event glyph (shape, certainty, radius, colour), a precision-2 halo
+/// (radius, colour), the dot a spread glyph's spoke starts from, or a region's area (colour; drawn
+/// scaled to the region's size on screen).
+struct SpriteKey {
+    enum class Kind : std::uint8_t { glyph, halo, anchor, area };
+    Kind kind = Kind::glyph;
+    GlyphShape shape = GlyphShape::dot;
+    Certainty certainty = Certainty::confirmed;
+    float radius = 0.0F;
+    std::uint32_t colour = 0;  ///< `sf::Color::toInteger()`
+
+    auto operator<=>(const SpriteKey&) const = default;
+};
+
+/// Small pictures the map repeats thousands of times (glyphs, halos), each rasterised once into
+/// one texture with premultiplied alpha. A frame then draws 20,000 events as 20,000 textured
+/// quads in one call, instead of tessellating and rasterising 20,000 outlines.
+class SpriteAtlas {
+public:
+    /// Paints a sprite centred on the point given, at full strength.
+    using Painter = std::function<void(ShapeBatch&, sf::Vector2f centre)>;
+
+    /// Side of the atlas texture: room for about 1,500 glyph sprites.
+    static constexpr unsigned side = 2048;
+
+    /// @return whether the texture could be made (false without an OpenGL context).
+    bool ready();
+
+    /// Appends to `quads` (sf::Triangles) a quad centred on `centre` showing the sprite for `key`,
+    /// painted by `paint` (reaching at most `half_extent` from its centre) the first time the key
+    /// is seen, enlarged by `scale`, with colour and alpha scaled by `strength` (0-1). Returns
+    /// false when the atlas is full or not ready: the caller draws the shape itself.
+    bool add(sf::VertexArray& quads, const SpriteKey& key, float half_extent, const Painter& paint,
+             sf::Vector2f centre, float strength, float scale = 1.0F);
+
+    /// Draws `quads` built by `add` onto `target`.
+    void draw(sf::RenderTarget& target, const sf::VertexArray& quads);
+
+private:
+    std::optional<sf::FloatRect> cell_for(const SpriteKey& key, float half_extent, const Painter& paint);
+
+    sf::RenderTexture texture_;
+    bool created_ = false;
+    bool usable_ = false;
+    bool painted_since_display_ = false;
+    std::map<SpriteKey, sf::FloatRect> cells_;
+    float shelf_left_ = 0.0F;
+    float shelf_top_ = 0.0F;
+    float shelf_height_ = 0.0F;
+};
+
+/// Blending for premultiplied colour (the atlas and the area layer): "over" without
+/// multiplying by alpha a second time.
+[[nodiscard]] inline sf::BlendMode premultiplied_alpha() {
+    return {sf::BlendMode::One, sf::BlendMode::OneMinusSrcAlpha, sf::BlendMode::Add};
+}
+
+}  // namespace frontline::render::detail
