@@ -56,7 +56,7 @@ render::Scene make_scene(const Pipeline& pipeline, ExtractionRun run, const Rend
     if (!options.scenario.empty()) {
         const Scenario scenario = load_scenario(options.scenario);
         for (const std::string& warning : scenario.warnings) std::cerr << "frontline: warning: " << warning << '\n';
-        timeline = ControlTimeline::build(ControlInputs::from(&scenario, gazetteer_lookup(pipeline.gazetteer())), run.events);
+        timeline = ControlTimeline::build(ControlInputs::from(&scenario, gazetteer_lookup(pipeline.gazetteer())), run.events, run.holdings);
     }
     render::Scene scene(std::move(run.events), std::move(base), *range, size);
     if (timeline) scene.set_control(render::control_snapshots(*timeline, scene.projection()));

@@ -30,7 +30,7 @@ int run_export(const ExportOptions& options) {
     const ExtractionRun run = extract_inputs(pipeline, options.inputs, options.ingest);
     if (run.articles == 0) throw InputError("no article could be read from the given inputs; nothing written");
     const ControlTimeline timeline = ControlTimeline::build(
-        ControlInputs::from(scenario ? &*scenario : nullptr, gazetteer_lookup(pipeline.gazetteer())), run.events);
+        ControlInputs::from(scenario ? &*scenario : nullptr, gazetteer_lookup(pipeline.gazetteer())), run.events, run.holdings);
     write_export(request, run.events, timeline);
     std::cerr << "frontline: " << run.events.size() << " events and " << timeline.states().size() << " control states from "
               << run.articles << " articles written to " << options.output << '\n';

@@ -13,8 +13,10 @@ ExtractionRun extract_inputs(const Pipeline& pipeline, const std::vector<std::st
             input, options,
             [&](Article&& article) {
                 ++run.articles;
-                std::vector<Event> found = pipeline.process(article);
-                events.insert(events.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+                Pipeline::Reading found = pipeline.read(article);
+                events.insert(events.end(), std::make_move_iterator(found.events.begin()), std::make_move_iterator(found.events.end()));
+                run.holdings.insert(run.holdings.end(), std::make_move_iterator(found.holdings.begin()),
+                                    std::make_move_iterator(found.holdings.end()));
             },
             report, std::cin);
     }

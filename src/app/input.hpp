@@ -15,6 +15,7 @@ namespace frontline::app {
 /// skipped on the way (already printed to stderr, one line each).
 struct ExtractionRun {
     std::vector<Event> events;
+    std::vector<Event> holdings;  ///< see Pipeline::Reading
     std::size_t articles = 0;
     std::size_t skipped = 0;
     std::optional<Date> first_day;

@@ -31,6 +31,10 @@ constexpr double surroundings_km = 10.0;
 constexpr double sliver_degrees2 = 1e-14;
 // An advance without a magnitude takes this share of the surroundings.
 constexpr double advance_share = 0.5;
+// "Overran the eastern districts" with no share said: the taker holds at least this share of the
+// place, on that side; a few of a town's districts (the Kobane gold codes three eastern districts
+// of about a dozen as 0.15).
+constexpr double side_share = 0.15;
 
 int rank(Certainty c) {
     switch (c) {
@@ -53,9 +57,14 @@ double radius_km(std::int64_t population) {
 
 Date day_of(const Event& e) { return e.date_end.value_or(*e.date_start); }
 
+bool is_holding(const Event& e) { return e.event_type == "territory_held" && e.magnitude; }
+
 bool territorial(const Event& e) {
-    if (e.event_type != "territory_taken" && e.event_type != "retreat" && e.event_type != "advance") return false;
+    if (e.event_type != "territory_taken" && e.event_type != "retreat" && e.event_type != "advance" && !is_holding(e)) return false;
     if (e.certainty == Certainty::hypothetical || e.certainty == Certainty::negated) return false;
+    // "Pushed them back from parts of the town": too vague to draw unless a share or, for a capture,
+    // a side is said.
+    if (e.part && !e.magnitude && !(e.event_type == "territory_taken" && e.part->side_bearing)) return false;
     return !e.actor1.empty() && e.location && !e.location->place_id.empty() && (e.location->geo_precision == 1 || e.location->geo_precision == 2) &&
            (e.date_start || e.date_end);
 }
@@ -384,7 +393,11 @@ struct ControlTimeline::Impl {
     /// `taker` takes the part of a footprint facing its ground until it holds `fraction` of it:
     /// the footprint is cut by a line perpendicular to the direction from its centre to the
     /// taker's side, moved by bisection until the areas match (in the cell's metric projection).
-    void take_share(std::size_t cell_index, std::uint32_t footprint, HolderId taker, double fraction, std::size_t state) {
+    /// Gives `taker` at least `fraction` of the footprint: the part facing its ground, or the side
+    /// of it the text names.
+    void take_share(std::size_t cell_index, std::uint32_t footprint, HolderId taker, double fraction, std::size_t state,
+                    const PlacePart* part = nullptr) {
+        const bool named_side = part != nullptr && part->side_bearing.has_value();
         Cell& cell = cells[cell_index];
         const std::vector<std::size_t> in = atoms_in(cell, footprint);
         double total = 0.0;
@@ -405,11 +418,16 @@ struct ControlTimeline::Impl {
         // The direction the taker comes from; with no ground anywhere, from the south (a guess).
         double dx = 0.0;
         double dy = -1.0;
-        if (const std::optional<cd::XY> side = taker_side(taker, cell_index, state))
+        if (named_side) {
+            const double radians = part->side_bearing.value_or(0.0) * std::numbers::pi / 180.0;
+            dx = std::sin(radians);
+            dy = std::cos(radians);
+        } else if (const std::optional<cd::XY> side = taker_side(taker, cell_index, state)) {
             if (std::hypot(side->x - centre.x, side->y - centre.y) > 1.0) {  // a metre: else no direction
                 dx = side->x - centre.x;
                 dy = side->y - centre.y;
             }
+        }
         const double theta = std::atan2(dy, dx);
         const double c = std::cos(theta);
         const double s = std::sin(theta);
@@ -490,18 +508,45 @@ struct ControlTimeline::Impl {
             if (cell.now[j] == leaving) relabel(cell, j, to, state);
     }
 
+    /// "The militants hold about half of the town": the holder gains the part facing its ground up
+    /// to that share, or hands its excess to whoever holds most of the rest of the place (or else of
+    /// its surroundings), from that side. With no one else there, nobody can be said to gain it.
+    void hold_share(const Slot& slot, HolderId holder, double share, std::size_t state) {
+        const std::map<HolderId, double> held = holdings(cells[slot.cell], slot.area);
+        double total = 0.0;
+        for (const auto& [h, km2] : held) total += km2;
+        if (total <= 0.0) return;
+        const double mine = held.contains(holder) ? held.at(holder) : 0.0;
+        if (mine <= share * total) return take_share(slot.cell, slot.area, holder, share, state);
+        for (const std::uint32_t around : {slot.area, slot.surroundings}) {
+            HolderId other = nobody;
+            double best = 0.0;
+            for (const auto& [h, km2] : holdings(cells[slot.cell], around))
+                if (h != holder && h != nobody && km2 > best) {
+                    best = km2;
+                    other = h;
+                }
+            if (other == nobody) continue;
+            const double others = held.contains(other) ? held.at(other) : 0.0;
+            return take_share(slot.cell, slot.area, other, std::min(1.0, (others + mine - share * total) / total), state);
+        }
+    }
+
     void apply(const Event& e, const Place& p, std::size_t state) {
         const Slot& slot = slots.at(&p);
-        const bool around = e.location->geo_precision == 2 || e.event_type == "advance";
+        if (is_holding(e)) return hold_share(slot, holder_id(e.actor1), std::clamp(*e.magnitude, 0.0, 1.0), state);
+        // A part of the place ("the eastern districts") is in it, though precision 2 like "near".
+        const bool around = (e.location->geo_precision == 2 && !e.part) || e.event_type == "advance";
         const std::uint32_t footprint = around ? slot.surroundings : slot.area;
         if (e.event_type == "retreat") return retreat(slot.cell, slot, footprint, e, state);
         const HolderId taker = holder_id(e.actor1);
-        const double fraction = std::clamp(e.magnitude.value_or(e.event_type == "advance" ? advance_share : 1.0), 0.0, 1.0);
+        const double whole_share = e.part && e.part->side_bearing ? side_share : 1.0;
+        const double fraction = std::clamp(e.magnitude.value_or(e.event_type == "advance" ? advance_share : whole_share), 0.0, 1.0);
         if (fraction >= 1.0) {
             Cell& cell = cells[slot.cell];
             for (const std::size_t j : atoms_in(cell, footprint)) relabel(cell, j, taker, state);
         } else {
-            take_share(slot.cell, footprint, taker, fraction, state);
+            take_share(slot.cell, footprint, taker, fraction, state, e.part ? &*e.part : nullptr);
         }
     }
 
@@ -687,7 +732,7 @@ ControlTimeline::ControlTimeline(ControlTimeline&&) noexcept = default;
 ControlTimeline& ControlTimeline::operator=(ControlTimeline&&) noexcept = default;
 ControlTimeline::~ControlTimeline() = default;
 
-ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<Event>& events) {
+ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<Event>& events, const std::vector<Event>& holdings) {
     auto impl = std::make_unique<Impl>();
     Impl& t = *impl;
     const GeosContext& geos = t.geos;
@@ -714,8 +759,9 @@ ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<E
             region = region.empty() ? b : cd::Box{std::min(region.x0, b.x0), std::min(region.y0, b.y0), std::max(region.x1, b.x1), std::max(region.y1, b.y1)};
         };
         for (const GeosGeometry& g : layer) grow(cd::box_of(geos, *g));
-        for (const Event& e : events)
-            if (territorial(e)) grow(cd::Box{e.location->anchor.lon(), e.location->anchor.lat(), e.location->anchor.lon(), e.location->anchor.lat()});
+        for (const std::vector<Event>* list : {&events, &holdings})
+            for (const Event& e : *list)
+                if (territorial(e)) grow(cd::Box{e.location->anchor.lon(), e.location->anchor.lat(), e.location->anchor.lon(), e.location->anchor.lat()});
         if (!region.empty()) {
             constexpr double margin_degrees = 1.0;  // wider than any place and its surroundings
             t.outside = cd::polygons_of(geos, *cd::intersection(geos, *all, *cd::rectangle(geos, region.x0 - margin_degrees, region.y0 - margin_degrees,
@@ -727,6 +773,7 @@ ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<E
     // The events that move control, in the order they apply, with the place each acts on.
     struct Step {
         Date day;
+        int order = 0;  ///< within a day: layer polygons, then events, then what holds after them
         const ControlFeature* feature = nullptr;
         std::size_t layer_index = 0;
         const Event* event = nullptr;
@@ -735,20 +782,20 @@ ControlTimeline ControlTimeline::build(ControlInputs inputs, const std::vector<E
     std::vector<Step> steps;
     std::vector<const Impl::Place*> footprints;
     std::set<const Impl::Place*> seen;
-    for (std::size_t i = 0; i < inputs.initial.size(); ++i) steps.push_back(Step{inputs.initial[i].valid_from, &inputs.initial[i], i, nullptr, nullptr});
-    for (const Event& e : events) {
-        if (!territorial(e)) continue;
-        const Impl::Place* p = t.place(e.location->place_id, e.location->anchor);
-        if (!p) continue;
-        steps.push_back(Step{day_of(e), nullptr, 0, &e, p});
-        // The whole disc is the footprint: every read and write of an event on the place stays in
-        // its cell, however large the rest of the map.
-        if (seen.insert(p).second) footprints.push_back(p);
-    }
-    // Layer polygons first on their day, then events in input order.
-    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
-        return a.day != b.day ? a.day < b.day : (a.feature != nullptr) > (b.feature != nullptr);
-    });
+    for (std::size_t i = 0; i < inputs.initial.size(); ++i) steps.push_back(Step{inputs.initial[i].valid_from, 0, &inputs.initial[i], i, nullptr, nullptr});
+    for (const std::vector<Event>* list : {&events, &holdings})
+        for (const Event& e : *list) {
+            if (!territorial(e)) continue;
+            const Impl::Place* p = t.place(e.location->place_id, e.location->anchor);
+            if (!p) continue;
+            steps.push_back(Step{day_of(e), list == &events ? 1 : 2, nullptr, 0, &e, p});
+            // The whole disc is the footprint: every read and write of an event on the place stays
+            // in its cell, however large the rest of the map.
+            if (seen.insert(p).second) footprints.push_back(p);
+        }
+    // Layer polygons first on their day, then events in input order, then holdings (a share said
+    // to be held is the state after the day's fighting).
+    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.day != b.day ? a.day < b.day : a.order < b.order; });
     t.make_cells(footprints, layer);
 
     for (std::size_t i = 0; i < steps.size();) {

@@ -92,6 +92,9 @@ struct ControlState {
 /// - `retreat` of A from a place: A's part goes to the actor2 the text names, else to whoever
 ///   else holds most of the surroundings, else to the other holders in the place, else it is
 ///   unclaimed.
+/// - a capture told of one side of the place ("the eastern districts") and no share: A holds at
+///   least 15% of it, cut from that side; a part named by no side and no share ("parts of the
+///   town") is too vague to move anything.
 /// Hypothetical and negated events are left out; claimed ones count and mark their state claimed.
 /// A place's area is its outline (districts are places of their own), else a disc whose area is
 /// the population at 4,000 inhabitants per km² (radius between 0.5 and 15 km; 0.5 km for an
@@ -104,7 +107,10 @@ struct ControlState {
 class ControlTimeline {
 public:
     /// @throws GeoError when GEOS or PROJ fail; InputError when an initial-layer WKB is unreadable.
-    [[nodiscard]] static ControlTimeline build(ControlInputs inputs, const std::vector<Event>& events);
+    /// `holdings` are reports of the share a holder holds (Pipeline::Reading::holdings): on their
+    /// day, after that day's events, the holder is given or gives up ground to hold that share.
+    [[nodiscard]] static ControlTimeline build(ControlInputs inputs, const std::vector<Event>& events,
+                                               const std::vector<Event>& holdings = {});
 
     ControlTimeline(ControlTimeline&&) noexcept;
     ControlTimeline& operator=(ControlTimeline&&) noexcept;

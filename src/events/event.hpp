@@ -32,6 +32,15 @@ struct Mention {
     std::string text;  ///< the whole sentence
 };
 
+/// The part of a place a territorial event concerns when the text names only a part of it.
+struct PlacePart {
+    /// The side named ("the eastern districts", "neighbourhoods in the east of the town"), in
+    /// degrees clockwise from north; none for an unnamed part ("parts of the town").
+    std::optional<double> side_bearing;
+
+    friend bool operator==(const PlacePart&, const PlacePart&) = default;
+};
+
 /// A coded event (architecture.md, "One event"). The same input always gives the same `id`.
 struct Event {
     std::string id;
@@ -51,6 +60,7 @@ struct Event {
     Certainty certainty = Certainty::confirmed;
     std::string source;                 ///< who the outlet attributes the report to ("BBC"); empty = the outlet itself
     std::optional<double> magnitude;    ///< share (0-1) of the place taken or affected
+    std::optional<PlacePart> part;      ///< territorial events told of a part of the place only
     std::optional<int> fatalities;
     std::vector<Mention> mentions;
     double confidence = 0.5;  ///< 0-1: how sure the extractor is of its coding

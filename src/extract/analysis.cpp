@@ -62,17 +62,6 @@ const std::set<std::string, std::less<>> state_offices = {
 
 const std::set<std::string, std::less<>> anaphor_nouns = {"town", "city", "village", "enclave", "junction"};
 
-const std::array<std::pair<std::string_view, double>, 16> compass = {{
-    {"north", 0}, {"northern", 0}, {"north-east", 45}, {"northeast", 45}, {"east", 90}, {"eastern", 90},
-    {"south-east", 135}, {"southeast", 135}, {"south", 180}, {"southern", 180}, {"south-west", 225},
-    {"southwest", 225}, {"west", 270}, {"western", 270}, {"north-west", 315}, {"northwest", 315}}};
-
-std::optional<double> bearing_of(const std::string& word) {
-    for (const auto& [name, degrees] : compass)
-        if (word == name) return degrees;
-    return std::nullopt;
-}
-
 /// Joins tokens [first, last) with the text's own spacing.
 std::string surface(const Article& article, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
     if (first >= last) return {};
@@ -112,7 +101,18 @@ ActorKind kind_of(const Lexicon& lexicon, const std::string& id) {
     return info ? info->kind : ActorKind::unknown;
 }
 
+const std::array<std::pair<std::string_view, double>, 16> compass = {{
+    {"north", 0}, {"northern", 0}, {"north-east", 45}, {"northeast", 45}, {"east", 90}, {"eastern", 90},
+    {"south-east", 135}, {"southeast", 135}, {"south", 180}, {"southern", 180}, {"south-west", 225},
+    {"southwest", 225}, {"west", 270}, {"western", 270}, {"north-west", 315}, {"northwest", 315}}};
+
 }  // namespace
+
+std::optional<double> bearing_of(const std::string& word) {
+    for (const auto& [name, degrees] : compass)
+        if (word == name) return degrees;
+    return std::nullopt;
+}
 
 bool SentenceAnalysis::has_cue_in(const std::string& family, std::size_t from, std::size_t to) const {
     return last_cue_in(family, from, to).has_value();

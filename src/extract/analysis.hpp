@@ -74,6 +74,10 @@ struct SentenceAnalysis {
 [[nodiscard]] ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& lexicon);
 
 /// The canonical id of an actor that is in no lexicon: its words in upper case joined by '_'.
+/// The bearing (degrees clockwise from north) a compass word names: "east", "eastern",
+/// "south-west" ...; none for any other word.
+[[nodiscard]] std::optional<double> bearing_of(const std::string& word);
+
 [[nodiscard]] std::string normalised_actor_id(std::string_view surface);
 
 }  // namespace frontline::detail

@@ -65,6 +65,7 @@ struct EventMention {
     Certainty certainty = Certainty::confirmed;
     std::string source;
     std::optional<double> magnitude;
+    std::optional<PlacePart> part;
     std::optional<int> fatalities;
     Mention mention;
     double confidence = 0.5;
@@ -82,6 +83,9 @@ struct DocumentPlaces {
 /// Everything read from one article.
 struct ArticleReading {
     std::vector<EventMention> mentions;
+    /// Who holds how much of a place ("the militants hold about half of Kobani"): event type
+    /// `territory_held`, the share as magnitude. No event, but what the control layer shows then.
+    std::vector<EventMention> holdings;
     DocumentPlaces places;
 };
 

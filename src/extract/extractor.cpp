@@ -14,6 +14,7 @@ namespace frontline {
 namespace {
 
 using detail::ActorSpan;
+using detail::bearing_of;
 using detail::SentenceAnalysis;
 using detail::TriggerHit;
 
@@ -65,12 +66,18 @@ std::optional<int> number_value(const Token& token) {
 /// after it name a place (not "80 percent of the units").
 std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t from, std::size_t to) {
     const auto& t = a.tokens();
+    // Between "of" and the place only what describes a place: "of the Syrian border town of Kobani",
+    // not "of the votes in Aleppo".
+    static const std::set<std::string, std::less<>> describing = {"the", "of", "town", "city", "village", "enclave", "border", "besieged"};
     auto place_follows = [&](std::size_t after) {
         if (after >= t.size() || t[after].folded != "of") return false;
         // "40 percent of town" in a headline: the story's town.
         if (after + 1 < t.size() && (t[after + 1].folded == "town" || t[after + 1].folded == "city")) return true;
         return std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
-            return p.first_token > after && p.first_token <= after + 4;
+            if (p.first_token <= after || p.first_token > after + 4) return false;
+            for (std::size_t k = after + 1; k < p.first_token; ++k)
+                if (!t[k].capitalized && !describing.contains(t[k].folded)) return false;
+            return true;
         });
     };
     for (std::size_t i = from; i < to && i < t.size(); ++i) {
@@ -80,6 +87,8 @@ std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t 
         if (w == "third" || w == "thirds") share = (i > 0 && (t[i - 1].folded == "two")) ? 2.0 / 3.0 : 1.0 / 3.0;
         else if (w == "half") share = 0.5;
         else if (w == "quarter") share = 0.25;
+        else if (w == "fifth") share = 0.2;
+        else if (w == "tenth") share = 0.1;
         else if (w == "most") share = 0.75;
         else if ((w == "percent" || w == "%") && i > 0)
             if (const auto n = number_value(t[i - 1])) share = *n / 100.0;
@@ -88,6 +97,41 @@ std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t 
         if (share && *share > 0.0 && *share <= 1.0 && place_follows(end)) return share;
     }
     return std::nullopt;
+}
+
+/// How much of its place a capture or a withdrawal concerns, read from its object.
+struct TakenObject {
+    enum class Extent { whole, part, surroundings } extent = Extent::whole;
+    std::optional<double> side_bearing;  ///< for a part: the side named, if any
+};
+
+/// "overran the eastern districts", "neighbourhoods in the east of the town", "parts of the town":
+/// a part of the place (with the side when one is named); "dozens of villages", "the countryside":
+/// the place's surroundings. "East of the town" (no article) lies outside it and names no side.
+TakenObject taken_object(const SentenceAnalysis& a, std::size_t from, std::size_t to) {
+    static const std::set<std::string, std::less<>> part_nouns = {
+        "part", "parts", "district", "districts", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
+        "quarter", "quarters", "areas", "section", "sections", "zone", "edge", "edges", "side", "streets", "blocks"};
+    static const std::set<std::string, std::less<>> surroundings_nouns = {"villages", "hamlets", "countryside", "surroundings",
+                                                                          "outlying"};
+    const auto& t = a.tokens();
+    TakenObject object;
+    for (std::size_t k = from; k < to && k < t.size(); ++k) {
+        const std::string& w = t[k].folded;
+        if (surroundings_nouns.contains(w) && object.extent == TakenObject::Extent::whole) object.extent = TakenObject::Extent::surroundings;
+        if (part_nouns.contains(w)) object.extent = TakenObject::Extent::part;
+        if (object.side_bearing) continue;
+        const auto bearing = bearing_of(w);
+        if (!bearing) continue;
+        const bool before_part_noun = k + 1 < to && part_nouns.contains(t[k + 1].folded);
+        // "in the east", "the east of the town", "in the east and on the south-western edge".
+        static const std::set<std::string, std::less<>> after_a_side = {"of", "and", "or", "on", "in", "as", "after", "while", "by", "with"};
+        const bool the_side = k > 0 && t[k - 1].folded == "the" &&
+                              (k + 1 >= t.size() || t[k + 1].kind != TokenKind::word || after_a_side.contains(t[k + 1].folded));
+        if (before_part_noun || the_side) object.side_bearing = bearing;
+    }
+    if (object.extent != TakenObject::Extent::part) object.side_bearing.reset();
+    return object;
 }
 
 std::optional<int> fatalities_in(const SentenceAnalysis& a) {
@@ -457,6 +501,46 @@ struct Coder {
         std::vector<PlaceRef> places;
         for (const auto& [rank, p] : ranked) places.push_back(*p);
         return places;
+    }
+
+    /// The sentence an event was read from, with its span in code points.
+    Mention mention_of(const SentenceAnalysis& a) const {
+        return Mention{article.id, a.sentence->index, code_point_count(std::string_view(article.text).substr(0, a.sentence->begin)),
+                       code_point_count(std::string_view(article.text).substr(0, a.sentence->end)), std::string(a.sentence->text(article))};
+    }
+
+    /// "The monitoring group estimates that the militants hold about half of Kobani", "at that point
+    /// the militants held about 15 percent of the town": a holder, a share and a place. Said in the
+    /// present, it holds at the news; in the past, on the day the paragraph is at.
+    void code_holdings(const SentenceAnalysis& a, std::size_t dateline_end, std::vector<EventMention>& holdings) const {
+        static const std::set<std::string, std::less<>> present = {"hold", "holds", "control", "controls", "occupy", "occupies"};
+        static const std::set<std::string, std::less<>> past = {"held", "controlled", "occupied"};
+        const auto& t = a.tokens();
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            const bool now = present.contains(t[k].folded);
+            if (!now && !past.contains(t[k].folded)) continue;
+            const std::optional<double> share = share_before_place(a, k + 1, std::min(t.size(), k + 6));
+            const ActorSpan* holder = share ? subject_of(a, k) : nullptr;
+            if (!holder) continue;
+            EventMention m;
+            m.event_type = "territory_held";
+            m.actor1 = ref_of(holder, false);
+            m.magnitude = share;
+            const TriggerHit verb{k, k + 1, {}};
+            m.certainty = certainty_of(a, verb, true, false);
+            if (m.certainty == Certainty::hypothetical || m.certainty == Certainty::negated) continue;
+            attribute(a, m, k);
+            if (now && article.published) {
+                m.date_start = m.date_end = article.published;
+                m.time_precision = 1;
+            } else {
+                date(a, m, k);
+            }
+            m.places = places_for(a, k, k + 1, dateline_end);
+            if (m.places.empty()) continue;
+            m.mention = mention_of(a);
+            holdings.push_back(std::move(m));
+        }
     }
 
     void code_trigger(const SentenceAnalysis& a, const TriggerHit& hit, std::size_t dateline_end) {
@@ -866,11 +950,14 @@ struct Coder {
                     for (std::size_t k = end; k < t.size() && !m.magnitude; ++k)
                         if (t[k].folded == "hold" || t[k].folded == "holds" || t[k].folded == "control" || t[k].folded == "controls")
                             m.magnitude = share_before_place(a, k + 1, std::min(t.size(), k + 6));
+                const TakenObject taken = taken_object(a, hit.last, end);
+                if (taken.extent == TakenObject::Extent::part) m.part = PlacePart{taken.side_bearing};
+                if (taken.extent == TakenObject::Extent::surroundings)
+                    for (PlaceRef& p : m.places)
+                        if (p.relation == PlaceRelation::in && p.state.empty()) p.relation = PlaceRelation::near;
             }
             m.confidence = 0.5 + (m.actor1.empty() ? -0.2 : 0.15) + (m.places.empty() ? 0.0 : 0.1) + (passive ? -0.05 : 0.0);
-            m.mention = Mention{article.id, a.sentence->index, code_point_count(std::string_view(article.text).substr(0, a.sentence->begin)),
-                                code_point_count(std::string_view(article.text).substr(0, a.sentence->end)),
-                                std::string(a.sentence->text(article))};
+            m.mention = mention_of(a);
             // "More raids hit militant positions": the raiders of the sentence before.
             const bool another = hit.first > 0 && (t[hit.first - 1].folded == "another" || t[hit.first - 1].folded == "further" ||
                                                    t[hit.first - 1].folded == "more" || t[hit.first - 1].folded == "other");
@@ -1001,6 +1088,7 @@ ArticleReading Extractor::read(const Article& article) const {
 
         const std::size_t first_mention = reading.mentions.size();
         for (const TriggerHit& hit : a.triggers) coder.code_trigger(a, hit, dateline_end);
+        coder.code_holdings(a, dateline_end, reading.holdings);
         // "kept away from the border" after "clashed near the Mursitpinar crossing": an anaphor
         // means the place of its kind the paragraph was just at, before the story's focus.
         for (std::size_t k = first_mention; k < reading.mentions.size(); ++k) {

@@ -89,7 +89,34 @@ std::string Pipeline::home_state(const ArticleReading& reading, const GeoContext
     return context.countries.empty() ? std::string() : context.countries.front();
 }
 
-std::vector<Event> Pipeline::process(const Article& article) const {
+namespace {
+
+/// The fields an event takes from its mention as read, before geocoding and actors are settled.
+Event event_from(const EventMention& m) {
+    Event e;
+    e.event_type = m.event_type;
+    e.actor1 = m.actor1.id;
+    e.actor1_text = m.actor1.text;
+    e.actor2 = m.actor2.id;
+    e.actor2_text = m.actor2.text;
+    e.date_start = m.date_start;
+    e.date_end = m.date_end;
+    e.time_precision = m.time_precision;
+    e.certainty = m.certainty;
+    e.source = m.source;
+    e.magnitude = m.magnitude;
+    e.part = m.part;
+    e.fatalities = m.fatalities;
+    e.mentions = {m.mention};
+    e.confidence = m.confidence;
+    return e;
+}
+
+}  // namespace
+
+std::vector<Event> Pipeline::process(const Article& article) const { return read(article).events; }
+
+Pipeline::Reading Pipeline::read(const Article& article) const {
     const ArticleReading reading = extractor_.read(article);
     GeoContext context = geocoder_.context_of(reading.places);
     // "The Syrian army recaptured Palmyra": states whose forces fight on the ground are where the
@@ -111,21 +138,7 @@ std::vector<Event> Pipeline::process(const Article& article) const {
     std::vector<Event> events;
     events.reserve(reading.mentions.size());
     for (const EventMention& m : reading.mentions) {
-        Event e;
-        e.event_type = m.event_type;
-        e.actor1 = m.actor1.id;
-        e.actor1_text = m.actor1.text;
-        e.actor2 = m.actor2.id;
-        e.actor2_text = m.actor2.text;
-        e.date_start = m.date_start;
-        e.date_end = m.date_end;
-        e.time_precision = m.time_precision;
-        e.certainty = m.certainty;
-        e.source = m.source;
-        e.magnitude = m.magnitude;
-        e.fatalities = m.fatalities;
-        e.mentions = {m.mention};
-        e.confidence = m.confidence;
+        Event e = event_from(m);
         if (e.tier() == Tier::physical) {
             e.location = geocoder_.locate(m.places, context);
             // An event told with no place happened where the story is, as far as the text says.
@@ -135,6 +148,8 @@ std::vector<Event> Pipeline::process(const Article& article) const {
                 e.confidence -= 0.1;
             }
             if (!e.location) continue;  // nowhere to put it: an analyst would not code it either
+            // ACLED's precision 2 is "part of a town" as well as "near it".
+            if (e.part && e.location->geo_precision == 1) e.location->geo_precision = 2;
             // Unnamed police are the police of the country it happened in; unnamed troops only
             // when they police it (a deployment, arrests, a riot), not when they strike abroad.
             // Troops named as what is deployed ("deployed significant forces") are not a second actor.
@@ -160,7 +175,15 @@ std::vector<Event> Pipeline::process(const Article& article) const {
         if (!m.sub_event_type.empty()) e.acled_sub_event_type = m.sub_event_type;
         events.push_back(std::move(e));
     }
-    return merge_events(std::move(events));
+    Reading result{merge_events(std::move(events)), {}};
+    for (const EventMention& m : reading.holdings) {
+        Event e = event_from(m);
+        e.location = geocoder_.locate(m.places, context);
+        if (!e.location || e.actor1.empty()) continue;
+        e.id = stable_event_id(e);
+        result.holdings.push_back(std::move(e));
+    }
+    return result;
 }
 
 GeoContext Pipeline::context_for(const Article& article) const { return geocoder_.context_of(extractor_.read(article).places); }

@@ -30,7 +30,18 @@ public:
     /// @throws GeoError when GEOS cannot copy the outlines.
     [[nodiscard]] Pipeline for_thread() const;
 
-    /// Every event of one article, one per real event, each with all its mentions and a stable id.
+    /// What one article says: its events, and its reports of who holds how much of a place.
+    struct Reading {
+        /// One per real event, each with all its mentions and a stable id.
+        std::vector<Event> events;
+        /// "The militants hold about half of Kobani": event type `territory_held`, the holder as
+        /// actor1, the share as magnitude. Not events (no analyst codes them, and no export of
+        /// events carries them), but what the control layer should show at their date.
+        std::vector<Event> holdings;
+    };
+    [[nodiscard]] Reading read(const Article& article) const;
+
+    /// Every event of one article: `read(article).events`.
     [[nodiscard]] std::vector<Event> process(const Article& article) const;
 
     /// The geographic context of an article (its countries, dateline and focus), as `process` uses it.

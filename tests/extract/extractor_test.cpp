@@ -551,6 +551,62 @@ TEST_F(ExtractorTest, TheShareHeldAfterACaptureIsItsMagnitude) {
     EXPECT_NEAR(*taken.front().magnitude, 0.30, 1e-9);
 }
 
+TEST_F(ExtractorTest, ACaptureOfASideIsAPartOfThePlaceOnThatSide) {
+    for (const char* body : {"Rebels overran the western districts of Aleppo on Monday.",
+                             "Rebels overran two neighbourhoods in the west of Aleppo on Monday.",
+                             "Rebels pushed into Aleppo on Monday and seized several streets on its western edge."}) {
+        const auto taken = of_type(read("Fighting in Aleppo", body, "2016-07-05"), "territory_taken");
+        ASSERT_EQ(taken.size(), 1U) << body;
+        ASSERT_TRUE(taken.front().part.has_value()) << body;
+        ASSERT_TRUE(taken.front().part->side_bearing.has_value()) << body;
+        EXPECT_EQ(*taken.front().part->side_bearing, 270.0) << body;
+    }
+}
+
+TEST_F(ExtractorTest, PartsWithNoSideAreAPartAndVillagesTheSurroundings) {
+    const auto parts = of_type(read("Mosul", "Iraqi troops retook parts of Mosul on Sunday.", "2016-11-07"), "territory_taken");
+    ASSERT_EQ(parts.size(), 1U);
+    ASSERT_TRUE(parts.front().part.has_value());
+    EXPECT_FALSE(parts.front().part->side_bearing.has_value());
+
+    const auto villages = of_type(read("Mosul", "Iraqi troops retook a dozen villages of Tal Afar on Sunday.", "2016-11-07"), "territory_taken");
+    ASSERT_EQ(villages.size(), 1U);
+    EXPECT_FALSE(villages.front().part.has_value());
+    ASSERT_FALSE(villages.front().places.empty());
+    EXPECT_EQ(villages.front().places.front().relation, PlaceRelation::near);
+
+    const auto whole = of_type(read("Mosul", "Iraqi troops retook Tal Afar on Sunday.", "2016-11-07"), "territory_taken");
+    ASSERT_EQ(whole.size(), 1U);
+    EXPECT_FALSE(whole.front().part.has_value());
+    // "East of the town" lies outside it: no side of the town.
+    const auto outside = of_type(read("Mosul", "Iraqi troops captured a hill east of Tal Afar on Sunday.", "2016-11-07"), "territory_taken");
+    ASSERT_EQ(outside.size(), 1U);
+    EXPECT_FALSE(outside.front().part.has_value());
+}
+
+TEST_F(ExtractorTest, ASayingOfWhoHoldsHowMuchIsAHoldingNotAnEvent) {
+    const ArticleReading now = read("Battle for Marawi", "The army estimates that the militants hold about a fifth of Marawi.", "2017-06-20");
+    EXPECT_TRUE(of_type(now, "territory_taken").empty()) << describe(now.mentions);
+    ASSERT_EQ(now.holdings.size(), 1U);
+    EXPECT_FALSE(now.holdings.front().actor1.id.empty());
+    ASSERT_TRUE(now.holdings.front().magnitude.has_value());
+    EXPECT_NEAR(*now.holdings.front().magnitude, 0.20, 1e-9);
+    EXPECT_EQ(now.holdings.front().date_end, iso("2017-06-20"));  // said in the present: as of the news
+    EXPECT_EQ(now.holdings.front().certainty, Certainty::reported);
+
+    // In the past, on the day the paragraph is at.
+    const ArticleReading then =
+        read("Battle for Marawi", "Troops stormed the city hall on June 9. By then the militants held about 40 percent of the city, the army said.",
+             "2017-06-20");
+    ASSERT_EQ(then.holdings.size(), 1U);
+    EXPECT_EQ(then.holdings.front().date_end, iso("2017-06-09"));
+
+    // Talks held, hostages held and shares of something else are no holdings.
+    for (const char* body : {"The two sides held talks in Geneva on Monday.", "Rebels held 40 percent of the votes in Aleppo.",
+                             "The militants do not hold half of Marawi, the army said."})
+        EXPECT_TRUE(read("Talks", body, "2017-06-20").holdings.empty()) << body;
+}
+
 TEST_F(ExtractorTest, TheDayAfterAVerbIsItsDay) {
     const ArticleReading reading = read("Siege", "The rebels shelled the base on Monday and captured part of it on Wednesday.",
                                         "2016-06-10");
