@@ -32,8 +32,8 @@ constexpr double sliver_degrees2 = 1e-14;
 // An advance without a magnitude takes this share of the surroundings.
 constexpr double advance_share = 0.5;
 // "Overran the eastern districts" with no share said: the taker holds at least this share of the
-// place, on that side; a few of a town's districts (the Kobane gold codes three eastern districts
-// of about a dozen as 0.15).
+// place, cut from that side. A side's districts are a few of a town's dozen or so, and a
+// foothold told this way is the edge of the town, not a sector of it.
 constexpr double side_share = 0.15;
 
 int rank(Certainty c) {

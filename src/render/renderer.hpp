@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
@@ -36,6 +38,18 @@ struct FrameCaches;
 ///
 /// Sets the target's view to its pixel grid. Text is UTF-8 throughout.
 void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font, const sf::Shader* hatch = nullptr);
+
+/// A legend row that filters the map: clicking it shows or hides every event of that type, or
+/// every event whose first actor is that actor ("" for an unknown one).
+struct LegendToggle {
+    enum class Kind { event_type, actor };
+    Kind kind = Kind::event_type;
+    std::string key;
+};
+
+/// The filter toggled by the legend row under `screen` as `draw` lays the legend out for the
+/// scene's viewport; none over headings, other rows, or outside the legend.
+[[nodiscard]] std::optional<LegendToggle> legend_toggle_at(const Scene& scene, sf::Vector2f screen);
 
 /// Draws frame after frame of a scene as `draw` does, keeping the picture (everything but the
 /// hovered event's ring and tooltip) in an off-screen texture: a frame in which the scene's

@@ -1,6 +1,7 @@
 #include "render/viewer.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <string>
 
@@ -94,6 +95,13 @@ bool ViewerController::mouse_pressed(sf::Vector2f at) {
     if (scene_.layout().timeline.contains(at)) {
         drag_ = Drag::timeline;
         return scrub_to(at.x);
+    }
+    if (const std::optional<LegendToggle> toggle = legend_toggle_at(scene_, at)) {
+        if (toggle->kind == LegendToggle::Kind::event_type)
+            scene_.set_type_shown(toggle->key, !scene_.type_shown(toggle->key));
+        else
+            scene_.set_actor_shown(toggle->key, !scene_.actor_shown(toggle->key));
+        return true;
     }
     if (scene_.layout().map.contains(at)) drag_ = Drag::map;
     return false;

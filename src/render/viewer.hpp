@@ -17,6 +17,7 @@ namespace frontline::render {
 /// | mouse wheel on the map | zoom toward the cursor (×1.25 a notch) |
 /// | press or drag on the timeline | move the playhead to the day under the cursor |
 /// | mouse over a glyph | hover it (tooltip) |
+/// | click an event type or actor in the legend | hide or show its events |
 /// | Space | play / pause; playing from the last day starts over from the first |
 /// | ← / → | previous / next day on which an event starts |
 /// | + / − (keypad or main keys) | double / halve the playback speed, 1× to 64× |

@@ -1,6 +1,7 @@
 // ViewerController fed with synthetic window events: no window, no display.
 #include <gtest/gtest.h>
 
+#include "render/renderer.hpp"
 #include "render/viewer.hpp"
 #include "fixtures.hpp"
 
@@ -104,6 +105,36 @@ TEST_F(ViewerControllerTest, DraggingOnTheTimelineMovesThePlayhead) {
     controller.handle(mouse_button(sf::Event::MouseButtonReleased, {axis.x_of(day("2014-10-09")), y}));
     controller.handle(mouse_move({axis.x_of(day("2014-10-15")), y}));
     EXPECT_EQ(scene.current(), day("2014-10-09"));
+}
+
+TEST_F(ViewerControllerTest, ClickingALegendRowHidesAndShowsItsEvents) {
+    scene.set_current(day("2014-10-20"));
+    ASSERT_TRUE(scene.is_visible(0)) << "the airstrike by the USA";
+    const sf::FloatRect& legend = scene.layout().legend;
+    const auto row_of = [&](LegendToggle::Kind kind, const std::string& key) -> std::optional<sf::Vector2f> {
+        for (float y = legend.top; y < legend.top + legend.height; y += 1.0F) {
+            const sf::Vector2f at{legend.left + legend.width / 2.0F, y};
+            const auto toggle = legend_toggle_at(scene, at);
+            if (toggle && toggle->kind == kind && toggle->key == key) return at;
+        }
+        return std::nullopt;
+    };
+    const auto airstrikes = row_of(LegendToggle::Kind::event_type, "airstrike");
+    ASSERT_TRUE(airstrikes.has_value());
+    EXPECT_TRUE(controller.handle(mouse_button(sf::Event::MouseButtonPressed, *airstrikes)));
+    EXPECT_FALSE(scene.is_visible(0));
+    EXPECT_TRUE(scene.is_visible(1)) << "other types stay";
+    controller.handle(mouse_button(sf::Event::MouseButtonReleased, *airstrikes));
+    EXPECT_TRUE(controller.handle(mouse_button(sf::Event::MouseButtonPressed, *airstrikes)));
+    EXPECT_TRUE(scene.is_visible(0)) << "a second click shows them again";
+
+    const auto isis = row_of(LegendToggle::Kind::actor, "ISIS");
+    ASSERT_TRUE(isis.has_value());
+    controller.handle(mouse_button(sf::Event::MouseButtonPressed, *isis));
+    EXPECT_FALSE(scene.is_visible(1)) << "the shelling by ISIS";
+    EXPECT_TRUE(scene.is_visible(0));
+    EXPECT_FALSE(legend_toggle_at(scene, {legend.left + legend.width / 2.0F, legend.top + 2.0F}).has_value())
+        << "a heading toggles nothing";
 }
 
 TEST_F(ViewerControllerTest, DraggingOnTheMapPans) {

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <SFML/Graphics/Font.hpp>
@@ -11,6 +13,7 @@
 
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/sprite_atlas.hpp"
+#include "render/renderer.hpp"
 #include "render/scene.hpp"
 
 namespace frontline::render::detail {
@@ -79,6 +82,22 @@ void draw_events(Frame& frame);
 void draw_labels(Frame& frame);
 void draw_scale_bar(Frame& frame);
 void draw_title_bar(Frame& frame);
+/// The legend's rows for `scene` in `panel`: headings, rows (those of event types and actors
+/// toggle a filter) and their icons, laid out top to bottom until the panel is full.
+struct LegendPlan {
+    struct Row {
+        sf::String label;
+        std::string count;
+        float centre_y = 0.0F;
+        std::optional<LegendToggle> toggle;
+        bool shown = true;  ///< false: filtered out
+    };
+    std::vector<Row> rows;
+    std::vector<std::pair<sf::String, float>> headings;  ///< text, centre y
+    ShapeBatch icons;
+};
+[[nodiscard]] LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel);
+
 void draw_legend(Frame& frame);
 void draw_timeline(Frame& frame);
 /// The hovered glyph's ring and the tooltip: drawn over a finished picture.

@@ -93,10 +93,9 @@ void draw_title_bar(Frame& frame) {
 
 // --- legend ------------------------------------------------------------------------------
 
-void draw_legend(Frame& frame) {
-    const sf::FloatRect& panel = frame.layout.legend;
-    if (panel.width <= 0.0F || panel.height <= 0.0F) return;
-    const Scene& scene = frame.scene;
+LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
+    LegendPlan plan;
+    if (panel.width <= 0.0F || panel.height <= 0.0F) return plan;
 
     // Entries come from the whole scene, so the legend holds still during playback; the counts
     // beside them follow the playhead.
@@ -126,23 +125,12 @@ void draw_legend(Frame& frame) {
         return actor_counts[a].first > actor_counts[b].first;
     });
 
-    ShapeBatch background;
-    panel_background(background, panel);
-    background.rectangle({panel.left, panel.top, 1.0F, panel.height}, palette::chrome_edge);
-    background.draw(frame.target);
-
     const float left = panel.left + panel_margin;
-    const float right = panel.left + panel.width - panel_margin;
     const float bottom = panel.top + panel.height - 8.0F;
     float y = panel.top + 14.0F;
-    ShapeBatch icons;
-    struct Row {
-        sf::String label;
-        std::string count;
-        float centre_y;
-    };
-    std::vector<Row> rows;
-    std::vector<std::pair<sf::String, float>> headings;
+    ShapeBatch& icons = plan.icons;
+    std::vector<LegendPlan::Row>& rows = plan.rows;
+    std::vector<std::pair<sf::String, float>>& headings = plan.headings;
     bool out_of_room = false;
     const auto heading = [&](const std::string& text) {
         if (y + 2.0F * legend_row_height > bottom) {
@@ -155,13 +143,16 @@ void draw_legend(Frame& frame) {
         return true;
     };
     // Returns the icon centre for the caller to draw, or nothing when the panel is full.
-    const auto row = [&](const std::string& label, const std::string& count) -> std::optional<sf::Vector2f> {
+    const auto row = [&](const std::string& label, const std::string& count,
+                         std::optional<LegendToggle> toggle = std::nullopt) -> std::optional<sf::Vector2f> {
         if (y + legend_row_height > bottom) {
             out_of_room = true;
             return std::nullopt;
         }
         const float centre_y = y + legend_row_height / 2.0F;
-        rows.push_back({utf8(label), count, centre_y});
+        const bool shown = !toggle || (toggle->kind == LegendToggle::Kind::event_type ? scene.type_shown(toggle->key)
+                                                                                       : scene.actor_shown(toggle->key));
+        rows.push_back({utf8(label), count, centre_y, std::move(toggle), shown});
         y += legend_row_height;
         return sf::Vector2f(left + legend_icon_radius + 1.0F, centre_y);
     };
@@ -183,7 +174,8 @@ void draw_legend(Frame& frame) {
     }
     if (!types.empty() && !out_of_room && heading("EVENTS")) {
         for (const std::string& type : types) {
-            const auto icon = row(display_name(type), std::to_string(type_visible[type]));
+            const auto icon = row(display_name(type), std::to_string(type_visible[type]),
+                                  LegendToggle{LegendToggle::Kind::event_type, type});
             if (!icon) break;
             draw_glyph(icons, glyph_for(type), *icon, legend_icon_radius, palette::legend_glyph, Certainty::confirmed,
                        1.0F);
@@ -198,7 +190,8 @@ void draw_legend(Frame& frame) {
                 break;
             }
             const std::string& actor = actors[i];
-            const auto icon = row(actor.empty() ? "unknown" : actor, std::to_string(actor_counts[actor].second));
+            const auto icon = row(actor.empty() ? "unknown" : actor, std::to_string(actor_counts[actor].second),
+                                  LegendToggle{LegendToggle::Kind::actor, actor});
             if (!icon) break;
             icons.disc(*icon, legend_icon_radius, palette::chrome_muted);
             icons.disc(*icon, legend_icon_radius - 1.2F, actor_color(actor));
@@ -235,22 +228,48 @@ void draw_legend(Frame& frame) {
                        Certainty::confirmed, 1.0F);
         }
     }
-    icons.draw(frame.target);
-    for (const auto& [text, centre_y] : headings) {
+    return plan;
+}
+
+void draw_legend(Frame& frame) {
+    const sf::FloatRect& panel = frame.layout.legend;
+    if (panel.width <= 0.0F || panel.height <= 0.0F) return;
+    const LegendPlan plan = plan_legend(frame.scene, panel);
+    const float left = panel.left + panel_margin;
+    const float right = panel.left + panel.width - panel_margin;
+
+    ShapeBatch background;
+    panel_background(background, panel);
+    background.rectangle({panel.left, panel.top, 1.0F, panel.height}, palette::chrome_edge);
+    background.draw(frame.target);
+    plan.icons.draw(frame.target);
+    // A row filtered out: its icon veiled, its label muted and struck through.
+    ShapeBatch veils;
+    for (const LegendPlan::Row& entry : plan.rows)
+        if (!entry.shown)
+            veils.rectangle({left - 2.0F, entry.centre_y - legend_icon_radius - 2.0F, 2.0F * legend_icon_radius + 4.0F,
+                             2.0F * legend_icon_radius + 4.0F},
+                            sf::Color(palette::chrome.r, palette::chrome.g, palette::chrome.b, 190));
+    veils.draw(frame.target);
+    for (const auto& [text, centre_y] : plan.headings) {
         sf::Text shape(text, frame.font, 11);
         shape.setLetterSpacing(1.6F);
         shape.setFillColor(palette::chrome_muted);
         shape.setPosition(std::round(left), std::round(centre_y - 11.0F * 0.62F));
         frame.target.draw(shape);
     }
-    for (const Row& entry : rows) {
-        draw_text(frame.target, frame.font, entry.label, 13, left + 2.0F * legend_icon_radius + 10.0F, entry.centre_y,
-                  palette::chrome_text);
+    ShapeBatch strikes;
+    for (const LegendPlan::Row& entry : plan.rows) {
+        const float label_left = left + 2.0F * legend_icon_radius + 10.0F;
+        const float width = draw_text(frame.target, frame.font, entry.label, 13, label_left, entry.centre_y,
+                                      entry.shown ? palette::chrome_text : palette::chrome_muted);
+        if (!entry.shown) strikes.rectangle({label_left, entry.centre_y, width, 1.0F}, palette::chrome_muted);
         if (entry.count.empty()) continue;
         const sf::String count = utf8(entry.count);
         draw_text(frame.target, frame.font, count, 12, right - text_width(frame.font, count, 12), entry.centre_y,
                   palette::chrome_muted);
     }
+    strikes.draw(frame.target);
 }
 
 // --- timeline ----------------------------------------------------------------------------
@@ -483,3 +502,15 @@ void draw_hover(Frame& frame) {
 }
 
 }  // namespace frontline::render::detail
+
+namespace frontline::render {
+
+std::optional<LegendToggle> legend_toggle_at(const Scene& scene, sf::Vector2f screen) {
+    const sf::FloatRect& panel = scene.layout().legend;
+    if (!panel.contains(screen)) return std::nullopt;
+    for (const detail::LegendPlan::Row& row : detail::plan_legend(scene, panel).rows)
+        if (row.toggle && std::abs(screen.y - row.centre_y) <= detail::legend_row_height / 2.0F) return row.toggle;
+    return std::nullopt;
+}
+
+}  // namespace frontline::render
