@@ -18,10 +18,10 @@ mkdir -p out
 "$frontline" extract "${articles[@]}" -o out/events.geojson
 "$frontline" extract "${articles[@]}" -o out/events.csv
 if [ -n "${DISPLAY:-}" ] && xset q >/dev/null 2>&1; then
-  exec "$frontline" view "${articles[@]}"
+  exec "$frontline" view "${articles[@]}" --scenario kobane-2014
 fi
-xvfb-run -a -s "-screen 0 1920x1080x24" "$frontline" render "${articles[@]}" --at 2014-10-09 -o out/kobane-2014-10-09.png
-xvfb-run -a -s "-screen 0 1920x1080x24" "$frontline" render "${articles[@]}" -o out/kobane-latest.png
+xvfb-run -a -s "-screen 0 1920x1080x24" "$frontline" render "${articles[@]}" --scenario kobane-2014 --at 2014-10-09 -o out/kobane-2014-10-09.png
+xvfb-run -a -s "-screen 0 1920x1080x24" "$frontline" render "${articles[@]}" --scenario kobane-2014 -o out/kobane-latest.png
 echo
 echo "No display: the map is in out/kobane-2014-10-09.png and out/kobane-latest.png;"
 echo "the events are in out/events.geojson (open it in QGIS) and out/events.csv (ACLED columns)."
