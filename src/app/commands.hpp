@@ -49,6 +49,9 @@ struct RenderOptions {
     std::string size = "1600x900";
     std::string layers_dir;  ///< also write GeoJSON layers here (empty: no)
     std::string scenario;    ///< control layer from geodata/scenarios/NAME or a folder (empty: none)
+    std::string bbox;        ///< "lon0,lat0,lon1,lat1" to frame; empty: fit to the events
+    std::string frames_dir;  ///< render: one PNG per timeline step into this folder (empty: none)
+    std::string step = "1d"; ///< render --frames: "Nd" days or "Nw" weeks between frames
 };
 
 /// `frontline extract`: articles in, events out: GeoJSONSeq on stdout as they come (`-o -`),

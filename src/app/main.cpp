@@ -103,11 +103,15 @@ int main(int argc, char** argv) {
     IngestFlags render_flags;
     auto* render_cmd = cli.add_subcommand("render", "Draw the map at one instant off-screen to a PNG");
     render_cmd->add_option("inputs", render.inputs, "Articles, folders or -")->required();
-    render_cmd->add_option("-o,--output", render.output, "PNG file")->required();
+    render_cmd->add_option("-o,--output", render.output, "PNG file");
     render_cmd->add_option("--at", render.at, "The instant (YYYY-MM-DD); default: the last day with events");
     render_cmd->add_option("--size", render.size, "Image size WxH");
     render_cmd->add_option("--layers", render.layers_dir, "Also write the GeoJSON layers into this folder");
     render_cmd->add_option("--scenario", render.scenario, "Draw control areas from geodata/scenarios/NAME or a folder");
+    render_cmd->add_option("--frames", render.frames_dir, "Also (or instead of -o) write one PNG per timeline step into this folder, "
+                                                          "and timeline.gif / timeline.mp4 when ImageMagick / ffmpeg is installed");
+    render_cmd->add_option("--step", render.step, "Time between frames: Nd days or Nw weeks (default 1d)");
+    render_cmd->add_option("--bbox", render.bbox, "Frame lon0,lat0,lon1,lat1 (degrees) instead of fitting the events");
     render_flags.add_to(*render_cmd);
 
     RenderOptions view;
@@ -116,6 +120,7 @@ int main(int argc, char** argv) {
     view_cmd->add_option("inputs", view.inputs, "Articles, folders or -")->required();
     view_cmd->add_option("--at", view.at, "Start at this instant (YYYY-MM-DD)");
     view_cmd->add_option("--scenario", view.scenario, "Draw control areas from geodata/scenarios/NAME or a folder");
+    view_cmd->add_option("--bbox", view.bbox, "Start framed on lon0,lat0,lon1,lat1 (degrees) instead of the events");
     view_flags.add_to(*view_cmd);
 
     try {

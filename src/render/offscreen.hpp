@@ -1,7 +1,9 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 
+#include "common/atomic_file.hpp"
 #include "render/scene.hpp"
 
 namespace frontline::render {
@@ -14,5 +16,27 @@ namespace frontline::render {
 ///         display, no off-screen surface can be made, or the file cannot be written.
 /// @throws DataError when the font is missing.
 void render_png(const Scene& scene, unsigned width, unsigned height, const std::filesystem::path& out);
+
+/// Renders one scene after another into PNGs of one size, keeping the off-screen surface, the
+/// font, the shader and the renderer's caches between them (a timeline's frames).
+class OffscreenRenderer {
+public:
+    /// `output` names the first output in error messages.
+    /// @throws as `render_png` does, before anything is written.
+    OffscreenRenderer(unsigned width, unsigned height, const std::filesystem::path& output);
+    OffscreenRenderer(const OffscreenRenderer&) = delete;
+    OffscreenRenderer& operator=(const OffscreenRenderer&) = delete;
+    ~OffscreenRenderer();
+
+    /// Writes `scene` as a PNG to `out`, atomically. @throws OutputError when it cannot be written.
+    void write_png(const Scene& scene, const std::filesystem::path& out);
+
+private:
+    friend void render_png(const Scene&, unsigned, unsigned, const std::filesystem::path&);
+    void write_png(const Scene& scene, AtomicFile& file);
+
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace frontline::render

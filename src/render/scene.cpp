@@ -191,6 +191,24 @@ void Scene::fit_to_events() {
     changed();
 }
 
+void Scene::fit_to(const LonLat& south_west, const LonLat& north_east) {
+    // The box's edges are curves on the plane: sample them, not only the corners.
+    constexpr int samples = 16;
+    std::optional<PlaneBox> box;
+    for (int i = 0; i <= samples; ++i) {
+        const double t = static_cast<double>(i) / samples;
+        const double lon = south_west.lon() + t * (north_east.lon() - south_west.lon());
+        const double lat = south_west.lat() + t * (north_east.lat() - south_west.lat());
+        for (const LonLat& p : {LonLat(lon, south_west.lat()), LonLat(lon, north_east.lat()), LonLat(south_west.lon(), lat),
+                                LonLat(north_east.lon(), lat)}) {
+            const PlanePoint q = projection_.forward(p);
+            box = box ? box->including(q) : PlaneBox{q, q};
+        }
+    }
+    view_.fit(*box, 0.0F, 1.0);
+    changed();
+}
+
 const ControlSnapshot* Scene::control() const {
     const auto after = std::upper_bound(control_.begin(), control_.end(), current_,
                                         [](const Date& day, const ControlSnapshot& s) { return day < s.valid_from; });

@@ -124,6 +124,9 @@ public:
     /// is not a dot; with no event on the map, the base layer; with neither, 1000 km around the
     /// projection origin.
     void fit_to_events();
+    /// Frames the box from `south_west` to `north_east` (lon/lat) as tightly as the map's shape
+    /// allows: every point of it shows, centred.
+    void fit_to(const LonLat& south_west, const LonLat& north_east);
     /// Moves the map content by (dx, dy) pixels.
     void pan(float dx, float dy) {
         view_.pan(dx, dy);

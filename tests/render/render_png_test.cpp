@@ -5,10 +5,12 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Window/Context.hpp>
 
 #include "common/error.hpp"
 #include "render/detail/palette.hpp"
@@ -38,6 +40,21 @@ sf::Color pixel(const sf::Image& image, sf::Vector2f at) {
 }
 
 int brightness(sf::Color c) { return (int{c.r} + int{c.g} + int{c.b}) / 3; }
+
+/// One OpenGL context for the whole run: SFML closes its X connection whenever the last GL
+/// resource goes and opens a new one for the next, and under Xvfb that churn of hundreds of
+/// connections now and then ended in "Failed to open X11 display" and an abort.
+class KeepDisplayOpen : public ::testing::Environment {
+public:
+    void SetUp() override {
+        if (const char* display = std::getenv("DISPLAY"); display && *display) context_ = std::make_unique<sf::Context>();
+    }
+    void TearDown() override { context_.reset(); }
+
+private:
+    std::unique_ptr<sf::Context> context_;
+};
+[[maybe_unused]] ::testing::Environment* const keep_display_open = ::testing::AddGlobalTestEnvironment(new KeepDisplayOpen);
 
 class RenderPng : public ::testing::Test {
 protected:

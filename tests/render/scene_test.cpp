@@ -1,6 +1,7 @@
 // Scene state: what is visible when, where glyphs go, framing and hover. No display needed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/error.hpp"
@@ -86,6 +87,26 @@ TEST(Scene, FitToEventsContainsEveryEvent) {
     // The border line's vertices too.
     for (const auto& line : scene.figures()[3].lines)
         for (const PlanePoint& p : line) EXPECT_TRUE(inside(scene.layout().map, scene.view().to_screen(p)));
+}
+
+TEST(Scene, FitToABoxShowsAllOfItAndLittleMore) {
+    Scene scene = test::small_scene();
+    const LonLat south_west(37.6, 36.4);
+    const LonLat north_east(39.2, 37.4);
+    scene.fit_to(south_west, north_east);
+    const sf::FloatRect& map = scene.layout().map;
+    for (const LonLat& corner : {south_west, north_east, LonLat(37.6, 37.4), LonLat(39.2, 36.4)})
+        EXPECT_TRUE(inside(map, scene.to_screen(corner))) << corner.lon() << " " << corner.lat();
+    // Tight along the axis that limits it: the box spans the map's width or its height to a few percent.
+    const sf::Vector2f west = scene.to_screen(LonLat(37.6, 36.9));
+    const sf::Vector2f east = scene.to_screen(LonLat(39.2, 36.9));
+    const sf::Vector2f south = scene.to_screen(LonLat(38.4, 36.4));
+    const sf::Vector2f north = scene.to_screen(LonLat(38.4, 37.4));
+    const float width_share = (east.x - west.x) / map.width;
+    const float height_share = (south.y - north.y) / map.height;
+    EXPECT_GT(std::max(width_share, height_share), 0.95F);
+    // An event outside the box is off the map.
+    EXPECT_FALSE(inside(map, scene.to_screen(LonLat(36.0, 36.9))));
 }
 
 TEST(Scene, ARegionKnownOnlyByItsPointDoesNotFrameTheMap) {
