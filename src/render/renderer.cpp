@@ -428,6 +428,7 @@ void draw_picture(Frame& frame) {
     draw_title_bar(frame);
     draw_legend(frame);
     draw_timeline(frame);
+    draw_selection(frame);
 }
 
 }  // namespace

@@ -28,6 +28,8 @@ struct FrameCaches;
 /// - the title bar (current date, counts), the legend (types and actors in the scene, with
 ///   visible counts), and the timeline (events per day, physical and statements stacked, the
 ///   playhead, the sliding window, calendar ticks);
+/// - the selected event's side panel over the right of the map (its coding, then every mention
+///   with its article and sentence);
 /// - the hovered event's ring and tooltip, the tooltip's top-left corner 16 px right of and below
 ///   the glyph centre, or on the other side where it would leave the map.
 ///

@@ -350,6 +350,14 @@ void Scene::set_hovered(std::optional<std::size_t> index) {
     hovered_ = index;
 }
 
+void Scene::set_selected(std::optional<std::size_t> index) {
+    if (index && *index >= events_.size())
+        throw UsageError("no event " + std::to_string(*index) + " to select: the scene has " + std::to_string(events_.size()));
+    if (index == selected_) return;
+    selected_ = index;
+    changed();
+}
+
 std::optional<DateRange> event_date_range(const std::vector<Event>& events) {
     std::optional<Date> first;
     std::optional<Date> last;

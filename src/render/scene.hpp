@@ -88,7 +88,7 @@ public:
     }
 
     /// Changes whenever anything drawn changes (view, viewport, playhead, window, filters, control,
-    /// title), but not with the hovered event, which is drawn over the rest. Revisions are unique
+    /// title, the selected event), but not with the hovered event, which is drawn over the rest. Revisions are unique
     /// across all scenes of the process, so a renderer that kept a picture of revision r knows the
     /// picture is current for whichever scene now has revision r.
     [[nodiscard]] std::uint64_t revision() const noexcept { return revision_; }
@@ -205,6 +205,11 @@ public:
     /// Marks an event for the tooltip, or clears the mark.
     /// @throws UsageError for an index past the end of `events()`.
     void set_hovered(std::optional<std::size_t> index);
+    /// The event whose side panel is open (every mention, with its article), if any.
+    [[nodiscard]] const std::optional<std::size_t>& selected() const noexcept { return selected_; }
+    /// Opens the side panel on event `index`, or closes it with nullopt.
+    /// @throws UsageError for an index past the events.
+    void set_selected(std::optional<std::size_t> index);
 
 private:
     /// Gives the scene a new revision: something drawn changed.
@@ -232,6 +237,7 @@ private:
     std::set<std::string> hidden_types_;
     std::set<std::string> hidden_actors_;
     std::optional<std::size_t> hovered_;
+    std::optional<std::size_t> selected_;
 
     std::uint64_t revision_ = 0;
     std::uint64_t control_revision_ = 0;

@@ -33,13 +33,14 @@ bool ViewerController::handle(const sf::Event& event) {
         case sf::Event::Closed: quit_ = true; return false;
         case sf::Event::Resized: scene_.set_viewport({event.size.width, event.size.height}); return true;
         case sf::Event::LostFocus: drag_ = Drag::none; return false;
-        case sf::Event::KeyPressed: return key_pressed(event.key.code);
+        case sf::Event::KeyPressed: return typed_date_ ? typing_key(event.key.code) : key_pressed(event.key.code);
+        case sf::Event::TextEntered: return text_entered(event.text.unicode);
         case sf::Event::MouseButtonPressed:
             if (event.mouseButton.button != sf::Mouse::Left) return false;
             return mouse_pressed({static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
         case sf::Event::MouseButtonReleased:
-            if (event.mouseButton.button == sf::Mouse::Left) drag_ = Drag::none;
-            return false;
+            if (event.mouseButton.button != sf::Mouse::Left) return false;
+            return mouse_released({static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)});
         case sf::Event::MouseMoved:
             return mouse_moved({static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)});
         case sf::Event::MouseLeft: {
@@ -85,8 +86,45 @@ bool ViewerController::key_pressed(sf::Keyboard::Key key) {
         case sf::Keyboard::Home: scene_.set_current(range.first()); return true;
         case sf::Keyboard::End: scene_.set_current(range.last()); return true;
         case sf::Keyboard::Escape:
+            if (scene_.selected()) {  // the side panel closes first
+                scene_.set_selected(std::nullopt);
+                return true;
+            }
+            quit_ = true;
+            return false;
         case sf::Keyboard::Q: quit_ = true; return false;
         default: return false;
+    }
+}
+
+bool ViewerController::text_entered(sf::Uint32 character) {
+    const bool digit = character >= '0' && character <= '9';
+    if (!typed_date_) {
+        if (!digit) return false;  // a digit starts a date; every other key is a shortcut
+        typed_date_.emplace();
+    }
+    constexpr std::size_t longest = 10;  // YYYY-MM-DD
+    if ((!digit && character != '-') || typed_date_->size() >= longest) return false;
+    typed_date_->push_back(static_cast<char>(character));
+    return true;
+}
+
+bool ViewerController::typing_key(sf::Keyboard::Key key) {
+    switch (key) {
+        case sf::Keyboard::Escape: typed_date_.reset(); return true;
+        case sf::Keyboard::Backspace:
+            if (!typed_date_->empty()) typed_date_->pop_back();
+            if (typed_date_->empty()) typed_date_.reset();
+            return true;
+        case sf::Keyboard::Enter: {
+            std::string text = *typed_date_;
+            typed_date_.reset();
+            if (text.size() == 4) text += "-01";  // a year: its first day
+            if (text.size() == 7) text += "-01";  // a month: its first day
+            if (const auto day = Date::parse_iso(text)) scene_.set_current(*day);
+            return true;
+        }
+        default: return false;  // the characters come as TextEntered
     }
 }
 
@@ -103,8 +141,24 @@ bool ViewerController::mouse_pressed(sf::Vector2f at) {
             scene_.set_actor_shown(toggle->key, !scene_.actor_shown(toggle->key));
         return true;
     }
-    if (scene_.layout().map.contains(at)) drag_ = Drag::map;
+    if (scene_.layout().map.contains(at)) {
+        drag_ = Drag::map;
+        pressed_at_ = at;
+    }
     return false;
+}
+
+bool ViewerController::mouse_released(sf::Vector2f at) {
+    const bool on_map = drag_ == Drag::map;
+    drag_ = Drag::none;
+    // A click, not the end of a pan: it opens the side panel of the event under it, or closes it.
+    constexpr float click_slack_px = 4.0F;
+    if (!on_map || std::hypot(at.x - pressed_at_.x, at.y - pressed_at_.y) > click_slack_px) return false;
+    if (scene_.selected() && detail::selection_panel(scene_.layout()).contains(at)) return false;
+    const std::optional<std::size_t> under = scene_.event_at(at);
+    if (under == scene_.selected()) return false;
+    scene_.set_selected(under);
+    return true;
 }
 
 bool ViewerController::mouse_moved(sf::Vector2f at) {
@@ -145,9 +199,12 @@ void draw_playback_status(sf::RenderTarget& target, const ViewerController& cont
     const float middle = strip.top + 11.0F;
     const float right = strip.left + strip.width - 18.0F;
     const sf::String hints = detail::utf8(
-        "Space play  \u00b7  \u2190 \u2192 event days  \u00b7  + \u2212 speed  \u00b7  W window  \u00b7  F fit");
-    const sf::String status = detail::utf8((controller.playing() ? "\u25b6 playing " : "\u275a\u275a paused ") +
-                                           std::to_string(controller.speed()) + "\u00d7");
+        "Space play  \u00b7  \u2190 \u2192 event days  \u00b7  + \u2212 speed  \u00b7  W window  \u00b7  F fit  \u00b7  type a date");
+    const sf::String status =
+        controller.typed_date()
+            ? detail::utf8("go to " + *controller.typed_date() + "\u2581  (Enter)")
+            : detail::utf8((controller.playing() ? "\u25b6 playing " : "\u275a\u275a paused ") + std::to_string(controller.speed()) +
+                           "\u00d7");
     // The histogram key holds the left half of the strip; the hints go when they would reach it.
     const float hints_left = right - detail::text_width(font, hints, 11);
     const bool with_hints = hints_left >= strip.left + strip.width / 2.0F;

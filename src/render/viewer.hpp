@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include <SFML/Graphics/Font.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Window/Event.hpp>
@@ -17,6 +20,7 @@ namespace frontline::render {
 /// | mouse wheel on the map | zoom toward the cursor (×1.25 a notch) |
 /// | press or drag on the timeline | move the playhead to the day under the cursor |
 /// | mouse over a glyph | hover it (tooltip) |
+/// | click a glyph | open its side panel: every mention with its article (click elsewhere or Escape closes it) |
 /// | click an event type or actor in the legend | hide or show its events |
 /// | Space | play / pause; playing from the last day starts over from the first |
 /// | ← / → | previous / next day on which an event starts |
@@ -24,7 +28,8 @@ namespace frontline::render {
 /// | W | cumulative ⇄ sliding window |
 /// | F | fit the view to the events |
 /// | Home / End | first / last day |
-/// | Escape, Q, closing the window | quit |
+/// | type a date (2014-10-09, or 2014-10 for its first day), Enter | jump there (Escape cancels, Backspace deletes) |
+/// | Escape (no side panel open), Q, closing the window | quit |
 ///
 /// Playing advances the playhead one day per `day_milliseconds` / speed and stops on the last day.
 class ViewerController {
@@ -47,13 +52,18 @@ public:
     [[nodiscard]] int speed() const noexcept { return speed_; }
     /// Whether the user asked to leave (Escape, Q, closing the window).
     [[nodiscard]] bool quit_requested() const noexcept { return quit_; }
+    /// The date being typed, while one is ("2014-10-"); shortcuts wait until Enter or Escape.
+    [[nodiscard]] const std::optional<std::string>& typed_date() const noexcept { return typed_date_; }
 
 private:
     enum class Drag { none, map, timeline };
 
     bool key_pressed(sf::Keyboard::Key key);
+    bool text_entered(sf::Uint32 character);
+    bool typing_key(sf::Keyboard::Key key);
     bool mouse_pressed(sf::Vector2f at);
     bool mouse_moved(sf::Vector2f at);
+    bool mouse_released(sf::Vector2f at);
     bool scrub_to(float x);
 
     Scene& scene_;
@@ -62,7 +72,9 @@ private:
     sf::Time unspent_;  ///< playback time not yet worth a whole day
     Drag drag_ = Drag::none;
     sf::Vector2f last_mouse_;
+    sf::Vector2f pressed_at_;  ///< where the last press on the map was: a release there is a click
     bool quit_ = false;
+    std::optional<std::string> typed_date_;
 };
 
 /// Draws the viewer's playback status ("▶ playing 4×") and key hints into the right of the

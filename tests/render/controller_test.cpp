@@ -1,6 +1,8 @@
 // ViewerController fed with synthetic window events: no window, no display.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "render/renderer.hpp"
 #include "render/viewer.hpp"
 #include "fixtures.hpp"
@@ -24,6 +26,19 @@ sf::Event mouse_button(sf::Event::EventType type, sf::Vector2f at) {
     event.mouseButton.x = static_cast<int>(at.x);
     event.mouseButton.y = static_cast<int>(at.y);
     return event;
+}
+
+/// What a keyboard sends for one character: the key, then the text.
+void type(ViewerController& controller, const std::string& text) {
+    for (const char c : text) {
+        const sf::Keyboard::Key code = c == '-' ? sf::Keyboard::Hyphen
+                                                : static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + (c - '0'));
+        controller.handle(key(code));
+        sf::Event event{};
+        event.type = sf::Event::TextEntered;
+        event.text.unicode = static_cast<sf::Uint32>(c);
+        controller.handle(event);
+    }
 }
 
 sf::Event mouse_move(sf::Vector2f at) {
@@ -137,6 +152,37 @@ TEST_F(ViewerControllerTest, ClickingALegendRowHidesAndShowsItsEvents) {
         << "a heading toggles nothing";
 }
 
+TEST_F(ViewerControllerTest, TypingADateAndEnterJumpsThere) {
+    scene.set_current(day("2014-10-20"));
+    type(controller, "2014-10-06");
+    ASSERT_TRUE(controller.typed_date().has_value());
+    EXPECT_EQ(*controller.typed_date(), "2014-10-06");
+    EXPECT_EQ(controller.speed(), 1) << "the dashes typed are not the speed key";
+    EXPECT_EQ(scene.current(), day("2014-10-20")) << "nothing moves before Enter";
+    EXPECT_FALSE(controller.handle(key(sf::Keyboard::Space))) << "shortcuts wait while a date is typed";
+    EXPECT_FALSE(controller.playing());
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::Enter)));
+    EXPECT_EQ(scene.current(), day("2014-10-06"));
+    EXPECT_FALSE(controller.typed_date().has_value());
+
+    // A month means its first day; Backspace corrects; Escape cancels; nonsense moves nothing.
+    type(controller, "2014-109");
+    controller.handle(key(sf::Keyboard::Backspace));
+    controller.handle(key(sf::Keyboard::Enter));
+    EXPECT_EQ(scene.current(), day("2014-10-01"));
+    type(controller, "2014-10-12");
+    controller.handle(key(sf::Keyboard::Escape));
+    EXPECT_EQ(scene.current(), day("2014-10-01"));
+    EXPECT_FALSE(controller.quit_requested()) << "Escape ends the typing, not the viewer";
+    type(controller, "2014-19-40");
+    controller.handle(key(sf::Keyboard::Enter));
+    EXPECT_EQ(scene.current(), day("2014-10-01"));
+    // A day outside the story is clamped into it, as the timeline does.
+    type(controller, "2015-06-01");
+    controller.handle(key(sf::Keyboard::Enter));
+    EXPECT_EQ(scene.current(), scene.range().last());
+}
+
 TEST_F(ViewerControllerTest, DraggingOnTheMapPans) {
     const sf::FloatRect& map = scene.layout().map;
     const sf::Vector2f start{map.left + 200.0F, map.top + 200.0F};
@@ -174,6 +220,40 @@ TEST_F(ViewerControllerTest, HoveringAGlyphMarksItsEvent) {
     EXPECT_FALSE(controller.handle(mouse_move(airstrike + sf::Vector2f(1.0F, 0.0F))));
     EXPECT_TRUE(controller.handle(mouse_move(airstrike + sf::Vector2f(80.0F, 80.0F))));
     EXPECT_FALSE(scene.hovered());
+}
+
+TEST_F(ViewerControllerTest, ClickingAGlyphOpensItsPanelAndEscapeClosesIt) {
+    scene.set_current(day("2014-10-20"));
+    const sf::Vector2f capture = scene.placed_glyphs().back().position;
+    const std::size_t captured = scene.placed_glyphs().back().event;
+    controller.handle(mouse_button(sf::Event::MouseButtonPressed, capture));
+    EXPECT_TRUE(controller.handle(mouse_button(sf::Event::MouseButtonReleased, capture + sf::Vector2f(1.0F, 1.0F))));
+    ASSERT_TRUE(scene.selected().has_value());
+    EXPECT_EQ(*scene.selected(), captured);
+
+    // A pan is no click: the panel stays as it was.
+    const sf::Vector2f empty = scene.to_screen(LonLat(38.0, 36.3));
+    ASSERT_FALSE(scene.event_at(empty).has_value());
+    controller.handle(mouse_button(sf::Event::MouseButtonPressed, empty));
+    controller.handle(mouse_move(empty + sf::Vector2f(40.0F, 0.0F)));
+    EXPECT_FALSE(controller.handle(mouse_button(sf::Event::MouseButtonReleased, empty + sf::Vector2f(40.0F, 0.0F))));
+    EXPECT_EQ(scene.selected(), captured);
+
+    EXPECT_TRUE(controller.handle(key(sf::Keyboard::Escape)));
+    EXPECT_FALSE(scene.selected().has_value());
+    EXPECT_FALSE(controller.quit_requested()) << "Escape closed the panel, not the viewer";
+
+    // A click on empty map closes it too.
+    const sf::Vector2f again = scene.placed_glyphs().back().position;
+    controller.handle(mouse_button(sf::Event::MouseButtonPressed, again));
+    controller.handle(mouse_button(sf::Event::MouseButtonReleased, again));
+    ASSERT_TRUE(scene.selected().has_value());
+    // Left of the map, away from the panel and the glyphs.
+    const sf::Vector2f nothing{scene.layout().map.left + 15.0F, scene.layout().map.top + 15.0F};
+    ASSERT_FALSE(scene.event_at(nothing).has_value());
+    controller.handle(mouse_button(sf::Event::MouseButtonPressed, nothing));
+    EXPECT_TRUE(controller.handle(mouse_button(sf::Event::MouseButtonReleased, nothing)));
+    EXPECT_FALSE(scene.selected().has_value());
 }
 
 TEST_F(ViewerControllerTest, EscapeAndClosingQuit) {

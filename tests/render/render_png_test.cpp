@@ -13,6 +13,7 @@
 #include <SFML/Window/Context.hpp>
 
 #include "common/error.hpp"
+#include "render/detail/frame.hpp"
 #include "render/detail/palette.hpp"
 #include "render/fonts.hpp"
 #include "render/offscreen.hpp"
@@ -144,6 +145,30 @@ TEST_F(RenderPng, HoveredEventGetsATooltipBesideIt) {
 
     EXPECT_GT(brightness(pixel(plain, inside_box)), 180);
     EXPECT_TRUE(near_colour(pixel(hovered, inside_box), palette::tooltip, 12));
+}
+
+TEST_F(RenderPng, ASelectedEventOpensAPanelWithEveryMention) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2014-10-20"));
+    const sf::FloatRect panel = detail::selection_panel(scene.layout());
+    const sf::Vector2f inside{panel.left + panel.width - 30.0F, panel.top + panel.height - 30.0F};
+    const sf::Image closed = render(scene, "closed.png");
+    std::size_t capture = 0;
+    for (std::size_t i = 0; i < scene.events().size(); ++i)
+        if (scene.events()[i].event_type == "territory_taken") capture = i;
+    scene.set_selected(capture);
+    const sf::Image open = render(scene, "selected.png");
+    EXPECT_FALSE(near_colour(pixel(closed, inside), palette::tooltip, 12));
+    EXPECT_TRUE(near_colour(pixel(open, inside), palette::tooltip, 12)) << "the panel covers the right of the map";
+    // Its five mentions are listed: text rows (light pixels on the dark panel) fill most of it.
+    std::size_t rows_with_text = 0;
+    for (unsigned y = static_cast<unsigned>(panel.top) + 4; y < static_cast<unsigned>(panel.top + panel.height) - 4; y += 4) {
+        bool text = false;
+        for (unsigned x = static_cast<unsigned>(panel.left) + 14; x < static_cast<unsigned>(panel.left + panel.width) - 14 && !text; ++x)
+            text = brightness(open.getPixel(x, y)) > 150;
+        rows_with_text += text ? 1 : 0;
+    }
+    EXPECT_GT(rows_with_text, 25U);
 }
 
 TEST_F(RenderPng, FailsCleanlyAndLeavesTheOldFile) {

@@ -100,6 +100,11 @@ struct LegendPlan {
 
 void draw_legend(Frame& frame);
 void draw_timeline(Frame& frame);
+/// Where the selected event's side panel goes: over the right of the map.
+[[nodiscard]] sf::FloatRect selection_panel(const Layout& layout);
+/// The selected event's side panel: its coding, then every mention with its article and sentence
+/// (as many as fit; the rest counted).
+void draw_selection(Frame& frame);
 /// The hovered glyph's ring and the tooltip: drawn over a finished picture.
 void draw_hover(Frame& frame);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,8 @@ constexpr float tooltip_offset = 16.0F;
 constexpr float tooltip_padding = 12.0F;
 constexpr float tooltip_text_width = 360.0F;
 constexpr std::size_t tooltip_sentence_lines = 7;
+constexpr float selection_panel_width = 400.0F;
+constexpr std::size_t selection_sentence_lines = 6;
 constexpr float min_tick_spacing_px = 64.0F;
 
 std::string plural(std::size_t n, const std::string& singular, const std::string& plural_form) {
@@ -498,6 +501,79 @@ void draw_hover(Frame& frame) {
         draw_text(frame.target, frame.font, line.text, line.size, corner.x + tooltip_padding, y + line_height / 2.0F,
                   line.colour, line.style);
         y += line_height;
+    }
+}
+
+sf::FloatRect selection_panel(const Layout& layout) {
+    const sf::FloatRect& map = layout.map;
+    const float width = std::min(selection_panel_width, map.width * 0.45F);
+    return {map.left + map.width - width - 10.0F, map.top + 10.0F, width, map.height - 20.0F};
+}
+
+void draw_selection(Frame& frame) {
+    const Scene& scene = frame.scene;
+    if (!scene.selected()) return;
+    const std::size_t index = *scene.selected();
+    const Event& event = scene.events()[index];
+    const sf::FloatRect panel = selection_panel(frame.layout);
+    if (panel.width < 120.0F || panel.height < 120.0F) return;
+
+    // The selected glyph, where it shows at this day.
+    const auto& glyphs = frame.glyphs();
+    if (const auto glyph = std::find_if(glyphs.begin(), glyphs.end(), [index](const PlacedGlyph& g) { return g.event == index; });
+        glyph != glyphs.end()) {
+        ShapeBatch ring;
+        ring.circle_outline(glyph->position, glyph->radius + 6.0F, 3.0F, palette::playhead);
+        ring.draw(frame.target);
+    }
+
+    ShapeBatch box;
+    box.rounded_rectangle({panel.left + 3.0F, panel.top + 4.0F, panel.width, panel.height}, 7.0F, sf::Color(0, 0, 0, 60));
+    box.rounded_rectangle(panel, 7.0F, palette::tooltip);
+    const EventFigure& figure = scene.figures()[index];
+    const float left = panel.left + tooltip_padding;
+    const float text_width_px = panel.width - 2.0F * tooltip_padding;
+    float y = panel.top + tooltip_padding + 11.0F;
+    draw_glyph(box, figure.glyph, {left + 8.0F, y}, 8.0F, figure.colour, event.certainty, 1.0F);
+    box.draw(frame.target);
+    draw_text(frame.target, frame.font, utf8(display_name(event.event_type)), 16, left + 24.0F, y, palette::chrome_text, sf::Text::Bold);
+    const sf::String close = utf8("Esc closes");
+    draw_text(frame.target, frame.font, close, 11, panel.left + panel.width - tooltip_padding - text_width(frame.font, close, 11), y,
+              palette::chrome_muted);
+    y += 20.0F;
+
+    const float bottom = panel.top + panel.height - tooltip_padding;
+    const auto line = [&](const sf::String& text, unsigned size, sf::Color colour, sf::Uint32 style = sf::Text::Regular) {
+        const float height = static_cast<float>(size) * 1.4F;
+        draw_text(frame.target, frame.font, text, size, left, y + height / 2.0F, colour, style);
+        y += height;
+    };
+    const auto paragraph = [&](const std::string& text, unsigned size, sf::Color colour, std::size_t max_lines,
+                               sf::Uint32 style = sf::Text::Regular) {
+        for (const sf::String& l : wrap_text(frame.font, utf8(text), size, text_width_px, max_lines)) line(l, size, colour, style);
+    };
+    paragraph(actors_text(event), 13, palette::chrome_text, 2);
+    paragraph(date_text(event) + "   \u00b7   " + place_text(event), 13, palette::chrome_text, 2);
+    paragraph(certainty_text(event), 13, palette::chrome_text, 2);
+    std::set<std::string> articles;
+    for (const Mention& m : event.mentions) articles.insert(m.article_id);
+    y += 6.0F;
+    paragraph("Read in " + plural(event.mentions.size(), "sentence", "sentences") + " of " +
+                  plural(articles.size(), "article", "articles") + (event.id.empty() ? std::string() : "  \u00b7  " + event.id),
+              11, palette::chrome_muted, 2);
+
+    constexpr float mention_room = 13.0F * 1.4F + 11.0F * 1.4F + 10.0F;  // an article line and one sentence line
+    for (std::size_t k = 0; k < event.mentions.size(); ++k) {
+        const Mention& m = event.mentions[k];
+        if (y + mention_room > bottom - (k + 1 < event.mentions.size() ? 11.0F * 1.4F : 0.0F)) {
+            line(utf8("+ " + plural(event.mentions.size() - k, "more mention", "more mentions")), 11, palette::chrome_muted);
+            break;
+        }
+        y += 10.0F;
+        line(utf8(m.article_id + "  \u00b7  sentence " + std::to_string(m.sentence_index + 1)), 11, palette::chrome_muted);
+        const auto room_lines = static_cast<std::size_t>(std::max(1.0F, (bottom - y) / (13.0F * 1.4F)));
+        paragraph("\u201c" + m.text + "\u201d", 13, sf::Color(206, 214, 222), std::min(room_lines, selection_sentence_lines),
+                  sf::Text::Italic);
     }
 }
 
