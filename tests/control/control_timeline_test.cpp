@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <unistd.h>
 
 #include <array>
@@ -71,6 +73,17 @@ protected:
                     R"(},"geometry":{"type":"Polygon","coordinates":)" + coords + "}}";
         }
         return write("layer.geojson", text + "]}");
+    }
+
+    /// Inputs from a control layer of `features` held by `holders`, with every place looked up
+    /// as one town of 200,000 people at `town`.
+    ControlInputs inputs(const std::vector<std::array<std::string, 4>>& features, const std::set<std::string>& holders,
+                         LonLat town) const {
+        std::vector<std::string> warnings;
+        ControlInputs in;
+        in.initial = read_control_layer(layer(features), holders, warnings);
+        in.lookup = [town](const std::string&) { return std::optional<PlaceInfo>(PlaceInfo{"Town", town, 200000}); };
+        return in;
     }
 
     std::filesystem::path dir_;
@@ -165,11 +178,7 @@ TEST(ControlScenarioTest, ANamedDistrictIsTakenWhole) {
 
 TEST_F(ControlFileTest, APartialCaptureFacesTheTakersGround) {
     // A holds a block 20 km east of the place, B the rest; A takes a quarter of the place.
-    const auto path = layer({{"b", "B", "2020-01-01", box(9.5, 49.5, 10.5, 50.5)}, {"a", "A", "2020-01-01", box(10.5, 49.5, 11.0, 50.5)}});
-    std::vector<std::string> warnings;
-    ControlInputs in;
-    in.initial = read_control_layer(path, {"A", "B"}, warnings);
-    in.lookup = [](const std::string&) { return std::optional<PlaceInfo>(PlaceInfo{"Town", LonLat(10.2, 50.0), 200000}); };
+    const ControlInputs in = inputs({{"b", "B", "2020-01-01", box(9.5, 49.5, 10.5, 50.5)}, {"a", "A", "2020-01-01", box(10.5, 49.5, 11.0, 50.5)}}, {"A", "B"}, LonLat(10.2, 50.0));
     const Date day(2020, 2, 1);
     const ControlTimeline t = ControlTimeline::build(in, {territorial("territory_taken", "A", "B", day, 0.25, "x:1", LonLat(10.2, 50.0))});
     EXPECT_NEAR(t.share("x:1", "A", day), 0.25, 0.002);
@@ -196,11 +205,7 @@ TEST_F(ControlFileTest, APartialCaptureFacesTheTakersGround) {
 
 TEST_F(ControlFileTest, ASideNamedIsTakenFromThatSideAndAnUnnamedPartMovesNothing) {
     // B holds everything; A is nowhere near, so only the side the text names can place the cut.
-    const auto path = layer({{"b", "B", "2020-01-01", box(9.5, 49.5, 10.5, 50.5)}});
-    std::vector<std::string> warnings;
-    ControlInputs in;
-    in.initial = read_control_layer(path, {"B"}, warnings);
-    in.lookup = [](const std::string&) { return std::optional<PlaceInfo>(PlaceInfo{"Town", LonLat(10.0, 50.0), 200000}); };
+    const ControlInputs in = inputs({{"b", "B", "2020-01-01", box(9.5, 49.5, 10.5, 50.5)}}, {"B"}, LonLat(10.0, 50.0));
     const Date day(2020, 2, 1);
     Event west = territorial("territory_taken", "A", "B", day, std::nullopt, "x:1", LonLat(10.0, 50.0), 2);
     west.part = PlacePart{270.0};
@@ -219,11 +224,7 @@ TEST_F(ControlFileTest, ASideNamedIsTakenFromThatSideAndAnUnnamedPartMovesNothin
 }
 
 TEST_F(ControlFileTest, AHoldingSaidGrowsOrShrinksTheHoldersShare) {
-    const auto path = layer({{"b", "B", "2020-01-01", box(9.5, 49.5, 10.5, 50.5)}, {"a", "A", "2020-01-01", box(10.5, 49.5, 11.0, 50.5)}});
-    std::vector<std::string> warnings;
-    ControlInputs in;
-    in.initial = read_control_layer(path, {"A", "B"}, warnings);
-    in.lookup = [](const std::string&) { return std::optional<PlaceInfo>(PlaceInfo{"Town", LonLat(10.2, 50.0), 200000}); };
+    const ControlInputs in = inputs({{"b", "B", "2020-01-01", box(9.5, 49.5, 10.5, 50.5)}, {"a", "A", "2020-01-01", box(10.5, 49.5, 11.0, 50.5)}}, {"A", "B"}, LonLat(10.2, 50.0));
     const Date day(2020, 2, 1);
     const LonLat town(10.2, 50.0);
     Event half = territorial("territory_held", "A", "", day, 0.5, "x:1", town);
