@@ -44,6 +44,21 @@ std::vector<sf::Vector2f> to_screen(const Frame& frame, const std::vector<PlaneP
     return screen;
 }
 
+/// `line` without the points closer than a pixel to the last one kept (the ends always stay): a
+/// front traced in metres has thousands of vertices a zoomed-out map cannot show.
+std::vector<sf::Vector2f> without_subpixel_steps(std::vector<sf::Vector2f> line) {
+    if (line.size() < 3) return line;
+    constexpr float min_step_px = 1.0F;
+    std::size_t kept = 1;
+    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
+        const sf::Vector2f d = line[i] - line[kept - 1];
+        if (d.x * d.x + d.y * d.y >= min_step_px * min_step_px) line[kept++] = line[i];
+    }
+    line[kept++] = line.back();
+    line.resize(kept);
+    return line;
+}
+
 sf::Color darker(sf::Color colour, float factor) {
     const auto scale = [factor](sf::Uint8 c) { return static_cast<sf::Uint8>(static_cast<float>(c) * factor); };
     return {scale(colour.r), scale(colour.g), scale(colour.b), colour.a};
@@ -63,6 +78,57 @@ bool overlaps(const sf::FloatRect& box, const std::vector<sf::FloatRect>& taken)
                        [&box](const sf::FloatRect& other) { return box.intersects(other); });
 }
 
+/// Boxes bucketed by the cells of a grid over the map frame that they touch, so that asking
+/// whether a label's box meets any of 20,000 glyphs looks at the few glyphs near it. Boxes and
+/// questions reach only as far as the frame (labels never leave it).
+class BoxGrid {
+public:
+    explicit BoxGrid(const sf::FloatRect& frame)
+        : frame_(frame),
+          columns_(static_cast<std::size_t>(std::max(1.0F, std::ceil(frame.width / cell_px)))),
+          rows_(static_cast<std::size_t>(std::max(1.0F, std::ceil(frame.height / cell_px)))),
+          cells_(columns_ * rows_) {}
+
+    void insert(const sf::FloatRect& box) {
+        if (!box.intersects(frame_)) return;
+        const std::size_t index = boxes_.size();
+        boxes_.push_back(box);
+        for_cells(box, [&](std::vector<std::size_t>& cell) { cell.push_back(index); });
+    }
+
+    [[nodiscard]] bool overlaps(const sf::FloatRect& box) {
+        bool hit = false;
+        for_cells(box, [&](const std::vector<std::size_t>& cell) {
+            hit = hit || std::any_of(cell.begin(), cell.end(), [&](std::size_t i) { return box.intersects(boxes_[i]); });
+        });
+        return hit;
+    }
+
+private:
+    static constexpr float cell_px = 32.0F;
+
+    [[nodiscard]] std::size_t column(float x) const {
+        return static_cast<std::size_t>(std::clamp((x - frame_.left) / cell_px, 0.0F, static_cast<float>(columns_ - 1)));
+    }
+    [[nodiscard]] std::size_t row(float y) const {
+        return static_cast<std::size_t>(std::clamp((y - frame_.top) / cell_px, 0.0F, static_cast<float>(rows_ - 1)));
+    }
+
+    template <typename Visit>
+    void for_cells(const sf::FloatRect& box, Visit&& visit) {
+        const std::size_t last_row = row(box.top + box.height);
+        const std::size_t last_column = column(box.left + box.width);
+        for (std::size_t y = row(box.top); y <= last_row; ++y)
+            for (std::size_t x = column(box.left); x <= last_column; ++x) visit(cells_[y * columns_ + x]);
+    }
+
+    sf::FloatRect frame_;
+    std::size_t columns_;
+    std::size_t rows_;
+    std::vector<sf::FloatRect> boxes_;
+    std::vector<std::vector<std::size_t>> cells_;
+};
+
 bool inside(const sf::FloatRect& outer, const sf::FloatRect& inner) {
     return inner.left >= outer.left && inner.top >= outer.top && inner.left + inner.width <= outer.left + outer.width &&
            inner.top + inner.height <= outer.top + outer.height;
@@ -74,8 +140,7 @@ float recency(const Scene& scene, std::size_t index) {
     const auto age = static_cast<float>(scene.age_days(index));
     if (scene.window() == TimeWindow::sliding)
         return 1.0F - 0.5F * std::min(1.0F, age / static_cast<float>(scene.window_days()));
-    constexpr float fade_days = 30.0F;
-    return 1.0F - 0.45F * std::min(1.0F, age / fade_days);
+    return 1.0F - 0.45F * std::min(1.0F, age / static_cast<float>(fade_days));
 }
 
 float draw_text(sf::RenderTarget& target, const sf::Font& font, const sf::String& text, unsigned size, float x,
@@ -162,7 +227,7 @@ void draw_control(Frame& frame) {
         caches.fronts_pixels_per_km != frame.view.pixels_per_km() || caches.fronts_frame != frame.layout.map) {
         ShapeBatch fronts;
         for (const auto& line : snapshot->front_lines) {
-            const auto screen = to_screen(frame, line);
+            const auto screen = without_subpixel_steps(to_screen(frame, line));
             fronts.polyline(screen, false, 4.5F, sf::Color(255, 255, 255, 200));
             fronts.polyline(screen, false, 2.2F, palette::front_line);
         }
@@ -182,28 +247,267 @@ void draw_control(Frame& frame) {
     if (caches.fronts.getVertexCount() > 0) frame.target.draw(caches.fronts, sf::RenderStates(shift));
 }
 
-/// Draws region discs through the quarter-resolution area layer, or straight onto the target
-/// when no such layer can be made.
-void draw_areas(Frame& frame, const ShapeBatch& areas, const sf::VertexArray& area_sprites) {
-    if (areas.empty() && area_sprites.getVertexCount() == 0) return;
+/// The layers a group of events is drawn in, bottom to top: region discs (through the area layer
+/// when there is one), strokes and spokes, halos, glyphs. Shapes the sprite atlas has no room for
+/// are drawn as geometry in the batch of their layer.
+class EventDrawing {
+public:
+    explicit EventDrawing(Frame& frame) : frame_(frame) {}
+
+    /// Adds event `index` (visible, on the map) with its glyphs `glyphs[first, first + count)`.
+    void add(std::size_t index, std::size_t first, std::size_t count) {
+        add_strokes_and_area(index);
+        const auto& glyphs = frame_.glyphs();
+        for (std::size_t g = first; g < first + count; ++g) add_glyph(glyphs[g]);
+    }
+
+    [[nodiscard]] bool has_areas() const { return !areas_.empty() || area_sprites_.getVertexCount() > 0; }
+
+    /// Draws the region discs onto `target` (the area layer, or the frame's target itself).
+    void draw_areas(sf::RenderTarget& target) {
+        areas_.draw(target);
+        frame_.caches.sprites.draw(target, area_sprites_);
+    }
+
+    /// Draws everything above the region discs onto `target`.
+    void draw_marks(sf::RenderTarget& target) {
+        underlay_.draw(target);
+        frame_.caches.sprites.draw(target, under_sprites_);
+        frame_.caches.sprites.draw(target, glyph_sprites_);
+        glyphs_.draw(target);
+    }
+
+private:
+    void add_strokes_and_area(std::size_t index) {
+        const Scene& scene = frame_.scene;
+        const Event& event = scene.events()[index];
+        const EventFigure& figure = scene.figures()[index];
+        const float strength = recency(scene, index);
+        for (const auto& line : figure.lines) {
+            const auto screen = to_screen(frame_, line);
+            const bool closed = line.size() > 2 && line.front() == line.back();
+            underlay_.polyline(screen, closed, 5.5F, faded(sf::Color(255, 255, 255, 170), strength));
+            if (dashed(event.certainty))
+                underlay_.dashed_polyline(screen, closed, 3.0F, {7.0F, 4.0F}, faded(figure.colour, strength));
+            else
+                underlay_.polyline(screen, closed, 3.0F, faded(figure.colour, 0.85F * strength));
+        }
+        // A line already shows how far a border event reaches; the disc is for areas without one.
+        if (event.location->geo_precision < 3 || !figure.lines.empty()) return;
+        const float max_disc_px = 0.3F * std::min(frame_.layout.map.width, frame_.layout.map.height);
+        const auto ground = static_cast<float>(region_disc_radius_km * frame_.view.pixels_per_km());
+        const float radius = std::min(std::max(ground, 3.2F * figure.radius), std::max(max_disc_px, 3.2F * figure.radius));
+        const sf::Color fill(figure.colour.r, figure.colour.g, figure.colour.b, 30);
+        const sf::Color rim(figure.colour.r, figure.colour.g, figure.colour.b, 90);
+        const auto paint_area = [&](ShapeBatch& batch, sf::Vector2f centre) {
+            batch.disc(centre, area_sprite_radius, fill);
+            batch.circle_outline(centre, area_sprite_radius, 1.0F, rim);
+        };
+        for (const PlanePoint& mark : figure.marks) {
+            const sf::Vector2f centre = to_screen(frame_, mark);
+            if (frame_.caches.sprites.add(area_sprites_,
+                                          {SpriteKey::Kind::area, {}, {}, area_sprite_radius, figure.colour.toInteger()},
+                                          area_sprite_radius + 1.0F, paint_area, centre, strength,
+                                          radius / area_sprite_radius))
+                continue;
+            areas_.disc(centre, radius, faded(fill, strength));
+            areas_.circle_outline(centre, radius, 1.0F, faded(rim, strength));
+        }
+    }
+
+    void add_glyph(const PlacedGlyph& glyph) {
+        const Scene& scene = frame_.scene;
+        const Event& event = scene.events()[glyph.event];
+        const EventFigure& figure = scene.figures()[glyph.event];
+        SpriteAtlas& sprites = frame_.caches.sprites;
+        const float strength = recency(scene, glyph.event);
+        if (glyph.position != glyph.anchor) {
+            underlay_.segment(glyph.anchor, glyph.position, 1.0F, sf::Color(80, 80, 80, 120));
+            constexpr float anchor_radius = 2.6F;
+            const sf::Color anchor_colour(70, 70, 70);
+            const auto paint_anchor = [&](ShapeBatch& batch, sf::Vector2f centre) {
+                batch.disc(centre, anchor_radius, anchor_colour);
+            };
+            if (!sprites.add(under_sprites_, {SpriteKey::Kind::anchor, {}, {}, anchor_radius, anchor_colour.toInteger()},
+                             anchor_radius + 1.0F, paint_anchor, glyph.anchor, 1.0F))
+                paint_anchor(underlay_, glyph.anchor);
+        }
+        if (event.location->geo_precision == 2) {
+            const float halo_radius = 1.9F * glyph.radius;
+            const sf::Color tint(figure.colour.r, figure.colour.g, figure.colour.b, 55);
+            const sf::Color rim(figure.colour.r, figure.colour.g, figure.colour.b, 140);
+            const auto paint_halo = [&](ShapeBatch& batch, sf::Vector2f centre) {
+                batch.disc(centre, halo_radius, tint);
+                batch.circle_outline(centre, halo_radius, 1.2F, rim);
+            };
+            if (!sprites.add(under_sprites_, {SpriteKey::Kind::halo, {}, {}, halo_radius, figure.colour.toInteger()},
+                             halo_radius + 1.0F, paint_halo, glyph.position, strength)) {
+                underlay_.disc(glyph.position, halo_radius, faded(tint, strength));
+                underlay_.circle_outline(glyph.position, halo_radius, 1.2F, faded(rim, strength));
+            }
+        }
+        const auto paint_glyph = [&](ShapeBatch& batch, sf::Vector2f centre) {
+            draw_glyph(batch, figure.glyph, centre, glyph.radius, figure.colour, event.certainty, 1.0F);
+        };
+        // The outline reaches 1.25 radii at a star's points, the casing 1.6 px beyond.
+        if (!sprites.add(glyph_sprites_,
+                         {SpriteKey::Kind::glyph, figure.glyph, event.certainty, glyph.radius, figure.colour.toInteger()},
+                         1.3F * glyph.radius + 2.5F, paint_glyph, glyph.position, strength))
+            draw_glyph(glyphs_, figure.glyph, glyph.position, glyph.radius, figure.colour, event.certainty, strength);
+    }
+
+    Frame& frame_;
+    ShapeBatch areas_;
+    sf::VertexArray area_sprites_{sf::Triangles};
+    ShapeBatch underlay_;
+    sf::VertexArray under_sprites_{sf::Triangles};  // halos and spoke dots
+    sf::VertexArray glyph_sprites_{sf::Triangles};
+    ShapeBatch glyphs_;
+};
+
+/// (Re)makes `texture` at `size` when it is not that size; false when it cannot be made.
+bool ensure_layer(sf::RenderTexture& texture, sf::Vector2u& made_size, bool& made, sf::Vector2u size) {
+    if (made_size != size) {
+        made = texture.create(size.x, size.y);
+        texture.setSmooth(true);
+        made_size = size;
+    }
+    return made;
+}
+
+/// The land and the control layer under the events, kept in a texture while neither the view nor
+/// the control snapshot in force changes (playback crosses many days between two snapshots), or
+/// drawn straight onto the target when no texture can be made.
+void draw_ground(Frame& frame) {
+    FrameCaches& caches = frame.caches;
+    const Scene& scene = frame.scene;
+    const sf::Vector2u size = frame.target.getSize();
+    if (!ensure_layer(caches.ground, caches.ground_size, caches.ground_ok, size)) {
+        draw_base_layer(frame);
+        draw_control(frame);
+        return;
+    }
+    const ControlSnapshot* snapshot = scene.control();
+    if (caches.ground_placement != scene.placement_revision() || caches.ground_control != scene.control_revision() ||
+        caches.ground_snapshot != snapshot || caches.ground_for != size) {
+        Frame ground(caches.ground, scene, frame.font, frame.hatch, caches);
+        draw_base_layer(ground);
+        draw_control(ground);
+        caches.ground.display();
+        (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+        caches.ground_placement = scene.placement_revision();
+        caches.ground_control = scene.control_revision();
+        caches.ground_snapshot = snapshot;
+        caches.ground_for = size;
+    }
+    frame.target.draw(sf::Sprite(caches.ground.getTexture()), sf::RenderStates(sf::BlendNone));
+}
+
+/// A layer's view spans the whole target, whatever its resolution, so shapes are given in target
+/// pixels.
+void clear_layer(sf::RenderTexture& layer, sf::Vector2u target_size) {
+    layer.setView(
+        sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(target_size.x), static_cast<float>(target_size.y))));
+    layer.clear(sf::Color::Transparent);
+}
+
+/// Each visible event's glyphs as a range of `frame.glyphs()` (first, count); count 0 for the rest.
+std::vector<std::pair<std::size_t, std::size_t>> glyph_ranges(const Frame& frame) {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges(frame.scene.events().size(), {0, 0});
+    const auto& glyphs = frame.glyphs();
+    // An event's glyphs (one per point of a MULTIPOINT) share its place in the drawing order.
+    for (std::size_t g = 0; g < glyphs.size(); ++g) {
+        auto& range = ranges[glyphs[g].event];
+        if (range.second == 0) range.first = g;
+        ++range.second;
+    }
+    return ranges;
+}
+
+/// The last day an event may have ended on to be settled at the playhead (see `fade_days`); none
+/// in a sliding window, where every event fades until it leaves.
+std::optional<Date> settled_cutoff(const Scene& scene) {
+    if (scene.window() == TimeWindow::sliding) return std::nullopt;
+    return scene.current().plus_days(-fade_days);
+}
+
+Date end_day(const Event& event) { return event.date_end.value_or(*event.date_start); }
+
+/// Brings the settled layers up to the playhead: draws the events that settled since they were last
+/// drawn, a day's worth at a time in the order of the day they ended (so a layer built in one go
+/// and one built day by day hold the same picture), or starts them afresh when the glyphs moved
+/// (view, filters, window), the target changed size, or the playhead went back. Returns false when
+/// the layers cannot be made.
+bool update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges, const Date& cutoff) {
     FrameCaches& caches = frame.caches;
     const sf::Vector2u size = frame.target.getSize();
     const sf::Vector2u reduced{(size.x + 3) / 4, (size.y + 3) / 4};
-    if (caches.areas_size != reduced) {
-        caches.areas_ok = caches.areas.create(reduced.x, reduced.y);
-        caches.areas.setSmooth(true);
-        caches.areas_size = reduced;
+    if (!ensure_layer(caches.settled, caches.settled_size, caches.settled_ok, size) ||
+        !ensure_layer(caches.settled_areas, caches.settled_areas_size, caches.settled_areas_ok, reduced))
+        return false;
+    const Scene& scene = frame.scene;
+    const bool fresh = caches.settled_placement != scene.placement_revision() || caches.settled_for != size ||
+                       !caches.settled_through || cutoff < *caches.settled_through;
+    if (fresh) {
+        clear_layer(caches.settled, size);
+        clear_layer(caches.settled_areas, size);
+        caches.settled_placement = scene.placement_revision();
+        caches.settled_for = size;
+        caches.settled_through.reset();
+        caches.settled_empty = true;
     }
-    if (!caches.areas_ok) {
-        areas.draw(frame.target);
-        caches.sprites.draw(frame.target, area_sprites);
+    std::vector<std::size_t> settling;
+    const auto& events = scene.events();
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (ranges[i].second == 0) continue;
+        const Date ended = end_day(events[i]);
+        if (ended > cutoff || (caches.settled_through && ended <= *caches.settled_through)) continue;
+        settling.push_back(i);
+    }
+    caches.settled_through = cutoff;
+    if (settling.empty()) return true;
+    std::sort(settling.begin(), settling.end(), [&](std::size_t a, std::size_t b) {
+        const Date end_a = end_day(events[a]);
+        const Date end_b = end_day(events[b]);
+        return end_a < end_b || (end_a == end_b && ranges[a].first < ranges[b].first);
+    });
+    for (auto day = settling.begin(); day != settling.end();) {
+        const Date ended = end_day(events[*day]);
+        EventDrawing drawing(frame);
+        auto next = day;
+        for (; next != settling.end() && end_day(events[*next]) == ended; ++next)
+            drawing.add(*next, ranges[*next].first, ranges[*next].second);
+        drawing.draw_areas(caches.settled_areas);
+        drawing.draw_marks(caches.settled);
+        day = next;
+    }
+    caches.settled_areas.display();
+    caches.settled.display();
+    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+    caches.settled_empty = false;
+    return true;
+}
+
+/// The region discs of the settled events and of `live`, through the quarter-resolution area
+/// layer.
+void draw_area_layer(Frame& frame, EventDrawing& live, bool with_settled) {
+    FrameCaches& caches = frame.caches;
+    const sf::Vector2u size = frame.target.getSize();
+    if (!with_settled && !live.has_areas()) return;
+    const sf::Vector2u reduced{(size.x + 3) / 4, (size.y + 3) / 4};
+    if (!ensure_layer(caches.areas, caches.areas_size, caches.areas_ok, reduced)) {
+        live.draw_areas(frame.target);
         return;
     }
-    // The layer's view spans the whole target, so the discs are given in target pixels.
-    caches.areas.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
-    caches.areas.clear(sf::Color::Transparent);
-    areas.draw(caches.areas);
-    caches.sprites.draw(caches.areas, area_sprites);
+    clear_layer(caches.areas, size);
+    if (with_settled) {
+        // Copied as it is: the layer starts transparent, so this is the settled discs alone.
+        caches.areas.setView(caches.areas.getDefaultView());
+        caches.areas.draw(sf::Sprite(caches.settled_areas.getTexture()), sf::RenderStates(sf::BlendNone));
+        caches.areas.setView(
+            sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    }
+    live.draw_areas(caches.areas);
     caches.areas.display();
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
     sf::Sprite layer(caches.areas.getTexture());
@@ -214,97 +518,25 @@ void draw_areas(Frame& frame, const ShapeBatch& areas, const sf::VertexArray& ar
 
 void draw_events(Frame& frame) {
     const Scene& scene = frame.scene;
-    const auto& events = scene.events();
-    const auto& figures = scene.figures();
-    const float max_disc_px = 0.3F * std::min(frame.layout.map.width, frame.layout.map.height);
-    SpriteAtlas& sprites = frame.caches.sprites;
+    const auto ranges = glyph_ranges(frame);
+    const std::optional<Date> cutoff = settled_cutoff(scene);
+    if (!cutoff) frame.caches.settled_placement = 0;  // a sliding window leaves the layers stale
+    const bool layered = cutoff && update_settled(frame, ranges, *cutoff);
+    const bool with_settled = layered && !frame.caches.settled_empty;
 
-    ShapeBatch areas;     // region discs the atlas had no room for: below everything else of the events
-    sf::VertexArray area_sprites(sf::Triangles);
-    ShapeBatch underlay;  // strokes, spokes, and any halo or glyph the atlas had no room for
-    ShapeBatch glyphs;    // glyphs the atlas had no room for
-    sf::VertexArray under_sprites(sf::Triangles);  // halos and spoke dots
-    sf::VertexArray glyph_sprites(sf::Triangles);
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        if (!figures[i].on_map || !scene.is_visible(i)) continue;
-        const EventFigure& figure = figures[i];
-        const float strength = recency(scene, i);
-        for (const auto& line : figure.lines) {
-            const auto screen = to_screen(frame, line);
-            const bool closed = line.size() > 2 && line.front() == line.back();
-            underlay.polyline(screen, closed, 5.5F, faded(sf::Color(255, 255, 255, 170), strength));
-            if (dashed(events[i].certainty))
-                underlay.dashed_polyline(screen, closed, 3.0F, {7.0F, 4.0F}, faded(figure.colour, strength));
-            else
-                underlay.polyline(screen, closed, 3.0F, faded(figure.colour, 0.85F * strength));
-        }
-        // A line already shows how far a border event reaches; the disc is for areas without one.
-        if (events[i].location->geo_precision >= 3 && figure.lines.empty()) {
-            const auto ground = static_cast<float>(region_disc_radius_km * frame.view.pixels_per_km());
-            const float radius =
-                std::min(std::max(ground, 3.2F * figure.radius), std::max(max_disc_px, 3.2F * figure.radius));
-            const auto paint_area = [&figure](ShapeBatch& batch, sf::Vector2f centre) {
-                batch.disc(centre, area_sprite_radius, sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 30));
-                batch.circle_outline(centre, area_sprite_radius, 1.0F,
-                                     sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 90));
-            };
-            for (const PlanePoint& mark : figure.marks) {
-                const sf::Vector2f centre = to_screen(frame, mark);
-                if (sprites.add(area_sprites, {SpriteKey::Kind::area, {}, {}, area_sprite_radius, figure.colour.toInteger()},
-                                area_sprite_radius + 1.0F, paint_area, centre, strength, radius / area_sprite_radius))
-                    continue;
-                areas.disc(centre, radius,
-                           faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 30), strength));
-                areas.circle_outline(centre, radius, 1.0F,
-                                     faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 90), strength));
-            }
-        }
-    }
+    // Events still fading (all of them without the settled layers), drawn afresh every frame.
+    EventDrawing live(frame);
+    const auto& events = scene.events();
     for (const PlacedGlyph& glyph : frame.glyphs()) {
-        const Event& event = events[glyph.event];
-        const EventFigure& figure = figures[glyph.event];
-        const float strength = recency(scene, glyph.event);
-        if (glyph.position != glyph.anchor) {
-            underlay.segment(glyph.anchor, glyph.position, 1.0F, sf::Color(80, 80, 80, 120));
-            constexpr float anchor_radius = 2.6F;
-            const sf::Color anchor_colour(70, 70, 70);
-            const auto paint_anchor = [&](ShapeBatch& batch, sf::Vector2f centre) {
-                batch.disc(centre, anchor_radius, anchor_colour);
-            };
-            if (!sprites.add(under_sprites, {SpriteKey::Kind::anchor, {}, {}, anchor_radius, anchor_colour.toInteger()},
-                             anchor_radius + 1.0F, paint_anchor, glyph.anchor, 1.0F))
-                paint_anchor(underlay, glyph.anchor);
-        }
-        if (event.location->geo_precision == 2) {
-            const float halo_radius = 1.9F * glyph.radius;
-            const auto paint_halo = [&](ShapeBatch& batch, sf::Vector2f centre) {
-                batch.disc(centre, halo_radius, sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 55));
-                batch.circle_outline(centre, halo_radius, 1.2F,
-                                     sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 140));
-            };
-            if (!sprites.add(under_sprites, {SpriteKey::Kind::halo, {}, {}, halo_radius, figure.colour.toInteger()},
-                             halo_radius + 1.0F, paint_halo, glyph.position, strength)) {
-                const sf::Color tint(figure.colour.r, figure.colour.g, figure.colour.b, 55);
-                underlay.disc(glyph.position, halo_radius, faded(tint, strength));
-                underlay.circle_outline(
-                    glyph.position, halo_radius, 1.2F,
-                    faded(sf::Color(figure.colour.r, figure.colour.g, figure.colour.b, 140), strength));
-            }
-        }
-        const auto paint_glyph = [&](ShapeBatch& batch, sf::Vector2f centre) {
-            draw_glyph(batch, figure.glyph, centre, glyph.radius, figure.colour, event.certainty, 1.0F);
-        };
-        // The outline reaches 1.25 radii at a star's points, the casing 1.6 px beyond.
-        if (!sprites.add(glyph_sprites,
-                         {SpriteKey::Kind::glyph, figure.glyph, event.certainty, glyph.radius, figure.colour.toInteger()},
-                         1.3F * glyph.radius + 2.5F, paint_glyph, glyph.position, strength))
-            draw_glyph(glyphs, figure.glyph, glyph.position, glyph.radius, figure.colour, event.certainty, strength);
+        const auto [first, count] = ranges[glyph.event];
+        if (&glyph != &frame.glyphs()[first]) continue;
+        if (layered && cutoff && end_day(events[glyph.event]) <= *cutoff) continue;
+        live.add(glyph.event, first, count);
     }
-    draw_areas(frame, areas, area_sprites);
-    underlay.draw(frame.target);
-    sprites.draw(frame.target, under_sprites);
-    sprites.draw(frame.target, glyph_sprites);
-    glyphs.draw(frame.target);
+    draw_area_layer(frame, live, with_settled);
+    if (with_settled)
+        frame.target.draw(sf::Sprite(frame.caches.settled.getTexture()), sf::RenderStates(premultiplied_alpha()));
+    live.draw_marks(frame.target);
 }
 
 void draw_labels(Frame& frame) {
@@ -315,10 +547,11 @@ void draw_labels(Frame& frame) {
                      [](const MapLabel* a, const MapLabel* b) { return a->importance > b->importance; });
 
     std::vector<sf::FloatRect> taken;        // labels and their dots placed so far: never overlapped
-    std::vector<sf::FloatRect> glyph_boxes;  // event glyphs: avoided while another spot is free
+    if (labels.empty()) return;
+    BoxGrid glyph_boxes(frame.layout.map);  // event glyphs: avoided while another spot is free
     for (const PlacedGlyph& glyph : frame.glyphs())
-        glyph_boxes.emplace_back(glyph.position.x - glyph.radius, glyph.position.y - glyph.radius, 2.0F * glyph.radius,
-                                 2.0F * glyph.radius);
+        glyph_boxes.insert({glyph.position.x - glyph.radius, glyph.position.y - glyph.radius, 2.0F * glyph.radius,
+                            2.0F * glyph.radius});
     ShapeBatch dots;
     std::vector<sf::Text> texts;
     for (const MapLabel* label : labels) {
@@ -351,7 +584,7 @@ void draw_labels(Frame& frame) {
         }
         const auto fits = [&](const sf::FloatRect& box, bool avoid_glyphs) {
             return inside(frame.layout.map, box) && !overlaps(box, taken) &&
-                   !(avoid_glyphs && overlaps(box, glyph_boxes));
+                   !(avoid_glyphs && glyph_boxes.overlaps(box));
         };
         auto chosen =
             std::find_if(candidates.begin(), candidates.end(), [&](const auto& box) { return fits(box, true); });
@@ -420,8 +653,7 @@ namespace {
 
 /// Everything but the hover: the part of a frame that only changes with the scene's revision.
 void draw_picture(Frame& frame) {
-    draw_base_layer(frame);
-    draw_control(frame);
+    draw_ground(frame);
     draw_events(frame);
     draw_labels(frame);
     draw_scale_bar(frame);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <map>
+#include <unordered_map>
 #include <numbers>
 #include <utility>
 
@@ -132,6 +132,11 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
 
 void Scene::changed() noexcept { revision_ = ++last_revision; }
 
+void Scene::placement_changed() noexcept {
+    changed();
+    placement_revision_ = revision_;
+}
+
 void Scene::set_current(const Date& day) {
     const Date clamped = range_.clamp(day);
     if (clamped == current_) return;
@@ -140,11 +145,11 @@ void Scene::set_current(const Date& day) {
 }
 
 void Scene::set_type_shown(const std::string& event_type, bool shown) {
-    if (shown ? hidden_types_.erase(event_type) > 0 : hidden_types_.insert(event_type).second) changed();
+    if (shown ? hidden_types_.erase(event_type) > 0 : hidden_types_.insert(event_type).second) placement_changed();
 }
 
 void Scene::set_actor_shown(const std::string& actor, bool shown) {
-    if (shown ? hidden_actors_.erase(actor) > 0 : hidden_actors_.insert(actor).second) changed();
+    if (shown ? hidden_actors_.erase(actor) > 0 : hidden_actors_.insert(actor).second) placement_changed();
 }
 
 const std::vector<PlacedGlyph>& Scene::placed_glyphs() const {
@@ -160,7 +165,7 @@ void Scene::set_viewport(sf::Vector2u viewport) {
     viewport_ = viewport;
     layout_ = Layout::for_viewport(viewport);
     view_ = view_.reframed(layout_.map);
-    changed();
+    placement_changed();
 }
 
 void Scene::fit_to_events() {
@@ -188,7 +193,7 @@ void Scene::fit_to_events() {
         box = PlaneBox{{-half, -half}, {half, half}};
     }
     view_.fit(*box, fit_padding_px, fit_min_extent_km);
-    changed();
+    placement_changed();
 }
 
 void Scene::fit_to(const LonLat& south_west, const LonLat& north_east) {
@@ -206,7 +211,7 @@ void Scene::fit_to(const LonLat& south_west, const LonLat& north_east) {
         }
     }
     view_.fit(*box, 0.0F, 1.0);
-    changed();
+    placement_changed();
 }
 
 const ControlSnapshot* Scene::control() const {
@@ -222,7 +227,7 @@ TimelineAxis Scene::timeline_axis() const {
 void Scene::set_window_days(int days) {
     if (days < 1) throw UsageError("a sliding window needs at least one day, not " + std::to_string(days));
     window_days_ = days;
-    changed();
+    placement_changed();
 }
 
 bool Scene::is_visible(std::size_t index) const {
@@ -279,19 +284,23 @@ std::vector<PlacedGlyph> Scene::placed_glyphs(const MapView& view) const {
         std::vector<std::pair<std::size_t, std::size_t>> members;  // (drawing order, event)
     };
     std::vector<Group> groups;
-    std::map<std::pair<long, long>, std::vector<std::size_t>> cells;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells;
+    cells.reserve(shown.size());
     const auto cell_of = [](sf::Vector2f p) {
-        return std::pair{std::lround(std::floor(p.x / cluster_merge_px)),
-                         std::lround(std::floor(p.y / cluster_merge_px))};
+        return std::pair{static_cast<std::int64_t>(std::floor(p.x / cluster_merge_px)),
+                         static_cast<std::int64_t>(std::floor(p.y / cluster_merge_px))};
+    };
+    const auto cell_key = [](std::int64_t x, std::int64_t y) {
+        return (static_cast<std::uint64_t>(x) << 32U) ^ static_cast<std::uint64_t>(y & 0xffffffff);
     };
     for (std::size_t order = 0; order < shown.size(); ++order) {
         for (const PlanePoint& mark : figures_[shown[order]].marks) {
             const sf::Vector2f screen = view.to_screen(mark);
             const auto [cx, cy] = cell_of(screen);
             std::optional<std::size_t> joined;
-            for (long dx = -1; dx <= 1 && !joined; ++dx)
-                for (long dy = -1; dy <= 1 && !joined; ++dy) {
-                    const auto cell = cells.find({cx + dx, cy + dy});
+            for (std::int64_t dx = -1; dx <= 1 && !joined; ++dx)
+                for (std::int64_t dy = -1; dy <= 1 && !joined; ++dy) {
+                    const auto cell = cells.find(cell_key(cx + dx, cy + dy));
                     if (cell == cells.end()) continue;
                     for (const std::size_t g : cell->second) {
                         const sf::Vector2f d = groups[g].anchor - screen;
@@ -304,22 +313,24 @@ std::vector<PlacedGlyph> Scene::placed_glyphs(const MapView& view) const {
             if (!joined) {
                 joined = groups.size();
                 groups.push_back({screen, {}});
-                cells[{cx, cy}].push_back(*joined);
+                cells[cell_key(cx, cy)].push_back(*joined);
             }
             groups[*joined].members.emplace_back(order, shown[order]);
         }
     }
 
+    // The oldest member sits on the place itself and each later one further out, spaced by the
+    // largest glyph so far: a member's spot depends only on those before it, so events appearing
+    // as the playhead moves on never push the glyphs already drawn (the renderer keeps them).
     std::vector<std::pair<std::size_t, PlacedGlyph>> placed;  // (drawing order, glyph)
     for (const Group& group : groups) {
         float largest = 0.0F;
-        for (const auto& member : group.members) largest = std::max(largest, figures_[member.second].radius);
-        const double spacing = 1.3 * static_cast<double>(largest);
         for (std::size_t k = 0; k < group.members.size(); ++k) {
             const auto [order, event] = group.members[k];
+            largest = std::max(largest, figures_[event].radius);
             sf::Vector2f position = group.anchor;
-            if (group.members.size() > 1) {
-                const double distance = spacing * std::sqrt(static_cast<double>(k) + 0.5);
+            if (k > 0) {
+                const double distance = 1.3 * static_cast<double>(largest) * std::sqrt(static_cast<double>(k) + 1.5);
                 const double angle = golden_angle * static_cast<double>(k);
                 position += sf::Vector2f(static_cast<float>(distance * std::cos(angle)),
                                          static_cast<float>(distance * std::sin(angle)));

@@ -92,6 +92,11 @@ public:
     /// across all scenes of the process, so a renderer that kept a picture of revision r knows the
     /// picture is current for whichever scene now has revision r.
     [[nodiscard]] std::uint64_t revision() const noexcept { return revision_; }
+    /// The revision at which the view, the viewport, the time window or a filter last changed:
+    /// everything that decides where the glyphs of the shown events go, other than the playhead.
+    /// While it stays, moving the playhead on in a cumulative map only adds glyphs (see
+    /// `placed_glyphs`), which lets a renderer keep what it drew of the older ones.
+    [[nodiscard]] std::uint64_t placement_revision() const noexcept { return placement_revision_; }
 
     // --- control -------------------------------------------------------------------------
 
@@ -130,12 +135,12 @@ public:
     /// Moves the map content by (dx, dy) pixels.
     void pan(float dx, float dy) {
         view_.pan(dx, dy);
-        changed();
+        placement_changed();
     }
     /// Zooms by `factor` (> 1 zooms in) keeping the point under `screen` in place.
     void zoom_at(sf::Vector2f screen, double factor) {
         view_.zoom_at(screen, factor);
-        changed();
+        placement_changed();
     }
     /// Where `position` shows in the viewport (possibly outside the map frame).
     [[nodiscard]] sf::Vector2f to_screen(const LonLat& position) const {
@@ -158,7 +163,7 @@ public:
     [[nodiscard]] TimeWindow window() const noexcept { return window_; }
     void set_window(TimeWindow window) noexcept {
         window_ = window;
-        changed();
+        placement_changed();
     }
     /// Length of the sliding window in days, 7 unless set; unused while cumulative.
     [[nodiscard]] int window_days() const noexcept { return window_days_; }
@@ -193,7 +198,8 @@ public:
     // --- placement and hover ---------------------------------------------------------------
 
     /// Glyphs of the visible events on the map as `view` shows them, in drawing order (oldest
-    /// first, so the newest is on top).
+    /// first, so the newest is on top). Glyphs at one place form a sunflower around it, the
+    /// oldest on the place itself; a glyph's position depends only on the events drawn before it.
     [[nodiscard]] std::vector<PlacedGlyph> placed_glyphs(const MapView& view) const;
     /// `placed_glyphs(view())`, worked out once per revision (hover tests and the renderer ask for
     /// it at every mouse move and frame).
@@ -214,6 +220,8 @@ public:
 private:
     /// Gives the scene a new revision: something drawn changed.
     void changed() noexcept;
+    /// A new revision that is also the placement revision.
+    void placement_changed() noexcept;
 
     std::vector<Event> events_;
     BaseLayer base_;
@@ -241,6 +249,7 @@ private:
 
     std::uint64_t revision_ = 0;
     std::uint64_t control_revision_ = 0;
+    std::uint64_t placement_revision_ = 0;
     mutable std::vector<PlacedGlyph> placed_;
     mutable std::uint64_t placed_revision_ = 0;  ///< the revision `placed_` belongs to; 0: none
 };

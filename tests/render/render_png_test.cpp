@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -169,6 +170,92 @@ TEST_F(RenderPng, ASelectedEventOpensAPanelWithEveryMention) {
         rows_with_text += text ? 1 : 0;
     }
     EXPECT_GT(rows_with_text, 25U);
+}
+
+/// Share of pixels where the two images differ by more than a rounding step in any channel.
+double differing_share(const sf::Image& a, const sf::Image& b) {
+    EXPECT_EQ(a.getSize(), b.getSize());
+    std::size_t differing = 0;
+    for (unsigned y = 0; y < a.getSize().y; ++y)
+        for (unsigned x = 0; x < a.getSize().x; ++x) {
+            const sf::Color p = a.getPixel(x, y);
+            const sf::Color q = b.getPixel(x, y);
+            if (std::abs(p.r - q.r) > 6 || std::abs(p.g - q.g) > 6 || std::abs(p.b - q.b) > 6) ++differing;
+        }
+    return static_cast<double>(differing) / (static_cast<double>(a.getSize().x) * a.getSize().y);
+}
+
+/// Forty days of events of every precision and certainty, crowded at a few towns and scattered
+/// around them, some lasting a week.
+Scene playback_scene() {
+    std::vector<Event> events;
+    const char* const types[] = {"airstrike", "armed_clash", "shelling", "territory_taken"};
+    const char* const actors[] = {"ISIS", "YPG", "USA"};
+    const Certainty certainties[] = {Certainty::confirmed, Certainty::reported, Certainty::claimed};
+    for (int i = 0; i < 240; ++i) {
+        const bool crowded = i % 3 == 0;
+        const double lon = crowded ? 38.35 + 0.2 * (i % 4) : 38.0 + std::fmod(i * 0.618, 1.0);
+        const double lat = crowded ? 36.89 - 0.1 * (i % 2) : 36.5 + std::fmod(i * 0.755, 0.8);
+        const std::string start = day("2014-10-01").plus_days(i % 40).iso();
+        Event event = test::make_event(types[i % 4], actors[(i / 4) % 3], lon, lat, start, certainties[i % 3], 1 + i % 3);
+        if (i % 7 == 0) event.date_end = event.date_start->plus_days(6);
+        events.push_back(std::move(event));
+    }
+    Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-11-15")), {900, 600});
+    return scene;
+}
+
+TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
+    // The renderer keeps the settled events' layers and adds to them as the playhead moves on;
+    // whatever path led to a day, the frame must be the one drawn from nothing.
+    Scene scene = playback_scene();
+    const sf::Font font = load_default_font();
+    sf::RenderTexture kept_target;
+    sf::RenderTexture fresh_target;
+    ASSERT_TRUE(kept_target.create(900, 600));
+    ASSERT_TRUE(fresh_target.create(900, 600));
+    Renderer renderer(font);
+    const auto compare = [&](const std::string& when) {
+        renderer.draw(kept_target, scene);
+        kept_target.display();
+        draw(fresh_target, scene, font);
+        fresh_target.display();
+        const sf::Image kept = kept_target.getTexture().copyToImage();
+        const sf::Image fresh = fresh_target.getTexture().copyToImage();
+        EXPECT_LT(differing_share(kept, fresh), 0.001) << when << ", " << scene.current().iso();
+    };
+    scene.set_current(day("2014-10-01"));
+    compare("start");
+    for (int d = 1; d < 45; ++d) {
+        scene.set_current(day("2014-10-01").plus_days(d));
+        if (d % 4 == 0 || d > 40) compare("playing forward");
+        else renderer.draw(kept_target, scene);
+    }
+    scene.set_current(day("2014-10-20"));
+    compare("after jumping back");
+    scene.set_current(day("2014-11-02"));
+    compare("after jumping forward");
+    scene.pan(40.0F, -25.0F);
+    compare("after a pan");
+    scene.set_type_shown("shelling", false);
+    compare("after filtering");
+    scene.set_window(TimeWindow::sliding);
+    compare("in a sliding window");
+    scene.set_window(TimeWindow::cumulative);
+    scene.set_current(day("2014-11-03"));
+    compare("cumulative again");
+}
+
+TEST_F(RenderPng, SettledEventsAreDrawnFainterThanThisWeeks) {
+    std::vector<Event> events;
+    events.push_back(test::make_event("armed_clash", "YPG", 38.0, 36.9, "2014-10-01"));
+    events.push_back(test::make_event("armed_clash", "YPG", 38.6, 36.9, "2014-10-20"));
+    Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-21")), {900, 600});
+    const sf::Image image = render(scene, "fade.png");
+    const sf::Color old_glyph = pixel(image, scene.to_screen(LonLat(38.0, 36.9)));
+    const sf::Color new_glyph = pixel(image, scene.to_screen(LonLat(38.6, 36.9)));
+    EXPECT_TRUE(near_colour(new_glyph, actor_color("YPG"), 24));
+    EXPECT_GT(brightness(old_glyph), brightness(new_glyph) + 20);
 }
 
 TEST_F(RenderPng, FailsCleanlyAndLeavesTheOldFile) {

@@ -148,6 +148,29 @@ TEST(Scene, ScreenToLonLatRoundTripsWithinHalfAPixel) {
         }
 }
 
+TEST(Scene, NewEventsNeverMoveTheGlyphsAlreadyPlaced) {
+    // A renderer keeps what it drew of the older glyphs while the playhead moves on.
+    std::vector<Event> events;
+    for (int i = 0; i < 30; ++i) {
+        Event event = test::make_event("armed_clash", i % 2 == 0 ? "YPG" : "ISIS", 38.353 + 0.0005 * (i % 3),
+                                       36.891, day("2014-10-01").plus_days(i % 20).iso());
+        for (int m = 0; m < i % 5; ++m) event.mentions.push_back(event.mentions.front());  // larger glyphs later
+        events.push_back(std::move(event));
+    }
+    Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-20")), {1000, 700});
+    scene.set_current(day("2014-10-05"));
+    const auto before = scene.placed_glyphs();
+    scene.set_current(day("2014-10-20"));
+    const auto after = scene.placed_glyphs();
+    ASSERT_GT(after.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        EXPECT_EQ(after[i].event, before[i].event);
+        EXPECT_EQ(after[i].position, before[i].position);
+    }
+    // The oldest at the place itself.
+    EXPECT_EQ(after.front().position, after.front().anchor);
+}
+
 TEST(Scene, SpreadsEventsAtOnePlaceWithoutOverlap) {
     std::vector<Event> events;
     for (int i = 0; i < 12; ++i)

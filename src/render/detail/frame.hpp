@@ -23,12 +23,36 @@ namespace frontline::render::detail {
 struct FrameCaches {
     SpriteAtlas sprites;
 
+    /// The land and the control snapshot's fills and front lines, as the view shows them.
+    sf::RenderTexture ground;
+    sf::Vector2u ground_size;
+    bool ground_ok = false;
+    std::uint64_t ground_placement = 0;  ///< `Scene::placement_revision()` drawn at; 0: none
+    std::uint64_t ground_control = 0;    ///< `Scene::control_revision()` drawn at
+    const ControlSnapshot* ground_snapshot = nullptr;
+    sf::Vector2u ground_for;
+
     /// Region areas (geo_precision 3) are large faint discs, thousands of them in a big story:
     /// they are drawn into this texture at a quarter of the resolution (a sixteenth of the
     /// pixels to fill) and scaled up smoothly, which their soft look does not suffer from.
     sf::RenderTexture areas;
     sf::Vector2u areas_size;
     bool areas_ok = false;
+
+    /// The settled events (see `fade_days`) as the target shows them: their strokes, halos and
+    /// glyphs in `settled`, their region discs in `settled_areas` (at the area layer's
+    /// resolution). Moving the playhead on only adds the events that settled meanwhile, so a
+    /// frame of playback draws a week of events, not the whole story.
+    sf::RenderTexture settled;
+    sf::Vector2u settled_size;
+    bool settled_ok = false;
+    sf::RenderTexture settled_areas;
+    sf::Vector2u settled_areas_size;
+    bool settled_areas_ok = false;
+    std::uint64_t settled_placement = 0;  ///< `Scene::placement_revision()` they were drawn at; 0: none
+    sf::Vector2u settled_for;             ///< the target size they were drawn for
+    std::optional<Date> settled_through;  ///< events that ended up to this day are in them
+    bool settled_empty = true;
 
     /// Front lines as strokes on screen for one control snapshot at one zoom; panning only moves
     /// them, so they are drawn shifted instead of rebuilt.
@@ -66,8 +90,12 @@ private:
     std::optional<std::vector<PlacedGlyph>> reframed_glyphs_;  ///< for a target of another size than the scene's
 };
 
-/// How strongly event `index` is drawn (1 = fresh, down to 0.55 for month-old news), so the current
-/// days stand out in a cumulative map.
+/// In a cumulative map an event fades for this many days after it ended, then stays as it is: the
+/// current week stands out, and the renderer draws the settled events once.
+constexpr int fade_days = 7;
+
+/// How strongly event `index` is drawn (1 = fresh, down to 0.55 once settled in a cumulative map,
+/// 0.5 at the far end of a sliding window).
 [[nodiscard]] float recency(const Scene& scene, std::size_t index);
 
 /// Draws `text` with its left edge at `x` and the middle of its ink at `centre_y`, on whole
