@@ -2,29 +2,29 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
 
 #include "text/fold.hpp"
+#include "text/word_set.hpp"
 
 namespace frontline::detail {
 
 namespace {
 
-const std::set<std::string, std::less<>> locative_prepositions = {
+const WordSet locative_prepositions = {
     "in", "into", "inside", "at", "near", "around", "across", "throughout", "from", "to", "toward", "towards",
     "outside", "within", "through", "via", "of", "over", "along", "between", "onto", "beyond", "entered", "reached"};
 
-const std::set<std::string, std::less<>> title_words = {
+const WordSet title_words = {
     "president", "minister", "secretary", "general", "gen.", "lt.", "lieutenant", "colonel", "col.", "commander",
     "spokesman", "spokeswoman", "envoy", "ambassador", "governor", "king", "prince", "sheikh", "mayor", "director",
     "chief", "premier", "chancellor", "senator", "sen.", "rep.", "pope", "captain", "capt.", "sergeant", "dr.", "mr.",
     "mrs.", "ms.", "emir", "ayatollah", "as", "named", "by"};
 
-const std::set<std::string, std::less<>> place_particles = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "es",
+const WordSet place_particles = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "es",
                                                             "ed", "de", "del", "la", "le", "du", "bin", "ibn", "abu",
                                                             "ul", "ur", "an", "at", "um", "umm", "bou"};
 
-const std::set<std::string, std::less<>> function_words = {
+const WordSet function_words = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "by", "as", "if", "it", "its", "this", "that", "these",
     "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "for", "from", "with", "after",
     "before", "when", "while", "despite", "although", "yet", "so", "additionally", "meanwhile", "however", "also",
@@ -33,19 +33,19 @@ const std::set<std::string, std::less<>> function_words = {
     "down", "out", "across", "there", "here", "what", "who", "why", "how", "no", "not", "all", "both", "each",
     "every", "another", "other", "such", "than", "then", "cheering", "updated", "watch", "read", "by"};
 
-const std::set<std::string, std::less<>> calendar_words = {
+const WordSet calendar_words = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
 
-const std::set<std::string, std::less<>> place_nouns = {
+const WordSet place_nouns = {
     "town", "city", "village", "villages", "hill", "hilltop", "province", "governorate", "region", "district",
     "districts", "crossing", "gate", "border", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods",
     "enclave", "canton", "capital", "area", "airport", "base", "refinery", "camp", "valley", "river", "mountain",
     "mountains", "port", "quarter", "suburb", "suburbs", "countryside", "junction", "hub"};
 
 // Capitalised words of institutions and titles, never place names on their own.
-const std::set<std::string, std::less<>> institution_words = {
+const WordSet institution_words = {
     "state", "secretary", "minister", "president", "department", "command", "council", "army", "forces", "government",
     "ministry", "parliament", "party", "front", "organization", "organisation", "agency", "news", "media", "television",
     "observatory", "general", "deputy", "prime", "foreign", "central", "national", "international", "united", "unit",
@@ -56,11 +56,11 @@ const std::set<std::string, std::less<>> institution_words = {
 
 // Political heads that stand for a state's government even when no state is named ("the
 // government", "Deputy Prime Minister Yalcin Akdogan"); "officials" or "leaders" alone could be anyone's.
-const std::set<std::string, std::less<>> state_offices = {
+const WordSet state_offices = {
     "government", "minister", "prime minister", "president", "ministry", "foreign ministry", "presidency", "cabinet",
     "parliament", "administration"};
 
-const std::set<std::string, std::less<>> anaphor_nouns = {"town", "city", "village", "enclave", "junction"};
+const WordSet anaphor_nouns = {"town", "city", "village", "enclave", "junction"};
 
 /// Joins tokens [first, last) with the text's own spacing.
 std::string surface(const Article& article, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
@@ -108,17 +108,17 @@ const std::array<std::pair<std::string_view, double>, 16> compass = {{
 
 }  // namespace
 
-std::optional<double> bearing_of(const std::string& word) {
+std::optional<double> bearing_of(std::string_view word) {
     for (const auto& [name, degrees] : compass)
         if (word == name) return degrees;
     return std::nullopt;
 }
 
-bool SentenceAnalysis::has_cue_in(const std::string& family, std::size_t from, std::size_t to) const {
+bool SentenceAnalysis::has_cue_in(std::string_view family, std::size_t from, std::size_t to) const {
     return last_cue_in(family, from, to).has_value();
 }
 
-std::optional<CueHit> SentenceAnalysis::last_cue_in(const std::string& family, std::size_t from, std::size_t to) const {
+std::optional<CueHit> SentenceAnalysis::last_cue_in(std::string_view family, std::size_t from, std::size_t to) const {
     const auto it = cues.find(family);
     if (it == cues.end()) return std::nullopt;
     std::optional<CueHit> last;
@@ -160,7 +160,7 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& l
             }
             // The people a story is about are named as people ("Kurds", "Kurdish protesters"),
             // not by adjectives on places ("the Kurdish region").
-            const std::string& last = sentence.tokens[m.last - 1].folded;
+            const std::string_view last = sentence.tokens[m.last - 1].folded;
             const bool before_head = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
                 return h.first == m.last && lexicon.head_kind(h.payload) != HeadKind::civilian;
             }) || (m.last < sentence.tokens.size() && lexicon.is_generic_noun(sentence.tokens[m.last].folded));  // "Sunni militants"
@@ -214,15 +214,15 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         const std::size_t first = actor_matches[m].first;
         const bool place_like = e.role == ActorEntry::Role::state_name || e.role == ActorEntry::Role::capital;
         // "tension between Ankara and the Kurdish movement": states between which something stands are parties.
-        if (place_like && first > 0 && locative_prepositions.contains(tokens[first - 1].folded) && tokens[first - 1].folded != "between")
+        if (place_like && first > 0 && locative_prepositions.contains(tokens[first - 1]) && !tokens[first - 1].is("between"))
             locative_state[m] = true;
         if (place_like && first > 1 && !tokens[first - 1].capitalized && tokens[first - 1].kind == TokenKind::word &&
-            locative_prepositions.contains(tokens[first - 2].folded))
+            locative_prepositions.contains(tokens[first - 2]))
             locative_state[m] = true;  // "in neighbouring Iraq", "across eastern Ukraine"
         if (place_like && first > 0 && bearing_of(tokens[first - 1].folded) && tokens[first - 1].folded.ends_with("ern"))
             locative_state[m] = true;  // "Kobane, northern Syria": a region, not the Syrian government
-        if (place_like && first > 1 && tokens[first - 1].folded == "with" && tokens[first - 2].folded == "border") locative_state[m] = true;
-        if (place_like && first > 0 && tokens[first - 1].folded == "capital") locative_state[m] = true;  // "the capital Ankara"
+        if (place_like && first > 1 && tokens[first - 1].is("with") && tokens[first - 2].is("border")) locative_state[m] = true;
+        if (place_like && first > 0 && tokens[first - 1].is("capital")) locative_state[m] = true;  // "the capital Ankara"
         // "Kobani's position", "Turkey's parliament": a possessive state is still the state.
     }
     auto actor_at_end = [&](std::size_t end) -> std::optional<std::size_t> {
@@ -268,9 +268,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         std::optional<std::size_t> modifier = actor_at_end(head.first);
         if (!modifier && head.first >= 2) {
             const Token& between = tokens[head.first - 1];
-            const bool hyphenated = head.first >= 3 && tokens[head.first - 2].folded == "-";
-            const bool adjective = is_word(between) && !between.capitalized && !function_words.contains(between.folded) &&
-                                   !locative_prepositions.contains(between.folded) && !between.folded.ends_with("ing") &&
+            const bool hyphenated = head.first >= 3 && tokens[head.first - 2].is("-");
+            const bool adjective = is_word(between) && !between.capitalized && !function_words.contains(between) &&
+                                   !locative_prepositions.contains(between) && !between.folded.ends_with("ing") &&
                                    (!between.folded.ends_with("ed") || hyphenated);
             // "U.S.-led warplanes" (the actor before the hyphen) or "Kurdish lightly-armed defenders".
             if (adjective) modifier = hyphenated ? actor_at_end(head.first - 2) : actor_at_end(head.first - 1);
@@ -281,10 +281,10 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         bool modifier_after = false;
         if (!modifier && head_kind == HeadKind::armed)
             for (std::size_t k = head.last; k < n && k < head.last + 8; ++k) {
-                const std::string& w = tokens[k].folded;
+                const std::string_view w = tokens[k].folded;
                 if (!lexicon.trigger_phrases().matches_at(tokens, k).empty()) break;
                 if (w == "from") {
-                    const std::size_t at = k + 1 < n && tokens[k + 1].folded == "the" ? k + 2 : k + 1;
+                    const std::size_t at = k + 1 < n && tokens[k + 1].is("the") ? k + 2 : k + 1;
                     for (std::size_t m = 0; m < actor_matches.size(); ++m)
                         if (actor_matches[m].first == at) {
                             modifier = m;
@@ -296,17 +296,17 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
                 if (tokens[k].kind == TokenKind::punctuation && w != "," && w != "-") break;
             }
         // "the group's fighters", "the militia's commanders": the armed group the story is about.
-        const bool group_possessive = !modifier && head.first >= 2 && tokens[head.first - 1].folded == "'s" &&
-                                      (tokens[head.first - 2].folded == "group" || tokens[head.first - 2].folded == "militia" ||
-                                       tokens[head.first - 2].folded == "organisation" || tokens[head.first - 2].folded == "organization" ||
-                                       tokens[head.first - 2].folded == "movement");
+        const bool group_possessive = !modifier && head.first >= 2 && tokens[head.first - 1].is("'s") &&
+                                      (tokens[head.first - 2].is("group") || tokens[head.first - 2].is("militia") ||
+                                       tokens[head.first - 2].is("organisation") || tokens[head.first - 2].is("organization") ||
+                                       tokens[head.first - 2].is("movement"));
         ActorSpan span;
         span.last = head.last;
         span.first = head.first;
         const std::string head_text = surface(article, tokens, head.first, head.last);
         // "dozens of villages", "thousands of Kurds": a count says who only through what it counts.
         const std::string counted = fold(head_text);
-        if (head_kind == HeadKind::civilian && head.last < n && tokens[head.last].folded == "of" &&
+        if (head_kind == HeadKind::civilian && head.last < n && tokens[head.last].is("of") &&
             (counted == "thousands" || counted == "hundreds" || counted == "dozens" || counted == "millions" ||
              counted == "tens of thousands" || counted == "hundreds of thousands"))
             continue;
@@ -317,9 +317,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             if (modifier_after) span.last = m.last;
             else span.first = m.first;
             // "Russian-backed separatists": the backer is not the actor; "U.S.-led coalition" is.
-            const bool backer = m.last + 1 < head.first + 1 && m.last + 1 < n && tokens[m.last].folded == "-" &&
-                                (tokens[m.last + 1].folded == "backed" || tokens[m.last + 1].folded == "supported" ||
-                                 tokens[m.last + 1].folded == "sponsored" || tokens[m.last + 1].folded == "funded");
+            const bool backer = m.last + 1 < head.first + 1 && m.last + 1 < n && tokens[m.last].is("-") &&
+                                (tokens[m.last + 1].is("backed") || tokens[m.last + 1].is("supported") ||
+                                 tokens[m.last + 1].is("sponsored") || tokens[m.last + 1].is("funded"));
             if (backer) {
                 span.ref = resolve_generic(fold(head_text), head_text, lexicon, context);
             } else {
@@ -346,15 +346,15 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             // "Separatist fighters", "rebel units": the group the article calls by that name.
             span.first = head.first - 1;
             span.ref = resolve_generic(tokens[head.first - 1].folded, surface(article, tokens, head.first - 1, head.last), lexicon, context);
-        } else if (group_possessive || (head.first > 0 && (tokens[head.first - 1].folded == "its" || tokens[head.first - 1].folded == "their"))) {
+        } else if (group_possessive || (head.first > 0 && (tokens[head.first - 1].is("its") || tokens[head.first - 1].is("their")))) {
             span.first = group_possessive ? head.first - 2 : head.first - 1;
             if (const auto who = resolve_pronoun(head.first - 1)) span.ref.id = who->id;
         } else if ((head_kind == HeadKind::civilian || head_kind == HeadKind::political) && head.last + 1 < n &&
-                   tokens[head.last].folded == "of" &&
+                   tokens[head.last].is("of") &&
                    (fold(head_text) == "supporters" || fold(head_text) == "member" || fold(head_text) == "followers" || fold(head_text) == "members" ||
                     fold(head_text) == "loyalists" || fold(head_text) == "sympathisers" || fold(head_text) == "sympathizers")) {
             // "supporters of the pro-Kurdish movement", "followers of Huda-Par": whose people they are.
-            const std::size_t at = tokens[head.last + 1].folded == "the" ? head.last + 2 : head.last + 1;
+            const std::size_t at = tokens[head.last + 1].is("the") ? head.last + 2 : head.last + 1;
             const auto whose = std::find_if(actor_matches.begin(), actor_matches.end(), [&](const PhraseMatch& m) { return m.first == at; });
             if (whose != actor_matches.end()) {
                 const ActorEntry& e = lexicon.actor_entry(whose->payload);
@@ -373,8 +373,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             span.ref.local_state = head_kind == HeadKind::security ? ActorRef::LocalState::security : ActorRef::LocalState::armed;
         } else if (head_kind == HeadKind::political && state_offices.contains(fold(head_text))) {
             // "president of Iraq's autonomous Kurdish region": a title whose holder is named elsewhere.
-            const std::size_t after_of = head.last + 1 < n && tokens[head.last + 1].folded == "the" ? head.last + 2 : head.last + 1;
-            if (head.last < n && tokens[head.last].folded == "of" && after_of < n && tokens[after_of].capitalized) continue;
+            const std::size_t after_of = head.last + 1 < n && tokens[head.last + 1].is("the") ? head.last + 2 : head.last + 1;
+            if (head.last < n && tokens[head.last].is("of") && after_of < n && tokens[after_of].capitalized) continue;
             // "the local administration", "the canton's prime minister": the local people's own
             // authorities, not the state's.
             // "President Bashar al-Assad": the named holder is the actor.
@@ -382,7 +382,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
                     return m.first >= head.last && m.first <= head.last + 2;
                 }))
                 continue;
-            const bool local = head.first > 0 && (tokens[head.first - 1].folded == "local" || tokens[head.first - 1].folded == "'s");
+            const bool local = head.first > 0 && (tokens[head.first - 1].is("local") || tokens[head.first - 1].is("'s"));
             if (local) {
                 if (context.dominant_civilians.empty()) continue;
                 span.ref.id = context.dominant_civilians;
@@ -391,7 +391,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             }
             // The office holder's name is part of the actor, never a place: "Minister Yalcin Akdogan".
             while (span.last < n && span.last < head.last + 3 && is_word(tokens[span.last]) && tokens[span.last].capitalized &&
-                   !calendar_words.contains(tokens[span.last].folded) &&
+                   !calendar_words.contains(tokens[span.last]) &&
                    !std::any_of(actor_matches.begin(), actor_matches.end(), [&](const PhraseMatch& m) { return m.first == span.last; }))
                 ++span.last;
         } else {
@@ -423,8 +423,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             span.adjective_only = true;
             span.ref.id = e.role == ActorEntry::Role::ethnic ? e.armed : e.actor;
             span.civilian_id = e.role == ActorEntry::Role::ethnic ? e.actor : normalised_actor_id(span.ref.text) + "_CIVILIANS";
-        } else if (match.last < n && (tokens[match.last].folded == "offshoot" || tokens[match.last].folded == "affiliate" ||
-                                      tokens[match.last].folded == "splinter" || tokens[match.last].folded == "offshoots")) {
+        } else if (match.last < n && (tokens[match.last].is("offshoot") || tokens[match.last].is("affiliate") ||
+                                      tokens[match.last].is("splinter") || tokens[match.last].is("offshoots"))) {
             // "the al Qaeda offshoot": a group named by its origin is the story's own armed group.
             std::string best;
             int best_count = 0;
@@ -439,7 +439,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         } else {
             span.ref.id = e.actor;
             // "the Saudi-led coalition": whoever leads it, not the coalition the lexicon knows best.
-            if (match.first >= 3 && tokens[match.first - 1].folded == "led" && tokens[match.first - 2].folded == "-")
+            if (match.first >= 3 && tokens[match.first - 1].is("led") && tokens[match.first - 2].is("-"))
                 if (const auto leader = actor_at_end(match.first - 2)) {
                     span.first = actor_matches[*leader].first;
                     span.ref.id = lexicon.actor_entry(actor_matches[*leader].payload).actor;
@@ -455,7 +455,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         const bool inside = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
         if (inside) continue;
         const std::string& w = tokens[i].folded;
-        const bool definite_generic = i > 0 && tokens[i - 1].folded == "the" && lexicon.is_generic_noun("the " + w);  // "the group"
+        const bool definite_generic = i > 0 && tokens[i - 1].is("the") && lexicon.is_generic_noun("the " + w);  // "the group"
         if (lexicon.is_generic_noun(w) || definite_generic) {
             const std::string noun = definite_generic ? "the " + w : w;
             const std::size_t from = definite_generic ? i - 1 : i;
@@ -464,7 +464,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             const ActorKind k = kind_of(lexicon, span.ref.id);
             if (k != ActorKind::unknown) span.kind = k;
             a.actors.push_back(std::move(span));
-        } else if (w == "them" && i >= 2 && tokens[i - 1].folded == "of") {
+        } else if (w == "them" && i >= 2 && tokens[i - 1].is("of")) {
             continue;  // "six of them hit": a share of whatever was just counted, often the strikes themselves
         } else if ((w == "he" || w == "she") && context.last_speaker) {
             // "He said ...": whoever spoke last, not whoever was named last.
@@ -495,8 +495,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     std::size_t i = 0;
     while (i < n) {
         const Token& t = tokens[i];
-        const bool starts_name = is_word(t) && t.capitalized && !calendar_words.contains(t.folded) &&
-                                 !function_words.contains(t.folded) && (!in_actor(i) || state_place[i]) && !in_source(i);
+        const bool starts_name = is_word(t) && t.capitalized && !calendar_words.contains(t) &&
+                                 !function_words.contains(t) && (!in_actor(i) || state_place[i]) && !in_source(i);
         if (!starts_name) {
             ++i;
             continue;
@@ -504,24 +504,24 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         std::size_t j = i + 1;
         while (j < n) {
             const Token& u = tokens[j];
-            if (is_word(u) && u.capitalized && !calendar_words.contains(u.folded) && (!in_actor(j) || state_place[j])) { ++j; continue; }
-            if ((u.folded == "-" || place_particles.contains(u.folded)) && j + 1 < n && (is_word(tokens[j + 1]) || tokens[j + 1].folded == "-") &&
-                (tokens[j + 1].capitalized || tokens[j + 1].folded == "-" || place_particles.contains(tokens[j + 1].folded))) {
+            if (is_word(u) && u.capitalized && !calendar_words.contains(u) && (!in_actor(j) || state_place[j])) { ++j; continue; }
+            if ((u.is("-") || place_particles.contains(u)) && j + 1 < n && (is_word(tokens[j + 1]) || tokens[j + 1].is("-")) &&
+                (tokens[j + 1].capitalized || tokens[j + 1].is("-") || place_particles.contains(tokens[j + 1]))) {
                 ++j;
                 continue;
             }
             break;
         }
-        while (j > i + 1 && (tokens[j - 1].folded == "-" || place_particles.contains(tokens[j - 1].folded))) --j;
-        const bool after_title = i > 0 && title_words.contains(tokens[i - 1].folded);
+        while (j > i + 1 && (tokens[j - 1].is("-") || place_particles.contains(tokens[j - 1]))) --j;
+        const bool after_title = i > 0 && title_words.contains(tokens[i - 1]);
         const bool institutional = std::all_of(tokens.begin() + static_cast<long>(i), tokens.begin() + static_cast<long>(j), [](const Token& x) {
-            return institution_words.contains(x.folded) || x.kind == TokenKind::punctuation || place_particles.contains(x.folded);
+            return institution_words.contains(x) || x.kind == TokenKind::punctuation || place_particles.contains(x);
         });
         if (institutional) {
             i = j;
             continue;
         }
-        const bool possessive_person = j < n && tokens[j].folded == "," && j + 2 < n && tokens[j + 1].folded == "who";
+        const bool possessive_person = j < n && tokens[j].is(",") && j + 2 < n && tokens[j + 1].is("who");
         if (after_title || possessive_person) {
             i = j;
             continue;
@@ -532,31 +532,31 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         ref.text = surface(article, tokens, i, j);
         ref.sentence_initial = i == 0 || (i == 1 && tokens[0].kind == TokenKind::punctuation);
         if (i > 0) {
-            const std::string& before = tokens[i - 1].folded;
+            const std::string_view before = tokens[i - 1].folded;
             ref.locative_cue = locative_prepositions.contains(before);
-            if (before == "of" && i > 1 && place_nouns.contains(tokens[i - 2].folded)) ref.feature_hint = tokens[i - 2].folded;
+            if (before == "of" && i > 1 && place_nouns.contains(tokens[i - 2])) ref.feature_hint = tokens[i - 2].folded;
             if ((before == "," || before == "and") && !a.places.empty() && a.places.back().last_token + 1 >= i - 1 &&
                 a.places.back().locative_cue)
                 ref.locative_cue = true;  // a list: "in Diyarbakir, Mardin and Van"
         }
-        if (j < n && place_nouns.contains(tokens[j].folded)) {
+        if (j < n && place_nouns.contains(tokens[j])) {
             ref.locative_cue = true;
             if (ref.feature_hint.empty()) ref.feature_hint = tokens[j].folded;
         }
         if (dateline_paragraph && tokens[i].all_caps && i < 3) ref.locative_cue = true;
         // Relation: "near X", "outskirts of X", "4 km west of X", "northern Syria", "throughout Turkey".
         for (std::size_t back = i; back-- > (i >= 6 ? i - 6 : 0);) {
-            const std::string& w = tokens[back].folded;
+            const std::string_view w = tokens[back].folded;
             if (w == "near" || w == "outside" || w == "around" || w == "outskirts" || w == "edge" || w == "close") {
                 ref.relation = PlaceRelation::near;
                 break;
             }
-            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].folded == "of") {
+            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].is("of")) {
                 ref.relation = PlaceRelation::near;
                 ref.bearing_degrees = *bearing;
-                if (back >= 2 && (tokens[back - 1].folded == "km" || tokens[back - 1].folded == "kilometres" ||
-                                  tokens[back - 1].folded == "kilometers" || tokens[back - 1].folded == "miles")) {
-                    const double factor = tokens[back - 1].folded == "miles" ? 1.609 : 1.0;
+                if (back >= 2 && (tokens[back - 1].is("km") || tokens[back - 1].is("kilometres") ||
+                                  tokens[back - 1].is("kilometers") || tokens[back - 1].is("miles"))) {
+                    const double factor = tokens[back - 1].is("miles") ? 1.609 : 1.0;
                     try {
                         ref.offset_km = std::stod(tokens[back - 2].folded) * factor;
                     } catch (const std::exception&) {
@@ -574,12 +574,12 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             }
             if (tokens[back].kind == TokenKind::punctuation && w != "-" && w != "(" && w != ")") break;
         }
-        if (i >= 2 && tokens[i - 1].folded == "with" && tokens[i - 2].folded == "border") ref.relation = PlaceRelation::border;
+        if (i >= 2 && tokens[i - 1].is("with") && tokens[i - 2].is("border")) ref.relation = PlaceRelation::border;
         // "the Red Sea town of Mokha", "the Idlib province town of Saraqeb": the name before the
         // feature word only describes the town named after it.
-        if (j + 2 < n && place_nouns.contains(tokens[j].folded) && tokens[j + 1].folded == "of" && tokens[j + 2].capitalized &&
-            tokens[j].folded != "province" && tokens[j].folded != "governorate" && tokens[j].folded != "region" &&
-            tokens[j].folded != "district")
+        if (j + 2 < n && place_nouns.contains(tokens[j]) && tokens[j + 1].is("of") && tokens[j + 2].capitalized &&
+            !tokens[j].is("province") && !tokens[j].is("governorate") && !tokens[j].is("region") &&
+            !tokens[j].is("district"))
             ref.descriptor = true;
         for (std::size_t m = 0; m < actor_matches.size(); ++m)
             if (locative_state[m] && actor_matches[m].first == i && actor_matches[m].last == j)
@@ -589,13 +589,13 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     }
     // Anaphors: "the town", "the besieged city", "the city's", "the Syrian town" with no name after.
     for (std::size_t k = 0; k + 1 < n; ++k) {
-        if (tokens[k].folded != "the") continue;
+        if (!tokens[k].is("the")) continue;
         std::size_t h = k + 1;
-        while (h < n && h <= k + 4 && !anaphor_nouns.contains(tokens[h].folded) && is_word(tokens[h]) &&
-               !function_words.contains(tokens[h].folded))
+        while (h < n && h <= k + 4 && !anaphor_nouns.contains(tokens[h]) && is_word(tokens[h]) &&
+               !function_words.contains(tokens[h]))
             ++h;
-        if (h >= n || !anaphor_nouns.contains(tokens[h].folded)) continue;
-        const bool named_after = h + 1 < n && (tokens[h + 1].folded == "of" || (tokens[h + 1].capitalized && is_word(tokens[h + 1])));
+        if (h >= n || !anaphor_nouns.contains(tokens[h])) continue;
+        const bool named_after = h + 1 < n && (tokens[h + 1].is("of") || (tokens[h + 1].capitalized && is_word(tokens[h + 1])));
         if (named_after) continue;
         PlaceRef ref;
         ref.first_token = k;
@@ -603,12 +603,12 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         ref.anaphor = true;
         ref.feature_hint = tokens[h].folded;
         for (std::size_t back = k; back-- > (k >= 4 ? k - 4 : 0);) {
-            const std::string& w = tokens[back].folded;
+            const std::string_view w = tokens[back].folded;
             if (w == "near" || w == "outside" || w == "around" || w == "outskirts" || w == "edge" || w == "edges") {
                 ref.relation = PlaceRelation::near;
                 break;
             }
-            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].folded == "of") {
+            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].is("of")) {
                 ref.relation = PlaceRelation::near;
                 ref.bearing_degrees = *bearing;
                 break;
@@ -618,9 +618,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     }
     // "the border", "the frontier" with no country named: the border by the story's focus.
     for (std::size_t k = 0; k + 1 < n; ++k) {
-        if (tokens[k].folded != "the" || (tokens[k + 1].folded != "border" && tokens[k + 1].folded != "frontier")) continue;
-        if (k + 2 < n && (tokens[k + 2].folded == "with" || tokens[k + 2].folded == "of" || tokens[k + 2].folded == "town" ||
-                          tokens[k + 2].folded == "crossing" || tokens[k + 2].folded == "gate" || tokens[k + 2].folded == "enclave"))
+        if (!tokens[k].is("the") || (!tokens[k + 1].is("border") && !tokens[k + 1].is("frontier"))) continue;
+        if (k + 2 < n && (tokens[k + 2].is("with") || tokens[k + 2].is("of") || tokens[k + 2].is("town") ||
+                          tokens[k + 2].is("crossing") || tokens[k + 2].is("gate") || tokens[k + 2].is("enclave")))
             continue;
         PlaceRef ref;
         ref.first_token = k;
@@ -633,13 +633,13 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     // "the Turkish border", "on Turkish border": that state's border by the story's focus.
     for (const ActorSpan& adjective : a.actors) {
         const std::size_t b = adjective.last;
-        if (!adjective.adjective_only || b >= n || (tokens[b].folded != "border" && tokens[b].folded != "frontier")) continue;
+        if (!adjective.adjective_only || b >= n || (!tokens[b].is("border") && !tokens[b].is("frontier"))) continue;
         if (kind_of(lexicon, adjective.ref.id) != ActorKind::state) continue;
-        if (b + 1 < n && (tokens[b + 1].folded == "town" || tokens[b + 1].folded == "crossing" || tokens[b + 1].folded == "gate" ||
-                          tokens[b + 1].folded == "village" || tokens[b + 1].folded == "city"))
+        if (b + 1 < n && (tokens[b + 1].is("town") || tokens[b + 1].is("crossing") || tokens[b + 1].is("gate") ||
+                          tokens[b + 1].is("village") || tokens[b + 1].is("city")))
             continue;
         PlaceRef ref;
-        ref.first_token = adjective.first > 0 && tokens[adjective.first - 1].folded == "the" ? adjective.first - 1 : adjective.first;
+        ref.first_token = adjective.first > 0 && tokens[adjective.first - 1].is("the") ? adjective.first - 1 : adjective.first;
         ref.last_token = b + 1;
         ref.anaphor = true;
         ref.relation = PlaceRelation::border;
@@ -658,8 +658,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     std::vector<bool> opener(n, false);
     for (const CueHit& hit : a.cues["clause_openers"]) opener[hit.first] = true;
     for (std::size_t k = 1; k < n; ++k) {
-        const std::string& w = tokens[k].folded;
-        const std::string& prev = tokens[k - 1].folded;
+        const std::string_view w = tokens[k].folded;
+        const std::string_view prev = tokens[k - 1].folded;
         bool boundary = w == ";" || w == ":" || w == "—" || w == "–" || prev == ";" || prev == ":" || prev == "—" || prev == "–";
         if (w == "-" && k + 1 < n && tokens[k].begin > tokens[k - 1].end && tokens[k + 1].begin > tokens[k].end) boundary = true;
         if (prev == "," && k + 1 < n && (opener[k] || (tokens[k].folded.ends_with("ing") && !tokens[k].capitalized))) boundary = true;
@@ -674,7 +674,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             const std::size_t current = a.clause_start.back();
             const std::string& opener_word = tokens[current].folded;
             if ((opener_word == "which" || opener_word == "who" || opener_word == "where") && current > 0 &&
-                tokens[current - 1].folded == "," && !lexicon.trigger_phrases().matches_at(tokens, k).empty())
+                tokens[current - 1].is(",") && !lexicon.trigger_phrases().matches_at(tokens, k).empty())
                 boundary = true;
         }
         if (boundary && a.clause_start.back() != k) a.clause_start.push_back(k);

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/event_mention.hpp"
@@ -58,11 +59,11 @@ struct SentenceAnalysis {
     std::vector<TriggerHit> triggers;
     std::vector<std::size_t> clause_of;  ///< clause number of each token
     std::vector<std::size_t> clause_start;
-    std::map<std::string, std::vector<CueHit>> cues;
+    std::map<std::string, std::vector<CueHit>, std::less<>> cues;
 
     [[nodiscard]] const std::vector<Token>& tokens() const { return sentence->tokens; }
-    [[nodiscard]] bool has_cue_in(const std::string& family, std::size_t from, std::size_t to) const;
-    [[nodiscard]] std::optional<CueHit> last_cue_in(const std::string& family, std::size_t from, std::size_t to) const;
+    [[nodiscard]] bool has_cue_in(std::string_view family, std::size_t from, std::size_t to) const;
+    [[nodiscard]] std::optional<CueHit> last_cue_in(std::string_view family, std::size_t from, std::size_t to) const;
 };
 
 /// Tags actors, places, times, triggers, clauses and cues of one sentence. `air_context` says
@@ -76,7 +77,7 @@ struct SentenceAnalysis {
 /// The canonical id of an actor that is in no lexicon: its words in upper case joined by '_'.
 /// The bearing (degrees clockwise from north) a compass word names: "east", "eastern",
 /// "south-west" ...; none for any other word.
-[[nodiscard]] std::optional<double> bearing_of(const std::string& word);
+[[nodiscard]] std::optional<double> bearing_of(std::string_view word);
 
 [[nodiscard]] std::string normalised_actor_id(std::string_view surface);
 

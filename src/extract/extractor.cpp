@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <ostream>
-#include <set>
 
 #include "extract/analysis.hpp"
 #include "text/fold.hpp"
+#include "text/word_set.hpp"
 #include "text/segmenter.hpp"
 
 namespace frontline {
@@ -18,9 +18,9 @@ using detail::bearing_of;
 using detail::SentenceAnalysis;
 using detail::TriggerHit;
 
-const std::set<std::string, std::less<>> be_forms = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"};
+const WordSet be_forms = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"};
 // Verbs whose object noun names the event their subject carried out.
-const std::set<std::string, std::less<>> light_verbs = {
+const WordSet light_verbs = {
     "carried", "carries", "carry", "carrying", "launched", "launch", "launches", "conducted", "conduct", "conducts",
     "staged", "stage", "mounted", "mount", "set", "made", "make", "began", "begun", "begin", "started", "start",
     "stepped", "intensified", "continued", "continue", "continues", "opened", "fired", "unleashed", "waged", "wage",
@@ -28,16 +28,16 @@ const std::set<std::string, std::less<>> light_verbs = {
 
 // Words that end a noun phrase: an actor before them does not modify a noun after them ("air war
 // on Syrian soil with raids": the raids are not Syrian).
-const std::set<std::string, std::less<>> modifier_breakers = {
+const WordSet modifier_breakers = {
     "and", "of", "the", "a", "an", "with", "on", "in", "at", "to", "from", "for", "by", "into", "over", "against",
     "after", "before", "during", "as", "than", "that", "which", "who", "while", "when", "where", "near", "around"};
 
 // Verbs that place an event already told in the story's sequence ("The advance came despite ...").
-const std::set<std::string, std::less<>> narrative_links = {"came", "comes", "followed", "follows", "happened", "occurred",
+const WordSet narrative_links = {"came", "comes", "followed", "follows", "happened", "occurred",
                                                             "marked", "began", "was", "is"};
 
-const std::set<std::string, std::less<>> casualty_words = {"killed", "dead", "died", "deaths", "wounded", "injured"};
-const std::set<std::string, std::less<>> physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
+const WordSet casualty_words = {"killed", "dead", "died", "deaths", "wounded", "injured"};
+const WordSet physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
                                                                    "shelling", "airstrike", "bombing"};
 
 bool is_statement(const std::string& type) {
@@ -68,23 +68,23 @@ std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t 
     const auto& t = a.tokens();
     // Between "of" and the place only what describes a place: "of the Syrian border town of Kobani",
     // not "of the votes in Aleppo".
-    static const std::set<std::string, std::less<>> describing = {"the", "of", "town", "city", "village", "enclave", "border", "besieged"};
+    static const WordSet describing = {"the", "of", "town", "city", "village", "enclave", "border", "besieged"};
     auto place_follows = [&](std::size_t after) {
-        if (after >= t.size() || t[after].folded != "of") return false;
+        if (after >= t.size() || !t[after].is("of")) return false;
         // "40 percent of town" in a headline: the story's town.
-        if (after + 1 < t.size() && (t[after + 1].folded == "town" || t[after + 1].folded == "city")) return true;
+        if (after + 1 < t.size() && (t[after + 1].is("town") || t[after + 1].is("city"))) return true;
         return std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
             if (p.first_token <= after || p.first_token > after + 4) return false;
             for (std::size_t k = after + 1; k < p.first_token; ++k)
-                if (!t[k].capitalized && !describing.contains(t[k].folded)) return false;
+                if (!t[k].capitalized && !describing.contains(t[k])) return false;
             return true;
         });
     };
     for (std::size_t i = from; i < to && i < t.size(); ++i) {
-        const std::string& w = t[i].folded;
+        const std::string_view w = t[i].folded;
         std::optional<double> share;
         std::size_t end = i + 1;
-        if (w == "third" || w == "thirds") share = (i > 0 && (t[i - 1].folded == "two")) ? 2.0 / 3.0 : 1.0 / 3.0;
+        if (w == "third" || w == "thirds") share = (i > 0 && (t[i - 1].is("two"))) ? 2.0 / 3.0 : 1.0 / 3.0;
         else if (w == "half") share = 0.5;
         else if (w == "quarter") share = 0.25;
         else if (w == "fifth") share = 0.2;
@@ -92,7 +92,7 @@ std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t 
         else if (w == "most") share = 0.75;
         else if ((w == "percent" || w == "%") && i > 0)
             if (const auto n = number_value(t[i - 1])) share = *n / 100.0;
-        if (w == "per" && i + 1 < t.size() && t[i + 1].folded == "cent" && i > 0)
+        if (w == "per" && i + 1 < t.size() && t[i + 1].is("cent") && i > 0)
             if (const auto n = number_value(t[i - 1])) { share = *n / 100.0; end = i + 2; }
         if (share && *share > 0.0 && *share <= 1.0 && place_follows(end)) return share;
     }
@@ -109,25 +109,25 @@ struct TakenObject {
 /// a part of the place (with the side when one is named); "dozens of villages", "the countryside":
 /// the place's surroundings. "East of the town" (no article) lies outside it and names no side.
 TakenObject taken_object(const SentenceAnalysis& a, std::size_t from, std::size_t to) {
-    static const std::set<std::string, std::less<>> part_nouns = {
+    static const WordSet part_nouns = {
         "part", "parts", "district", "districts", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
         "quarter", "quarters", "areas", "section", "sections", "zone", "edge", "edges", "side", "streets", "blocks"};
-    static const std::set<std::string, std::less<>> surroundings_nouns = {"villages", "hamlets", "countryside", "surroundings",
+    static const WordSet surroundings_nouns = {"villages", "hamlets", "countryside", "surroundings",
                                                                           "outlying"};
     const auto& t = a.tokens();
     TakenObject object;
     for (std::size_t k = from; k < to && k < t.size(); ++k) {
-        const std::string& w = t[k].folded;
+        const std::string_view w = t[k].folded;
         if (surroundings_nouns.contains(w) && object.extent == TakenObject::Extent::whole) object.extent = TakenObject::Extent::surroundings;
         if (part_nouns.contains(w)) object.extent = TakenObject::Extent::part;
         if (object.side_bearing) continue;
         const auto bearing = bearing_of(w);
         if (!bearing) continue;
-        const bool before_part_noun = k + 1 < to && part_nouns.contains(t[k + 1].folded);
+        const bool before_part_noun = k + 1 < to && part_nouns.contains(t[k + 1]);
         // "in the east", "the east of the town", "in the east and on the south-western edge".
-        static const std::set<std::string, std::less<>> after_a_side = {"of", "and", "or", "on", "in", "as", "after", "while", "by", "with"};
-        const bool the_side = k > 0 && t[k - 1].folded == "the" &&
-                              (k + 1 >= t.size() || t[k + 1].kind != TokenKind::word || after_a_side.contains(t[k + 1].folded));
+        static const WordSet after_a_side = {"of", "and", "or", "on", "in", "as", "after", "while", "by", "with"};
+        const bool the_side = k > 0 && t[k - 1].is("the") &&
+                              (k + 1 >= t.size() || t[k + 1].kind != TokenKind::word || after_a_side.contains(t[k + 1]));
         if (before_part_noun || the_side) object.side_bearing = bearing;
     }
     if (object.extent != TakenObject::Extent::part) object.side_bearing.reset();
@@ -137,12 +137,12 @@ TakenObject taken_object(const SentenceAnalysis& a, std::size_t from, std::size_
 std::optional<int> fatalities_in(const SentenceAnalysis& a) {
     const auto& t = a.tokens();
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i].folded == "killing" && i + 1 < t.size())
+        if (t[i].is("killing") && i + 1 < t.size())
             if (const auto n = number_value(t[i + 1])) return n;
         if (const auto n = number_value(t[i]))
             for (std::size_t k = i + 1; k < t.size() && k <= i + 5; ++k) {
-                if (casualty_words.contains(t[k].folded) && t[k].folded != "wounded" && t[k].folded != "injured") return n;
-                if (t[k].kind == TokenKind::punctuation && t[k].folded != "-") break;
+                if (casualty_words.contains(t[k]) && !t[k].is("wounded") && !t[k].is("injured")) return n;
+                if (t[k].kind == TokenKind::punctuation && !t[k].is("-")) break;
             }
     }
     return std::nullopt;
@@ -187,8 +187,8 @@ struct Coder {
             // "A pro-Kurdish member of the Turkish parliament ... said": the head, not its complement.
             const auto& t = a.sentence->tokens;
             std::size_t of = s->first;
-            if (of > 0 && t[of - 1].folded == "the") --of;
-            if (of > 0 && t[of - 1].folded == "of")
+            if (of > 0 && t[of - 1].is("the")) --of;
+            if (of > 0 && t[of - 1].is("of"))
                 // ("a squadron of Turkish tanks", "a unit of FSA rebels": an unnamed unit is its complement's.)
                 if (const ActorSpan* head = nearest_left(a, of - 1, start);
                     head && head->last == of - 1 && !head->adjective_only && !head->ref.id.empty())
@@ -198,14 +198,14 @@ struct Coder {
         // "Turkey, where four nights of protests have left 31 people dead, has said ...": the subject
         // stands before the relative clause set off by commas, not inside it.
         // "...; the rest flew to Sanliurfa": a clause after a semicolon stands alone.
-        if (start > 0 && a.sentence->tokens[start - 1].folded == ";") return nullptr;
-        if (start < a.sentence->tokens.size() && a.sentence->tokens[start].folded == ";") return nullptr;
+        if (start > 0 && a.sentence->tokens[start - 1].is(";")) return nullptr;
+        if (start < a.sentence->tokens.size() && a.sentence->tokens[start].is(";")) return nullptr;
         std::size_t limit = start;
         for (std::size_t c = clause; c-- > 0;) {
             const std::size_t begin = a.clause_start[c];
-            const bool inserted = begin > 0 && a.sentence->tokens[begin - 1].folded == "," &&
+            const bool inserted = begin > 0 && a.sentence->tokens[begin - 1].is(",") &&
                                   a.has_cue_in("relative_pronouns", begin, begin + 1) && limit > 0 &&
-                                  a.sentence->tokens[limit - 1].folded == ",";
+                                  a.sentence->tokens[limit - 1].is(",");
             if (!inserted) break;
             limit = begin - 1;
         }
@@ -223,7 +223,7 @@ struct Coder {
     const ActorSpan* agent_after(const SentenceAnalysis& a, std::size_t from, std::size_t until) const {
         const auto& t = a.tokens();
         for (std::size_t k = from; k < until && k < from + 8; ++k)
-            if (t[k].folded == "by") return nearest_right(a, k + 1, std::min(until, k + 5));
+            if (t[k].is("by")) return nearest_right(a, k + 1, std::min(until, k + 5));
         return nullptr;
     }
 
@@ -237,13 +237,13 @@ struct Coder {
             if (s.last > noun) continue;
             bool adjacent = true;
             for (std::size_t q = s.last; q < noun; ++q)
-                if (!(t[q].kind == TokenKind::number || (t[q].kind == TokenKind::word && !t[q].capitalized && !modifier_breakers.contains(t[q].folded)) ||
-                      t[q].folded == "-" || t[q].folded == "'s"))
+                if (!(t[q].kind == TokenKind::number || (t[q].kind == TokenKind::word && !t[q].capitalized && !modifier_breakers.contains(t[q])) ||
+                      t[q].is("-") || t[q].is("'s")))
                     adjacent = false;
             if (!adjacent || noun - s.last > 3) break;
             found = &s;
             // "U.S. and Saudi": prefer the first of the pair.
-            if (s.first >= 2 && t[s.first - 1].folded == "and" && k > 0 && a.actors[k - 1].last == s.first - 1) found = &a.actors[k - 1];
+            if (s.first >= 2 && t[s.first - 1].is("and") && k > 0 && a.actors[k - 1].last == s.first - 1) found = &a.actors[k - 1];
             break;
         }
         return found;
@@ -256,8 +256,8 @@ struct Coder {
         const std::string& type = lexicon.trigger(noun.candidates.front()).type;
         if (type != "bombing" && type != "shelling" && type != "airstrike") return nullptr;
         std::size_t with = noun.first;
-        while (with > 0 && with + 4 > noun.first && t[with - 1].folded != "with") --with;
-        if (with == 0 || t[with - 1].folded != "with") return nullptr;
+        while (with > 0 && with + 4 > noun.first && !t[with - 1].is("with")) --with;
+        if (with == 0 || !t[with - 1].is("with")) return nullptr;
         for (const TriggerHit& verb : a.triggers)
             if (verb.last < with && a.clause_of[verb.first] == a.clause_of[noun.first] &&
                 lexicon.trigger(verb.candidates.front()).type == "armed_clash" && !lexicon.trigger(verb.candidates.front()).noun)
@@ -312,7 +312,7 @@ struct Coder {
         // "gathered to demand that the refugees be let in": a purpose, not a statement made.
         if (!physical) {
             const auto implicative_here = a.last_cue_in("implicative", start, hit.last);
-            const bool infinitive = !noun && hit.first > 0 && t[hit.first - 1].folded == "to" &&
+            const bool infinitive = !noun && hit.first > 0 && t[hit.first - 1].is("to") &&
                                     !(implicative_here && implicative_here->last >= hit.first - 1);
             return infinitive ? Certainty::hypothetical : Certainty::confirmed;
         }
@@ -325,25 +325,25 @@ struct Coder {
         const bool gerund = !noun && t[hit.first].folded.ends_with("ing") && a.clause_start[clause] + 1 >= hit.first;
         if (noun || gerund)
             for (std::size_t k = hit.last; k < t.size() && k < hit.last + 3 && a.clause_of[k] == clause; ++k) {
-                const std::string& w = t[k].folded;
+                const std::string_view w = t[k].folded;
                 if (w == "would" || w == "could" || w == "might" || w == "may" || w == "will" || w == "can" || w == "should" ||
                     w == "cannot" || w == "wo")
                     return Certainty::hypothetical;
                 // "The first night of raids did not touch Kobani"
                 if ((w == "did" || w == "does" || w == "has" || w == "have") && k + 1 < t.size() &&
-                    (t[k + 1].folded == "not" || t[k + 1].folded == "n't" || t[k + 1].folded == "never"))
+                    (t[k + 1].is("not") || t[k + 1].is("n't") || t[k + 1].is("never")))
                     return Certainty::negated;
                 if (w == "never") return Certainty::negated;
                 if (t[k].kind != TokenKind::word || (!w.ends_with("ly") && w != "alone" && w != "still" && w != "also" &&
                                                      !(gerund && (w == "it" || w == "them")))) break;
             }
-        if (!noun && hit.first > 0 && t[hit.first - 1].folded == "to" && !(implicative && implicative->last >= hit.first - 1))
+        if (!noun && hit.first > 0 && t[hit.first - 1].is("to") && !(implicative && implicative->last >= hit.first - 1))
             return Certainty::hypothetical;
         // A clause governed by "denied that", "feared", "warned that" in the clause before it.
         if (start > 0) {
             const std::size_t governor = start >= 4 ? start - 4 : 0;
             if (a.has_cue_in("negation", governor, start + 1)) return Certainty::negated;
-            if (a.has_cue_in("hypothetical", governor, start + 1) && t[start].folded != "after" && t[start].folded != "as")
+            if (a.has_cue_in("hypothetical", governor, start + 1) && !t[start].is("after") && !t[start].is("as"))
                 return Certainty::hypothetical;
         }
         // The content of a statement ("urged the coalition to step up its air strikes", "accuse Russia
@@ -353,7 +353,7 @@ struct Coder {
             if (!is_statement(lexicon.trigger(other.candidates.front()).type)) continue;
             bool coordinated = false;
             for (std::size_t q = other.last; q + 1 < hit.first; ++q)
-                if ((t[q].folded == "," && (t[q + 1].folded == "and" || t[q + 1].folded == "but")) || t[q].folded == ";") coordinated = true;
+                if ((t[q].is(",") && (t[q + 1].is("and") || t[q + 1].is("but"))) || t[q].is(";")) coordinated = true;
             if (!coordinated) return Certainty::hypothetical;
         }
         return Certainty::confirmed;
@@ -372,8 +372,8 @@ struct Coder {
         const std::size_t n = t.size();
         const auto sources = lexicon.source_phrases().scan(t);
         for (const PhraseMatch& s : sources) {
-            const bool cited = s.first >= 2 && ((t[s.first - 1].folded == "by" && t[s.first - 2].folded == "cited") ||
-                                                (t[s.first - 1].folded == "to" && t[s.first - 2].folded == "according"));
+            const bool cited = s.first >= 2 && ((t[s.first - 1].is("by") && t[s.first - 2].is("cited")) ||
+                                                (t[s.first - 1].is("to") && t[s.first - 2].is("according")));
             if (m.source.empty() || cited) m.source = lexicon.source_name(s.payload);
         }
         if (a.has_cue_in("claimed", 0, n)) {
@@ -384,7 +384,7 @@ struct Coder {
         // "Kurdish fighters said they had pushed IS back": a party speaking of its own deeds claims.
         for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
             // "were said to have captured": a report with no speaker, not the subject's own claim.
-            if (verb.first > 0 && be_forms.contains(t[verb.first - 1].folded)) continue;
+            if (verb.first > 0 && be_forms.contains(t[verb.first - 1])) continue;
             const ActorSpan* speaker = nearest_left(a, verb.first, verb.first >= 6 ? verb.first - 6 : 0);
             if (!speaker) continue;
             if (speaker->ref.id == m.actor1.id || (!m.actor2.empty() && speaker->ref.id == m.actor2.id)) {
@@ -408,14 +408,14 @@ struct Coder {
             // "since Aug. 8", "a ceasefire in March 2013": the start of something else, not this event's day.
             bool since = false;  // "since a ceasefire in March 2013"
             for (std::size_t k = expr.first_token; k-- > (expr.first_token >= 5 ? expr.first_token - 5 : 0);)
-                if (t[k].folded == "since") since = true;
+                if (t[k].is("since")) since = true;
             // A month named long before the article is background ("a truce agreed in March 2013").
             const bool old_month = !same_clause && expr.precision == 3 && article.published &&
                                    expr.end < article.published->plus_days(-60);
             // "have been bombing ... since Aug. 8" ("since" opens the clause right after the event's).
             const std::size_t expr_clause = a.clause_of[expr.first_token];
             const bool adjacent_since = expr_clause == clause + 1 && expr.first_token == a.clause_start[expr_clause] + 1 &&
-                                        t[a.clause_start[expr_clause]].folded == "since";
+                                        t[a.clause_start[expr_clause]].is("since");
             if (since && (same_clause || adjacent_since) && expr.first_token > at) since_start = &expr;
             since = since || old_month;
             const std::string& opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
@@ -448,7 +448,7 @@ struct Coder {
             m.time_precision = best->precision;
             // "a day after X": the clause is a day before the sentence's date.
             const std::size_t start = a.clause_start[clause];
-            if (start >= 2 && t[start].folded == "after" && t[start - 1].folded == "day" && a.clause_of[best->first_token] != clause) {
+            if (start >= 2 && t[start].is("after") && t[start - 1].is("day") && a.clause_of[best->first_token] != clause) {
                 m.date_start = m.date_start->plus_days(-1);
                 m.date_end = m.date_end->plus_days(-1);
             }
@@ -513,12 +513,12 @@ struct Coder {
     /// the militants held about 15 percent of the town": a holder, a share and a place. Said in the
     /// present, it holds at the news; in the past, on the day the paragraph is at.
     void code_holdings(const SentenceAnalysis& a, std::size_t dateline_end, std::vector<EventMention>& holdings) const {
-        static const std::set<std::string, std::less<>> present = {"hold", "holds", "control", "controls", "occupy", "occupies"};
-        static const std::set<std::string, std::less<>> past = {"held", "controlled", "occupied"};
+        static const WordSet present = {"hold", "holds", "control", "controls", "occupy", "occupies"};
+        static const WordSet past = {"held", "controlled", "occupied"};
         const auto& t = a.tokens();
         for (std::size_t k = 0; k < t.size(); ++k) {
-            const bool now = present.contains(t[k].folded);
-            if (!now && !past.contains(t[k].folded)) continue;
+            const bool now = present.contains(t[k]);
+            if (!now && !past.contains(t[k])) continue;
             const std::optional<double> share = share_before_place(a, k + 1, std::min(t.size(), k + 6));
             const ActorSpan* holder = share ? subject_of(a, k) : nullptr;
             if (!holder) continue;
@@ -583,7 +583,7 @@ struct Coder {
         if (!noun && hit.first > 0) {
             // "Islamic State positions around Kobani": an -s form after a modifier and before a
             // preposition is a plural noun, not a verb.
-            const std::string& word = t[hit.first].folded;
+            const std::string_view word = t[hit.first].folded;
             const std::string before = t[hit.first - 1].folded;
             const std::string after = hit.last < t.size() ? t[hit.last].folded : std::string(".");
             const bool determiner = before == "the" || before == "its" || before == "their" || before == "his" || before == "her" ||
@@ -605,7 +605,7 @@ struct Coder {
             if (determiner || (plural_form && modified && prepositional) || of_follows || event_subject) return;
         }
         // "Shells hit a district, killing five civilians": the toll of the event just told, not a new one.
-        if (!noun && t[hit.first].folded == "killing" && hit.first > 0 && t[hit.first - 1].folded == "," &&
+        if (!noun && t[hit.first].is("killing") && hit.first > 0 && t[hit.first - 1].is(",") &&
             lexicon.trigger(hit.candidates.front()).type == "attack_on_civilians" &&
             std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) { return other.last < hit.first; }))
             return;
@@ -617,18 +617,18 @@ struct Coder {
             return;
         // "The advance came despite nine air strikes", "The push came a day after": a definite event
         // noun that opens its clause and goes straight on to its verb refers back to an event already told.
-        if (noun && hit.first > 0 && (t[hit.first - 1].folded == "the" || t[hit.first - 1].folded == "this") &&
+        if (noun && hit.first > 0 && (t[hit.first - 1].is("the") || t[hit.first - 1].is("this")) &&
             hit.first - 1 == a.clause_start[a.clause_of[hit.first]] && hit.last < t.size() &&
-            !t[hit.last - 1].folded.ends_with("ing") && narrative_links.contains(t[hit.last].folded))
+            !t[hit.last - 1].folded.ends_with("ing") && narrative_links.contains(t[hit.last]))
             return;
         // "to cover the withdrawal", "blamed air strikes for the retreat": a definite event noun names
         // an event the article already told.
-        if (noun && hit.first > 0 && t[hit.first - 1].folded == "the" && !modifier_of(a, hit.first) &&
+        if (noun && hit.first > 0 && t[hit.first - 1].is("the") && !modifier_of(a, hit.first) &&
             std::any_of(out.begin(), out.end(), [&](const EventMention& told) {
                 return told.mention.sentence_index < a.sentence->index && told.event_type == lexicon.trigger(hit.candidates.front()).type;
             }))
             return;
-        if (noun && hit.first >= 2 && t[hit.first - 1].folded == "by") {
+        if (noun && hit.first >= 2 && t[hit.first - 1].is("by")) {
             // "buildings gutted by air strikes": damage seen afterwards, not a strike reported.
             const std::string& participle = t[hit.first - 2].folded;
             if (participle == "gutted" || participle == "destroyed" || participle == "damaged" || participle == "flattened" ||
@@ -639,32 +639,32 @@ struct Coder {
         if (noun) {
             // "It was the first major Turkish air raid on the PKK since 2013": a comment on an event told.
             const std::size_t start = a.clause_start[clause];
-            if (start + 1 < t.size() && (t[start].folded == "it" || t[start].folded == "this" || t[start].folded == "that") &&
-                (t[start + 1].folded == "was" || t[start + 1].folded == "is") && hit.first <= start + 6)
+            if (start + 1 < t.size() && (t[start].is("it") || t[start].is("this") || t[start].is("that")) &&
+                (t[start + 1].is("was") || t[start + 1].is("is")) && hit.first <= start + 6)
                 return;
             // "people escaping an Islamic State offensive": what people flee is the cause of their flight.
             for (std::size_t k = hit.first; k-- > (hit.first >= 4 ? hit.first - 4 : 0);) {
-                const std::string& w = t[k].folded;
+                const std::string_view w = t[k].folded;
                 if (w == "escaping" || w == "fleeing" || w == "fled" || w == "flee" || w == "escape" || w == "escaped") return;
             }
             // "slowed the militants' advance", "halted the offensive": the event stopped, not a new one.
             for (std::size_t k = hit.first; k-- > (hit.first >= 4 ? hit.first - 4 : 0);) {
-                const std::string& w = t[k].folded;
+                const std::string_view w = t[k].folded;
                 if (w == "slowed" || w == "halted" || w == "stopped" || w == "checked" || w == "blunted" || w == "stalled" ||
                     w == "slow" || w == "halt" || w == "stop")
                     return;
             }
             // Background, not news: "since the offensive began", "despite weeks of air strikes".
             for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
-                const std::string& w = t[k].folded;
+                const std::string_view w = t[k].folded;
                 if (w == "since" || w == "despite" || w == "over" || w == "against") return;
                 // causes and phases of something else: "because of the bombing", "at the height of their assault"
-                if ((w == "of" && k > 0 && (t[k - 1].folded == "because" || t[k - 1].folded == "height" || t[k - 1].folded == "start" ||
-                                            t[k - 1].folded == "beginning" || t[k - 1].folded == "course")) ||
-                    (w == "to" && k > 0 && t[k - 1].folded == "due"))
+                if ((w == "of" && k > 0 && (t[k - 1].is("because") || t[k - 1].is("height") || t[k - 1].is("start") ||
+                                            t[k - 1].is("beginning") || t[k - 1].is("course"))) ||
+                    (w == "to" && k > 0 && t[k - 1].is("due")))
                     return;
                 // "after more than four months of fighting": a war's length, not an event of its own
-                if (w == "of" && k > 0 && (t[k - 1].folded == "weeks" || t[k - 1].folded == "months" || t[k - 1].folded == "years"))
+                if (w == "of" && k > 0 && (t[k - 1].is("weeks") || t[k - 1].is("months") || t[k - 1].is("years")))
                     return;
                 // "were shot during street fights": the fights are the event unless another one
                 // before them is ("X seized the town during a week of fighting").
@@ -681,7 +681,7 @@ struct Coder {
             if (&weapon != &hit && verb_of_instrument(a, weapon) == &hit) return;
         // "ISIS is fighting both the Assad regime and other rebel groups": a present state of war
         // with neither a day nor a place is background, not an event.
-        if (!noun && hit.first > 0 && (t[hit.first - 1].folded == "is" || t[hit.first - 1].folded == "are") && a.times.empty() &&
+        if (!noun && hit.first > 0 && (t[hit.first - 1].is("is") || t[hit.first - 1].is("are")) && a.times.empty() &&
             a.places.empty())
             return;
         // "Mishtanour hill, where Islamic State had raised its flag in October": a past perfect in a
@@ -701,7 +701,7 @@ struct Coder {
                                        !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) { return h.last == start; });
             if (!noun && start > 0 && (opener == "where" || opener == "which" || opener == "who" || opener == "whom" || relative_that))
                 for (std::size_t k = start + 1; k < hit.first; ++k)
-                    if (t[k].folded == "had" && k + 3 >= hit.first) return;
+                    if (t[k].is("had") && k + 3 >= hit.first) return;
         }
         const ActorSpan* subject = nullptr;
         const ActorSpan* object = nullptr;
@@ -715,7 +715,7 @@ struct Coder {
             // "carried out five strikes", "set off three suicide bombs": the subject of a light verb.
             if (!subject)
                 for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
-                    if (light_verbs.contains(t[k].folded)) {
+                    if (light_verbs.contains(t[k])) {
                         subject = subject_of(a, k);
                         break;
                     }
@@ -723,10 +723,10 @@ struct Coder {
                     if (!filler) break;
                 }
             // "street fights between supporters of X and followers of Y": both sides named after the noun.
-            if (!subject && hit.last < end && t[hit.last].folded == "between") {
+            if (!subject && hit.last < end && t[hit.last].is("between")) {
                 subject = nearest_right(a, hit.last + 1, end);
                 const auto conj = std::find_if(t.begin() + static_cast<long>(subject ? subject->last : hit.last), t.begin() + static_cast<long>(end),
-                                               [](const Token& x) { return x.folded == "and"; });
+                                               [](const Token& x) { return x.is("and"); });
                 if (subject && conj != t.begin() + static_cast<long>(end))
                     object = nearest_right(a, static_cast<std::size_t>(conj - t.begin()) + 1, end);
             }
@@ -743,15 +743,15 @@ struct Coder {
                     object = nearest_right(a, speaker->last, hit.first);
                 }
             for (std::size_t k = hit.last; !object && k < end && k < hit.last + 6; ++k)
-                if (t[k].folded == "on" || t[k].folded == "against" || t[k].folded == "at" || t[k].folded == "with" || t[k].folded == "targeting") {
+                if (t[k].is("on") || t[k].is("against") || t[k].is("at") || t[k].is("with") || t[k].is("targeting")) {
                     object = nearest_right(a, k + 1, std::min(end, k + 5));
                     break;
                 }
         } else {
             const bool participle = !t[hit.first].folded.ends_with("ing");  // "has been asking" is not passive
             for (std::size_t k = hit.first; participle && k-- > (hit.first >= 3 ? hit.first - 3 : 0);) {
-                if (be_forms.contains(t[k].folded)) { passive = true; break; }
-                if (!(t[k].folded.ends_with("ly") || t[k].folded == "also" || t[k].folded == "not" || t[k].folded == "still")) break;
+                if (be_forms.contains(t[k])) { passive = true; break; }
+                if (!(t[k].folded.ends_with("ly") || t[k].is("also") || t[k].is("not") || t[k].is("still"))) break;
             }
             const ActorSpan* agent = agent_after(a, hit.last, end);
             // The object may sit inside a gapped phrase: "drove [Islamic State militants] out of".
@@ -776,7 +776,7 @@ struct Coder {
                 subject = subject_of(a, hit.first);
                 // "Kurtulmus said that 130,000 Kurds had entered Turkey and warned that ...": a statement
                 // verb coordinated with a reporting verb shares its speaker, not the reported clause's subject.
-                if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].folded == "and") {
+                if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].is("and")) {
                     std::optional<std::size_t> first_verb;
                     for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
                         if (reporting.last < hit.first && a.clause_of[reporting.first] < clause) {
@@ -837,7 +837,7 @@ struct Coder {
             // "U.S. drops arms to Kobani Kurds": weapons go to the people's fighters.
             if (info.type == "aid" && is_civilian(m.actor2) &&
                 std::any_of(t.begin(), t.end(), [](const Token& x) {
-                    return x.folded == "arms" || x.folded == "weapons" || x.folded == "ammunition" || x.folded == "munitions";
+                    return x.is("arms") || x.is("weapons") || x.is("ammunition") || x.is("munitions");
                 }))
                 if (const std::string armed = lexicon.armed_force_of(m.actor2.id); !armed.empty()) m.actor2.id = armed;
             if (physical_needing_armed.contains(info.type) && civ1) continue;
@@ -890,13 +890,13 @@ struct Coder {
                 m.event_type = "riot";
             // "protests that have left 31 people dead" were riots.
             if (m.event_type == "protest" && std::any_of(t.begin() + static_cast<long>(hit.last), t.begin() + static_cast<long>(end),
-                                                         [](const Token& x) { return x.folded == "dead" || x.folded == "killed"; }))
+                                                         [](const Token& x) { return x.is("dead") || x.is("killed"); }))
                 m.event_type = "riot";
             if ((m.event_type == "riot" || m.event_type == "protest" || m.event_type == "displacement") && m.actor1.empty())
                 m.actor1 = ActorRef{default_civilians(a), ""};
             if (m.event_type == "bombing") {
                 const bool suicide = std::any_of(t.begin() + static_cast<long>(hit.first), t.begin() + static_cast<long>(hit.last),
-                                                 [](const Token& x) { return x.folded == "suicide" || x.folded == "herself" || x.folded == "himself"; });
+                                                 [](const Token& x) { return x.is("suicide") || x.is("herself") || x.is("himself"); });
                 if (suicide) m.sub_event_type = "Suicide bomb";
             }
 
@@ -906,7 +906,7 @@ struct Coder {
             if (!physical && (m.certainty == Certainty::negated || m.certainty == Certainty::hypothetical)) return;
             // "warned that Kobani could still fall": a forecast about a place, not a threat.
             if (m.event_type == "warning" && std::any_of(t.begin() + static_cast<long>(hit.last), t.end(), [](const Token& x) {
-                    return x.folded == "fall" || x.folded == "collapse";
+                    return x.is("fall") || x.is("collapse");
                 }))
                 return;
             if (!physical && m.actor1.empty()) return;
@@ -915,7 +915,7 @@ struct Coder {
             // A month or more before the news is the story's background, told to explain it.
             if (physical && m.date_end && article.published && *m.date_end < article.published->plus_days(-30)) return;
             // "after four days of fighting": the fighting ran over those days up to the date.
-            if (hit.first >= 3 && t[hit.first - 1].folded == "of" && (t[hit.first - 2].folded == "days" || t[hit.first - 2].folded == "nights") &&
+            if (hit.first >= 3 && t[hit.first - 1].is("of") && (t[hit.first - 2].is("days") || t[hit.first - 2].is("nights")) &&
                 m.date_start)
                 if (const auto days = number_value(t[hit.first - 3]); days && *days > 0 && *days <= 31) {
                     m.date_start = m.date_start->plus_days(-*days);
@@ -927,7 +927,7 @@ struct Coder {
             if (m.event_type == "displacement" || m.event_type == "aid" || m.event_type == "deployment") {
                 // "crossed from Turkey into Syria": where they went, not where they came from.
                 std::stable_partition(m.places.begin(), m.places.end(), [&](const PlaceRef& p) {
-                    return !(p.first_token > 0 && t[p.first_token - 1].folded == "from");
+                    return !(p.first_token > 0 && t[p.first_token - 1].is("from"));
                 });
                 for (PlaceRef& p : m.places) {
                     const std::string before = p.first_token > 0 ? t[p.first_token - 1].folded : std::string();
@@ -948,7 +948,7 @@ struct Coder {
                 // the share the taker holds afterwards, said in the clause that follows.
                 if (!m.magnitude && m.event_type == "territory_taken")
                     for (std::size_t k = end; k < t.size() && !m.magnitude; ++k)
-                        if (t[k].folded == "hold" || t[k].folded == "holds" || t[k].folded == "control" || t[k].folded == "controls")
+                        if (t[k].is("hold") || t[k].is("holds") || t[k].is("control") || t[k].is("controls"))
                             m.magnitude = share_before_place(a, k + 1, std::min(t.size(), k + 6));
                 const TakenObject taken = taken_object(a, hit.last, end);
                 if (taken.extent == TakenObject::Extent::part) m.part = PlacePart{taken.side_bearing};
@@ -959,8 +959,8 @@ struct Coder {
             m.confidence = 0.5 + (m.actor1.empty() ? -0.2 : 0.15) + (m.places.empty() ? 0.0 : 0.1) + (passive ? -0.05 : 0.0);
             m.mention = mention_of(a);
             // "More raids hit militant positions": the raiders of the sentence before.
-            const bool another = hit.first > 0 && (t[hit.first - 1].folded == "another" || t[hit.first - 1].folded == "further" ||
-                                                   t[hit.first - 1].folded == "more" || t[hit.first - 1].folded == "other");
+            const bool another = hit.first > 0 && (t[hit.first - 1].is("another") || t[hit.first - 1].is("further") ||
+                                                   t[hit.first - 1].is("more") || t[hit.first - 1].is("other"));
             if (physical && m.actor1.empty())
                 for (auto it = out.rbegin(); it != out.rend() && (another || it->mention.sentence_index + 2 >= a.sentence->index); ++it)
                     if (it->event_type == m.event_type && !it->actor1.empty()) {
@@ -994,9 +994,9 @@ std::vector<EventMention> split_place_lists(EventMention m, const SentenceAnalys
         if (next.anaphor || next.carried || next.first_token < prev.last_token) break;
         bool joined = false;
         for (std::size_t q = prev.last_token; q < next.first_token; ++q)
-            if (t[q].folded == "," || t[q].folded == "and") joined = true;  // "Hit in Anbar province" is one place
+            if (t[q].is(",") || t[q].is("and")) joined = true;  // "Hit in Anbar province" is one place
         for (std::size_t q = prev.last_token; q < next.first_token; ++q) {
-            const std::string& w = t[q].folded;
+            const std::string_view w = t[q].folded;
             if (!(w == "," || w == "and" || w == "the" || w == "in" || w == "of" || w == "province" || w == "town" ||
                   w == "city" || w == "border" || w == "capital" || number_value(t[q]).has_value()))
                 joined = false;
@@ -1073,7 +1073,7 @@ ArticleReading Extractor::read(const Article& article) const {
         std::size_t dateline_end = 0;
         if (!dateline_seen && !paragraph.is_title && !t.empty() && t.front().all_caps && t.front().kind == TokenKind::word) {
             for (std::size_t k = 1; k < t.size() && k < 14; ++k)
-                if (t[k].folded == "—" || t[k].folded == "–" || t[k].folded == "-") {
+                if (t[k].is("—") || t[k].is("–") || t[k].is("-")) {
                     dateline_end = k;
                     break;
                 }
@@ -1114,9 +1114,9 @@ ArticleReading Extractor::read(const Article& article) const {
 
         // Conditional warnings: "The UN says that if Kobani falls, a bloodbath will ensue".
         for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
-                const auto cond = std::find_if(t.begin() + static_cast<long>(verb.last), t.end(), [](const Token& x) { return x.folded == "if"; });
+                const auto cond = std::find_if(t.begin() + static_cast<long>(verb.last), t.end(), [](const Token& x) { return x.is("if"); });
                 if (cond == t.end() || cond - t.begin() > static_cast<long>(verb.last) + 3) continue;
-                const bool consequence = std::any_of(cond, t.end(), [](const Token& x) { return x.folded == "will" || x.folded == "would"; });
+                const bool consequence = std::any_of(cond, t.end(), [](const Token& x) { return x.is("will") || x.is("would"); });
                 const ActorSpan* speaker = coder.nearest_left(a, verb.first, 0);
                 if (!consequence || !speaker) continue;
                 const bool already = std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
@@ -1134,7 +1134,7 @@ ArticleReading Extractor::read(const Article& article) const {
             }
 
         // "Eight of the dead were in Diyarbakir": casualties at a place continue the event just reported.
-        const auto casualty = std::find_if(t.begin(), t.end(), [](const Token& x) { return casualty_words.contains(x.folded); });
+        const auto casualty = std::find_if(t.begin(), t.end(), [](const Token& x) { return casualty_words.contains(x); });
         const std::size_t casualty_clause = casualty == t.end() ? 0 : a.clause_of[static_cast<std::size_t>(casualty - t.begin())];
         const bool coded_in_clause = std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) {
             return a.clause_of[h.first] == casualty_clause;
@@ -1227,7 +1227,7 @@ ArticleReading Extractor::read(const Article& article) const {
             for (const TimeExpression& e : a.times) {
                 const bool bounded = std::any_of(t.begin() + static_cast<long>(e.first_token >= 3 ? e.first_token - 3 : 0),
                                                  t.begin() + static_cast<long>(e.first_token), [](const Token& x) {
-                                                     return x.folded == "since" || x.folded == "until" || x.folded == "before" || x.folded == "after";
+                                                     return x.is("since") || x.is("until") || x.is("before") || x.is("after");
                                                  });
                 if (!bounded && e.precision <= 2) {
                     coder.inherited_time = e;

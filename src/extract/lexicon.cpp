@@ -136,23 +136,20 @@ void PhraseIndex::add(const std::string& surface, std::size_t payload) {
     }
     if (phrase.slots.empty()) throw DataError("empty lexicon phrase");
     if (phrase.slots.back().front() == "*") throw DataError("lexicon phrase ends with a gap: '" + surface + "'");
-    for (const std::string& first : phrase.slots.front()) {
+    for (const std::vector<std::string>& alternatives : phrase.slots) {
+        std::vector<std::size_t>& hashes = phrase.slot_hashes.emplace_back();
+        for (const std::string& alternative : alternatives) hashes.push_back(word_hash(alternative));
+    }
+    for (const std::size_t first : phrase.slot_hashes.front()) {
         by_first_[first].emplace_back(phrase, payload);
         first_digests_.set(digest(first));
     }
 }
 
-std::size_t PhraseIndex::digest(std::string_view folded) noexcept {
-    if (folded.empty()) return 0;
-    const auto first = static_cast<unsigned char>(folded.front());
-    const auto last = static_cast<unsigned char>(folded.back());
-    return (std::min<std::size_t>(folded.size(), 15) << 12) | ((first & 0x3Fu) << 6) | (last & 0x3Fu);
-}
-
 std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& tokens, std::size_t at) const {
     std::vector<PhraseMatch> found;
-    if (!first_digests_.test(digest(tokens[at].folded))) return found;
-    const auto it = by_first_.find(tokens[at].folded);
+    if (!first_digests_.test(digest(tokens[at].folded_hash))) return found;
+    const auto it = by_first_.find(tokens[at].folded_hash);
     if (it == by_first_.end()) return found;
     // Single-character tests: these run for every phrase that shares a common first word ("the").
     auto is_gap = [](const std::vector<std::string>& alternatives) {
@@ -188,7 +185,12 @@ std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& token
             if (pos >= tokens.size()) continue;
             if (phrase.case_rules[slot] == CaseRule::capitalized && !tokens[pos].capitalized) continue;
             if (phrase.case_rules[slot] == CaseRule::upper && !tokens[pos].all_caps) continue;
-            if (std::find(alternatives.begin(), alternatives.end(), tokens[pos].folded) == alternatives.end()) continue;
+            const Token& token = tokens[pos];
+            const std::vector<std::size_t>& hashes = phrase.slot_hashes[slot];
+            bool matched = false;
+            for (std::size_t k = 0; k < hashes.size() && !matched; ++k)
+                matched = hashes[k] == token.folded_hash && alternatives[k] == token.folded;
+            if (!matched) continue;
             stack.emplace_back(slot + 1, pos + 1);
         }
     }
@@ -219,9 +221,9 @@ const ActorInfo* Lexicon::actor(const std::string& id) const {
     return it == actors_.end() ? nullptr : &it->second;
 }
 
-const PhraseIndex& Lexicon::cues(const std::string& family) const {
+const PhraseIndex& Lexicon::cues(std::string_view family) const {
     const auto it = cues_.find(family);
-    if (it == cues_.end()) throw DataError("no cue family '" + family + "' in the lexicon");
+    if (it == cues_.end()) throw DataError("no cue family '" + std::string(family) + "' in the lexicon");
     return it->second;
 }
 

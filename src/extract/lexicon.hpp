@@ -23,6 +23,7 @@ enum class CaseRule { any, capitalized, upper };
 /// "*" is a gap of up to `max_gap` tokens.
 struct Phrase {
     std::vector<std::vector<std::string>> slots;
+    std::vector<std::vector<std::size_t>> slot_hashes;  ///< word_hash of each alternative, as in `slots`
     std::vector<CaseRule> case_rules;
 };
 
@@ -48,13 +49,16 @@ public:
     static constexpr std::size_t max_gap = 4;
 
 private:
-    /// A 16-bit digest of a folded word (its length, first and last byte). Most words of a
-    /// sentence start no phrase of a given index; their digest bit is clear, which spares the
-    /// hash lookup that every token would otherwise cost in every index (profiled: a quarter
-    /// of extraction time).
-    [[nodiscard]] static std::size_t digest(std::string_view folded) noexcept;
+    /// The folded words' hashes (Token::folded_hash) key the index, so a lookup neither hashes
+    /// nor compares a word's bytes unless its hash is the hash of some phrase's first word.
+    struct WordHashIdentity {
+        std::size_t operator()(std::size_t hash) const noexcept { return hash; }
+    };
+    /// Most words of a sentence start no phrase of a given index: a clear bit for the low 16 bits
+    /// of their hash spares the map lookup that every token would otherwise cost in every index.
+    [[nodiscard]] static std::size_t digest(std::size_t hash) noexcept { return hash & 0xFFFFu; }
 
-    std::unordered_map<std::string, std::vector<std::pair<Phrase, std::size_t>>> by_first_;
+    std::unordered_map<std::size_t, std::vector<std::pair<Phrase, std::size_t>>, WordHashIdentity> by_first_;
     std::bitset<std::size_t{1} << 16> first_digests_;
 };
 
@@ -120,7 +124,7 @@ public:
 
     /// Cue families: "negation", "hypothetical", "implicative", "reported", "claimed",
     /// "reporting_verbs", "clause_openers", "relative_pronouns", "air", "reinforce", "person_objects".
-    [[nodiscard]] const PhraseIndex& cues(const std::string& family) const;
+    [[nodiscard]] const PhraseIndex& cues(std::string_view family) const;
     [[nodiscard]] const PhraseIndex& source_phrases() const { return source_phrases_; }
     [[nodiscard]] const std::string& source_name(std::size_t i) const { return sources_.at(i).name; }
 
@@ -144,7 +148,7 @@ private:
     PhraseIndex trigger_phrases_;
     std::vector<TriggerInfo> triggers_;
     PhraseIndex stop_phrases_;
-    std::map<std::string, PhraseIndex> cues_;
+    std::map<std::string, PhraseIndex, std::less<>> cues_;
     PhraseIndex source_phrases_;
     std::vector<SourceInfo> sources_;
     std::map<std::string, std::vector<std::string>> generic_to_groups_;

@@ -11,13 +11,13 @@ namespace {
 constexpr std::array<std::string_view, 7> weekday_names = {"sunday", "monday", "tuesday", "wednesday",
                                                            "thursday", "friday", "saturday"};
 
-std::optional<unsigned> weekday_of(const std::string& word) {
+std::optional<unsigned> weekday_of(std::string_view word) {
     for (unsigned i = 0; i < weekday_names.size(); ++i)
         if (word == weekday_names[i]) return i;
     return std::nullopt;
 }
 
-std::optional<unsigned> month_of(const std::string& word) {
+std::optional<unsigned> month_of(std::string_view word) {
     static const std::array<std::array<std::string_view, 3>, 12> names = {{
         {"january", "jan", "jan."}, {"february", "feb", "feb."}, {"march", "mar.", "mar."},
         {"april", "apr", "apr."}, {"may", "may", "may"}, {"june", "jun", "jun."},
@@ -69,7 +69,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     if (!published) return found;
     const Date pub = *published;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string& w = tokens[i].folded;
+        const std::string_view w = tokens[i].folded;
         if (const auto weekday = weekday_of(w)) {
             const Date day = last_weekday(pub, *weekday);
             TimeExpression expr{i, i + 1, day, day, 1};
@@ -119,7 +119,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
                                 before == "during" || before == "from" || before == "through" ||
                                 (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::number && tokens[i + 1].folded.size() == 4);
             if (!framed || (w == "may" && !tokens[i].capitalized)) continue;
-            const bool mid = i >= 2 && tokens[i - 1].folded == "-" && tokens[i - 2].folded == "mid";
+            const bool mid = i >= 2 && tokens[i - 1].is("-") && tokens[i - 2].is("mid");
             int year = pub.year();
             if (*month > pub.month()) --year;
             std::size_t last = i + 1;

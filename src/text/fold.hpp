@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -10,6 +12,12 @@ namespace frontline {
 /// "Mürşitpınar" to "mursitpinar". Typographic apostrophes and dashes become ASCII.
 /// Pure ASCII input takes a fast path that only lower-cases.
 [[nodiscard]] std::string fold(std::string_view utf8);
+
+/// The hash of a folded word that the tokenizer stores with each token, so that the lexicon's
+/// tables look words up by number instead of hashing and comparing their bytes again at every
+/// table (profiled: the bulk of extraction time). Equal words hash equally; a table still
+/// compares the bytes of the few words whose hash it holds.
+[[nodiscard]] inline std::size_t word_hash(std::string_view folded) noexcept { return std::hash<std::string_view>{}(folded); }
 
 /// Number of Unicode code points in valid UTF-8 (continuation bytes are not counted).
 [[nodiscard]] std::size_t code_point_count(std::string_view utf8) noexcept;

@@ -121,6 +121,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
         token.end = base + cur.pos;
         const std::string_view surface = text.substr(start, cur.pos - start);
         token.folded = fold(surface);
+        token.folded_hash = word_hash(token.folded);
         const auto [first, unused] = cur.peek(start);
         (void)unused;
         token.capitalized = u_isupper(first) || u_istitle(first);
