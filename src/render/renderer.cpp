@@ -365,6 +365,13 @@ private:
     ShapeBatch glyphs_;
 };
 
+/// Region discs are large and faint: drawn at an eighth of the resolution (a 64th of the pixels to
+/// fill) and scaled up smoothly, they look the same.
+sf::Vector2u area_layer_size(sf::Vector2u target_size) {
+    constexpr unsigned divisor = 8;
+    return {(target_size.x + divisor - 1) / divisor, (target_size.y + divisor - 1) / divisor};
+}
+
 /// (Re)makes `texture` at `size` when it is not that size; false when it cannot be made.
 bool ensure_layer(sf::RenderTexture& texture, sf::Vector2u& made_size, bool& made, sf::Vector2u size) {
     if (made_size != size) {
@@ -441,7 +448,7 @@ Date end_day(const Event& event) { return event.date_end.value_or(*event.date_st
 bool update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges, const Date& cutoff) {
     FrameCaches& caches = frame.caches;
     const sf::Vector2u size = frame.target.getSize();
-    const sf::Vector2u reduced{(size.x + 3) / 4, (size.y + 3) / 4};
+    const sf::Vector2u reduced = area_layer_size(size);
     if (!ensure_layer(caches.settled, caches.settled_size, caches.settled_ok, size) ||
         !ensure_layer(caches.settled_areas, caches.settled_areas_size, caches.settled_areas_ok, reduced))
         return false;
@@ -488,13 +495,12 @@ bool update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::
     return true;
 }
 
-/// The region discs of the settled events and of `live`, through the quarter-resolution area
-/// layer.
+/// The region discs of the settled events and of `live`, through the low-resolution area layer.
 void draw_area_layer(Frame& frame, EventDrawing& live, bool with_settled) {
     FrameCaches& caches = frame.caches;
     const sf::Vector2u size = frame.target.getSize();
     if (!with_settled && !live.has_areas()) return;
-    const sf::Vector2u reduced{(size.x + 3) / 4, (size.y + 3) / 4};
+    const sf::Vector2u reduced = area_layer_size(size);
     if (!ensure_layer(caches.areas, caches.areas_size, caches.areas_ok, reduced)) {
         live.draw_areas(frame.target);
         return;

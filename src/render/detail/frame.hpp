@@ -33,8 +33,8 @@ struct FrameCaches {
     sf::Vector2u ground_for;
 
     /// Region areas (geo_precision 3) are large faint discs, thousands of them in a big story:
-    /// they are drawn into this texture at a quarter of the resolution (a sixteenth of the
-    /// pixels to fill) and scaled up smoothly, which their soft look does not suffer from.
+    /// they are drawn into this texture at a fraction of the resolution (`area_layer_size` in
+    /// renderer.cpp) and scaled up smoothly, which their soft look does not suffer from.
     sf::RenderTexture areas;
     sf::Vector2u areas_size;
     bool areas_ok = false;
