@@ -21,8 +21,8 @@ const WordSet title_words = {
     "mrs.", "ms.", "emir", "ayatollah", "as", "named", "by"};
 
 const WordSet place_particles = {"al", "el", "ad", "ar", "as", "ash", "az", "ez", "es",
-                                                            "ed", "de", "del", "la", "le", "du", "bin", "ibn", "abu",
-                                                            "ul", "ur", "an", "at", "um", "umm", "bou"};
+                                 "ed", "de", "del", "la", "le", "du", "bin", "ibn", "abu",
+                                 "ul", "ur", "an", "at", "um", "umm", "bou"};
 
 const WordSet function_words = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "by", "as", "if", "it", "its", "this", "that", "these",

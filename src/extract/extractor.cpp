@@ -34,11 +34,11 @@ const WordSet modifier_breakers = {
 
 // Verbs that place an event already told in the story's sequence ("The advance came despite ...").
 const WordSet narrative_links = {"came", "comes", "followed", "follows", "happened", "occurred",
-                                                            "marked", "began", "was", "is"};
+                                 "marked", "began", "was", "is"};
 
 const WordSet casualty_words = {"killed", "dead", "died", "deaths", "wounded", "injured"};
 const WordSet physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
-                                                                   "shelling", "airstrike", "bombing"};
+                                        "shelling", "airstrike", "bombing"};
 
 bool is_statement(const std::string& type) {
     return type == "appeal" || type == "accusation" || type == "warning" || type == "rejection" || type == "consultation";
@@ -113,7 +113,7 @@ TakenObject taken_object(const SentenceAnalysis& a, std::size_t from, std::size_
         "part", "parts", "district", "districts", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
         "quarter", "quarters", "areas", "section", "sections", "zone", "edge", "edges", "side", "streets", "blocks"};
     static const WordSet surroundings_nouns = {"villages", "hamlets", "countryside", "surroundings",
-                                                                          "outlying"};
+                                               "outlying"};
     const auto& t = a.tokens();
     TakenObject object;
     for (std::size_t k = from; k < to && k < t.size(); ++k) {
