@@ -129,21 +129,26 @@ private:
     std::optional<render::Renderer> renderer_;
 };
 
-bool has_display(benchmark::State& state) {
-    if (const char* display = std::getenv("DISPLAY"); display != nullptr && *display != '\0') return true;
-    state.SkipWithError("no X display: run under xvfb-run");
-    return false;
+/// The bench, or null with the benchmark skipped when there is no display or off-screen surface.
+std::unique_ptr<Bench> open_bench(benchmark::State& state) {
+    if (const char* display = std::getenv("DISPLAY"); display == nullptr || *display == '\0') {
+        state.SkipWithError("no X display: run under xvfb-run");
+        return nullptr;
+    }
+    auto bench = std::make_unique<Bench>();
+    if (!bench->ready()) {
+        state.SkipWithError("no off-screen surface");
+        return nullptr;
+    }
+    return bench;
 }
 
 /// A frame in which nothing changed since the last one (the viewer redrawing for a hover, or a
 /// window that needs repainting): the kept picture is copied.
 void BM_RenderFrameSteady(benchmark::State& state) {
-    if (!has_display(state)) return;
-    Bench bench;
-    if (!bench.ready()) {
-        state.SkipWithError("no off-screen surface");
-        return;
-    }
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
     bench.frame();
     for (auto _ : state) bench.frame();
     bench.count(state);
@@ -155,12 +160,9 @@ BENCHMARK(BM_RenderFrameSteady)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 /// settled that day are added to the kept layers. Going back to the start of the ten days (not
 /// timed) redraws the layers from nothing.
 void BM_RenderFramePlayheadStep(benchmark::State& state) {
-    if (!has_display(state)) return;
-    Bench bench;
-    if (!bench.ready()) {
-        state.SkipWithError("no off-screen surface");
-        return;
-    }
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
     const Date last = start_day().plus_days(89);
     const Date first = last.plus_days(-9);
     bench.scene().set_current(first);
@@ -182,12 +184,9 @@ BENCHMARK(BM_RenderFramePlayheadStep)->Unit(benchmark::kMillisecond)->MinTime(3.
 /// A frame after the playhead went back a day (or a pan, a zoom, a filter): every layer, all
 /// 20,000 events included, is drawn from nothing.
 void BM_RenderFrameRedrawAll(benchmark::State& state) {
-    if (!has_display(state)) return;
-    Bench bench;
-    if (!bench.ready()) {
-        state.SkipWithError("no off-screen surface");
-        return;
-    }
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
     const Date last = start_day().plus_days(89);
     for (auto _ : state) {
         bench.scene().set_current(bench.scene().current() == last ? last.plus_days(-1) : last);

@@ -44,6 +44,11 @@ std::vector<sf::Vector2f> to_screen(const Frame& frame, const std::vector<PlaneP
     return screen;
 }
 
+/// A view whose units are the pixels of a target of `size`.
+sf::View pixel_view(sf::Vector2u size) {
+    return sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y)));
+}
+
 /// `line` without the points closer than a pixel to the last one kept (the ends always stay): a
 /// front traced in metres has thousands of vertices a zoomed-out map cannot show.
 std::vector<sf::Vector2f> without_subpixel_steps(std::vector<sf::Vector2f> line) {
@@ -413,8 +418,7 @@ void draw_ground(Frame& frame) {
 /// A layer's view spans the whole target, whatever its resolution, so shapes are given in target
 /// pixels.
 void clear_layer(sf::RenderTexture& layer, sf::Vector2u target_size) {
-    layer.setView(
-        sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(target_size.x), static_cast<float>(target_size.y))));
+    layer.setView(pixel_view(target_size));
     layer.clear(sf::Color::Transparent);
 }
 
@@ -506,19 +510,19 @@ void draw_area_layer(Frame& frame, EventDrawing& live, bool with_settled) {
         return;
     }
     clear_layer(caches.areas, size);
+    const sf::Vector2f scale(static_cast<float>(size.x) / static_cast<float>(reduced.x),
+                             static_cast<float>(size.y) / static_cast<float>(reduced.y));
     if (with_settled) {
         // Copied as it is: the layer starts transparent, so this is the settled discs alone.
-        caches.areas.setView(caches.areas.getDefaultView());
-        caches.areas.draw(sf::Sprite(caches.settled_areas.getTexture()), sf::RenderStates(sf::BlendNone));
-        caches.areas.setView(
-            sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+        sf::Sprite settled(caches.settled_areas.getTexture());
+        settled.setScale(scale);
+        caches.areas.draw(settled, sf::RenderStates(sf::BlendNone));
     }
     live.draw_areas(caches.areas);
     caches.areas.display();
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
     sf::Sprite layer(caches.areas.getTexture());
-    layer.setScale(static_cast<float>(size.x) / static_cast<float>(reduced.x),
-                   static_cast<float>(size.y) / static_cast<float>(reduced.y));
+    layer.setScale(scale);
     frame.target.draw(layer, sf::RenderStates(premultiplied_alpha()));
 }
 
@@ -526,7 +530,7 @@ void draw_events(Frame& frame) {
     const Scene& scene = frame.scene;
     const auto ranges = glyph_ranges(frame);
     const std::optional<Date> cutoff = settled_cutoff(scene);
-    if (!cutoff) frame.caches.settled_placement = 0;  // a sliding window leaves the layers stale
+    if (!cutoff) frame.caches.settled_through.reset();  // a sliding window leaves the layers stale
     const bool layered = cutoff && update_settled(frame, ranges, *cutoff);
     const bool with_settled = layered && !frame.caches.settled_empty;
 
@@ -536,7 +540,7 @@ void draw_events(Frame& frame) {
     for (const PlacedGlyph& glyph : frame.glyphs()) {
         const auto [first, count] = ranges[glyph.event];
         if (&glyph != &frame.glyphs()[first]) continue;
-        if (layered && cutoff && end_day(events[glyph.event]) <= *cutoff) continue;
+        if (layered && end_day(events[glyph.event]) <= *cutoff) continue;
         live.add(glyph.event, first, count);
     }
     draw_area_layer(frame, live, with_settled);
@@ -552,8 +556,8 @@ void draw_labels(Frame& frame) {
     std::stable_sort(labels.begin(), labels.end(),
                      [](const MapLabel* a, const MapLabel* b) { return a->importance > b->importance; });
 
-    std::vector<sf::FloatRect> taken;        // labels and their dots placed so far: never overlapped
     if (labels.empty()) return;
+    std::vector<sf::FloatRect> taken;       // labels and their dots placed so far: never overlapped
     BoxGrid glyph_boxes(frame.layout.map);  // event glyphs: avoided while another spot is free
     for (const PlacedGlyph& glyph : frame.glyphs())
         glyph_boxes.insert({glyph.position.x - glyph.radius, glyph.position.y - glyph.radius, 2.0F * glyph.radius,
@@ -652,7 +656,7 @@ Frame::Frame(sf::RenderTarget& target_, const Scene& scene_, const sf::Font& fon
       caches(caches_) {
     if (target_.getSize() != scene_.viewport()) reframed_glyphs_ = scene_.placed_glyphs(view);
     const sf::Vector2u size = target_.getSize();
-    target_.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y))));
+    target_.setView(pixel_view(size));
 }
 
 namespace {
