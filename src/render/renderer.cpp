@@ -13,6 +13,7 @@
 #include "render/detail/frame.hpp"
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/glyph_shapes.hpp"
+#include "render/detail/layer_copy.hpp"
 #include "render/detail/palette.hpp"
 #include "render/detail/text.hpp"
 
@@ -271,14 +272,14 @@ public:
     /// Draws the region discs onto `target` (the area layer, or the frame's target itself).
     void draw_areas(sf::RenderTarget& target) {
         areas_.draw(target);
-        frame_.caches.sprites.draw(target, area_sprites_);
+        frame_.caches.sprites.draw(target, area_sprites_, SpriteAtlas::Sampling::smooth);
     }
 
     /// Draws everything above the region discs onto `target`.
     void draw_marks(sf::RenderTarget& target) {
         underlay_.draw(target);
-        frame_.caches.sprites.draw(target, under_sprites_);
-        frame_.caches.sprites.draw(target, glyph_sprites_);
+        frame_.caches.sprites.draw(target, under_sprites_, SpriteAtlas::Sampling::exact);
+        frame_.caches.sprites.draw(target, glyph_sprites_, SpriteAtlas::Sampling::exact);
         glyphs_.draw(target);
     }
 
@@ -377,42 +378,28 @@ sf::Vector2u area_layer_size(sf::Vector2u target_size) {
     return {(target_size.x + divisor - 1) / divisor, (target_size.y + divisor - 1) / divisor};
 }
 
-/// (Re)makes `texture` at `size` when it is not that size; false when it cannot be made.
-bool ensure_layer(sf::RenderTexture& texture, sf::Vector2u& made_size, bool& made, sf::Vector2u size) {
-    if (made_size != size) {
-        made = texture.create(size.x, size.y);
-        texture.setSmooth(true);
-        made_size = size;
-    }
-    return made;
-}
-
-/// The land and the control layer under the events, kept in a texture while neither the view nor
-/// the control snapshot in force changes (playback crosses many days between two snapshots), or
-/// drawn straight onto the target when no texture can be made.
-void draw_ground(Frame& frame) {
+/// The land and the control layer under the events, kept in a layer while neither the view nor
+/// the control snapshot in force changes (playback crosses many days between two snapshots).
+/// False when no layer can be made: the caller then draws them straight onto the target.
+bool update_ground(Frame& frame) {
     FrameCaches& caches = frame.caches;
     const Scene& scene = frame.scene;
-    const sf::Vector2u size = frame.target.getSize();
-    if (!ensure_layer(caches.ground, caches.ground_size, caches.ground_ok, size)) {
-        draw_base_layer(frame);
-        draw_control(frame);
-        return;
-    }
+    if (!caches.ground.ensure(frame.target.getSize())) return false;
     const ControlSnapshot* snapshot = scene.control();
-    if (caches.ground_placement != scene.placement_revision() || caches.ground_control != scene.control_revision() ||
-        caches.ground_snapshot != snapshot || caches.ground_for != size) {
-        Frame ground(caches.ground, scene, frame.font, frame.hatch, caches);
-        draw_base_layer(ground);
-        draw_control(ground);
-        caches.ground.display();
-        (void)frame.target.setActive(true);  // see SpriteAtlas::draw
-        caches.ground_placement = scene.placement_revision();
-        caches.ground_control = scene.control_revision();
-        caches.ground_snapshot = snapshot;
-        caches.ground_for = size;
-    }
-    frame.target.draw(sf::Sprite(caches.ground.getTexture()), sf::RenderStates(sf::BlendNone));
+    if (caches.ground.drawn && caches.ground_placement == scene.placement_revision() &&
+        caches.ground_control == scene.control_revision() && caches.ground_snapshot == snapshot)
+        return true;
+    Frame ground(caches.ground.texture, scene, frame.font, frame.hatch, caches);
+    draw_base_layer(ground);
+    draw_control(ground);
+    caches.ground.texture.display();
+    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+    caches.ground.drawn = true;
+    caches.ground_placement = scene.placement_revision();
+    caches.ground_control = scene.control_revision();
+    caches.ground_snapshot = snapshot;
+    ++caches.ground_generation;
+    return true;
 }
 
 /// A layer's view spans the whole target, whatever its resolution, so shapes are given in target
@@ -444,59 +431,116 @@ std::optional<Date> settled_cutoff(const Scene& scene) {
 
 Date end_day(const Event& event) { return event.date_end.value_or(*event.date_start); }
 
-/// Brings the settled layers up to the playhead: draws the events that settled since they were last
-/// drawn, a day's worth at a time in the order of the day they ended (so a layer built in one go
-/// and one built day by day hold the same picture), or starts them afresh when the glyphs moved
-/// (view, filters, window), the target changed size, or the playhead went back. Returns false when
-/// the layers cannot be made.
-bool update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges, const Date& cutoff) {
-    FrameCaches& caches = frame.caches;
-    const sf::Vector2u size = frame.target.getSize();
-    const sf::Vector2u reduced = area_layer_size(size);
-    if (!ensure_layer(caches.settled, caches.settled_size, caches.settled_ok, size) ||
-        !ensure_layer(caches.settled_areas, caches.settled_areas_size, caches.settled_areas_ok, reduced))
-        return false;
-    const Scene& scene = frame.scene;
-    const bool fresh = caches.settled_placement != scene.placement_revision() || caches.settled_for != size ||
-                       !caches.settled_through || cutoff < *caches.settled_through;
-    if (fresh) {
-        clear_layer(caches.settled, size);
-        clear_layer(caches.settled_areas, size);
-        caches.settled_placement = scene.placement_revision();
-        caches.settled_for = size;
-        caches.settled_through.reset();
-        caches.settled_empty = true;
-    }
-    std::vector<std::size_t> settling;
-    const auto& events = scene.events();
+/// Whether `base` still is the current ground with the current settled layers over it.
+bool base_is_current(const FrameCaches& caches) {
+    return caches.base.drawn && caches.base_ground_generation == caches.ground_generation &&
+           caches.base_settled_generation == caches.settled_generation;
+}
+
+/// The visible events that ended after `after` (any day, without it) and by `through`, in the
+/// order the settled layers draw them: by the day they ended, then in drawing order.
+std::vector<std::size_t> ending_between(const Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                        const std::optional<Date>& after, const Date& through) {
+    std::vector<std::size_t> ending;
+    const auto& events = frame.scene.events();
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (ranges[i].second == 0) continue;
         const Date ended = end_day(events[i]);
-        if (ended > cutoff || (caches.settled_through && ended <= *caches.settled_through)) continue;
-        settling.push_back(i);
+        if (ended > through || (after && ended <= *after)) continue;
+        ending.push_back(i);
     }
-    caches.settled_through = cutoff;
-    if (settling.empty()) return true;
-    std::sort(settling.begin(), settling.end(), [&](std::size_t a, std::size_t b) {
+    std::sort(ending.begin(), ending.end(), [&](std::size_t a, std::size_t b) {
         const Date end_a = end_day(events[a]);
         const Date end_b = end_day(events[b]);
         return end_a < end_b || (end_a == end_b && ranges[a].first < ranges[b].first);
     });
+    return ending;
+}
+
+/// Draws `settling` (from `ending_between`) a day's worth at a time, so that a layer built in one
+/// go and one built day by day hold the same picture: their region discs onto `areas` unless
+/// null, their marks onto `marks`.
+void draw_settling(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                   const std::vector<std::size_t>& settling, sf::RenderTexture* areas, sf::RenderTexture& marks) {
+    const auto& events = frame.scene.events();
     for (auto day = settling.begin(); day != settling.end();) {
         const Date ended = end_day(events[*day]);
         EventDrawing drawing(frame);
         auto next = day;
         for (; next != settling.end() && end_day(events[*next]) == ended; ++next)
             drawing.add(*next, ranges[*next].first, ranges[*next].second);
-        drawing.draw_areas(caches.settled_areas);
-        drawing.draw_marks(caches.settled);
+        if (areas != nullptr) drawing.draw_areas(*areas);
+        drawing.draw_marks(marks);
         day = next;
     }
-    caches.settled_areas.display();
-    caches.settled.display();
+    if (areas != nullptr) areas->display();
+    marks.display();
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+}
+
+/// Draws onto `settled` the marks that went onto `base` alone (see `update_settled`).
+void catch_up_settled_marks(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+    FrameCaches& caches = frame.caches;
+    if (!caches.settled_through || caches.settled_marks_through == caches.settled_through) return;
+    draw_settling(frame, ranges, ending_between(frame, ranges, caches.settled_marks_through, *caches.settled_through),
+                  nullptr, caches.settled.texture);
+    caches.settled_marks_through = caches.settled_through;
+}
+
+/// Brings the settled layers up to the playhead: draws the events that settled since they were last
+/// drawn, or starts the layers afresh when the glyphs moved (view, filters, window), the target
+/// changed size, or the playhead went back. While `base` is current the marks go onto it alone,
+/// and `settled` catches up only when `base` has to be composed again (`compose_base`). Returns
+/// false when the layers cannot be made.
+bool update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges, const Date& cutoff) {
+    FrameCaches& caches = frame.caches;
+    const sf::Vector2u size = frame.target.getSize();
+    if (!caches.settled.ensure(size) || !caches.settled_areas.ensure(area_layer_size(size)) ||
+        !caches.base.ensure(size))
+        return false;
+    const Scene& scene = frame.scene;
+    const bool fresh = !caches.settled.drawn || !caches.settled_areas.drawn ||
+                       caches.settled_placement != scene.placement_revision() || !caches.settled_through ||
+                       cutoff < *caches.settled_through;
+    if (fresh) {
+        clear_layer(caches.settled.texture, size);
+        clear_layer(caches.settled_areas.texture, size);
+        caches.settled.drawn = caches.settled_areas.drawn = true;
+        caches.settled_placement = scene.placement_revision();
+        caches.settled_through.reset();
+        caches.settled_marks_through.reset();
+        caches.settled_empty = true;
+        ++caches.settled_generation;
+    }
+    const bool onto_base = base_is_current(caches);
+    if (!onto_base) catch_up_settled_marks(frame, ranges);
+    const auto settling = ending_between(frame, ranges, caches.settled_through, cutoff);
+    caches.settled_through = cutoff;
+    if (!onto_base) caches.settled_marks_through = cutoff;
+    if (settling.empty()) return true;
+    if (onto_base) caches.base.texture.setView(pixel_view(size));
+    draw_settling(frame, ranges, settling, &caches.settled_areas.texture,
+                  onto_base ? caches.base.texture : caches.settled.texture);
     caches.settled_empty = false;
     return true;
+}
+
+/// Makes `base` the ground with the settled events over it, unless it is already.
+void compose_base(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+    FrameCaches& caches = frame.caches;
+    if (base_is_current(caches)) return;
+    catch_up_settled_marks(frame, ranges);
+    sf::RenderTexture& base = caches.base.texture;
+    copy_layer(caches.ground.texture, base);
+    if (!caches.settled_empty) {
+        base.setView(pixel_view(base.getSize()));
+        base.draw(sf::Sprite(caches.settled.texture.getTexture()), sf::RenderStates(premultiplied_alpha()));
+    }
+    base.display();
+    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+    caches.base.drawn = true;
+    caches.base_ground_generation = caches.ground_generation;
+    caches.base_settled_generation = caches.settled_generation;
 }
 
 /// The region discs of the settled events and of `live`, through the low-resolution area layer.
@@ -505,34 +549,67 @@ void draw_area_layer(Frame& frame, EventDrawing& live, bool with_settled) {
     const sf::Vector2u size = frame.target.getSize();
     if (!with_settled && !live.has_areas()) return;
     const sf::Vector2u reduced = area_layer_size(size);
-    if (!ensure_layer(caches.areas, caches.areas_size, caches.areas_ok, reduced)) {
+    if (!caches.areas.ensure(reduced)) {
         live.draw_areas(frame.target);
         return;
     }
-    clear_layer(caches.areas, size);
+    sf::RenderTexture& areas = caches.areas.texture;
+    clear_layer(areas, size);
     const sf::Vector2f scale(static_cast<float>(size.x) / static_cast<float>(reduced.x),
                              static_cast<float>(size.y) / static_cast<float>(reduced.y));
     if (with_settled) {
         // Copied as it is: the layer starts transparent, so this is the settled discs alone.
-        sf::Sprite settled(caches.settled_areas.getTexture());
+        sf::Sprite settled(caches.settled_areas.texture.getTexture());
         settled.setScale(scale);
-        caches.areas.draw(settled, sf::RenderStates(sf::BlendNone));
+        areas.draw(settled, sf::RenderStates(sf::BlendNone));
     }
-    live.draw_areas(caches.areas);
-    caches.areas.display();
+    live.draw_areas(areas);
+    areas.display();
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
-    sf::Sprite layer(caches.areas.getTexture());
+    // Only over the map: the panels drawn later hide the rest, and every pixel composited costs.
+    const sf::FloatRect& map = frame.layout.map;
+    const auto left = static_cast<int>(std::floor(map.left / scale.x));
+    const auto top = static_cast<int>(std::floor(map.top / scale.y));
+    const int right = std::min(static_cast<int>(std::ceil((map.left + map.width) / scale.x)), static_cast<int>(reduced.x));
+    const int bottom =
+        std::min(static_cast<int>(std::ceil((map.top + map.height) / scale.y)), static_cast<int>(reduced.y));
+    sf::Sprite layer(areas.getTexture(), sf::IntRect(left, top, right - left, bottom - top));
+    layer.setPosition(static_cast<float>(left) * scale.x, static_cast<float>(top) * scale.y);
     layer.setScale(scale);
     frame.target.draw(layer, sf::RenderStates(premultiplied_alpha()));
 }
 
-void draw_events(Frame& frame) {
+bool Layer::ensure(sf::Vector2u wanted) {
+    if (size != wanted) {
+        made = texture.create(wanted.x, wanted.y);
+        texture.setSmooth(true);
+        size = wanted;
+        drawn = false;
+    }
+    return made;
+}
+
+/// Bottom to top: the ground, the settled events' marks, every region disc (faint, so marks under
+/// them still show), the marks of the events still fading. In playback the first two are one kept
+/// layer, copied whole, with the day that settled drawn over it.
+void draw_ground_and_events(Frame& frame) {
     const Scene& scene = frame.scene;
+    FrameCaches& caches = frame.caches;
+    const bool ground_kept = update_ground(frame);
     const auto ranges = glyph_ranges(frame);
     const std::optional<Date> cutoff = settled_cutoff(scene);
-    if (!cutoff) frame.caches.settled_through.reset();  // a sliding window leaves the layers stale
-    const bool layered = cutoff && update_settled(frame, ranges, *cutoff);
-    const bool with_settled = layered && !frame.caches.settled_empty;
+    if (!cutoff) caches.settled_through.reset();  // a sliding window leaves the layers stale
+    const bool layered = ground_kept && cutoff && update_settled(frame, ranges, *cutoff);
+    if (layered) {
+        compose_base(frame, ranges);
+        copy_layer(caches.base.texture, frame.target);
+    } else if (ground_kept) {
+        copy_layer(caches.ground.texture, frame.target);
+    } else {
+        draw_base_layer(frame);
+        draw_control(frame);
+    }
+    frame.target.setView(pixel_view(frame.target.getSize()));
 
     // Events still fading (all of them without the settled layers), drawn afresh every frame.
     EventDrawing live(frame);
@@ -543,9 +620,7 @@ void draw_events(Frame& frame) {
         if (layered && end_day(events[glyph.event]) <= *cutoff) continue;
         live.add(glyph.event, first, count);
     }
-    draw_area_layer(frame, live, with_settled);
-    if (with_settled)
-        frame.target.draw(sf::Sprite(frame.caches.settled.getTexture()), sf::RenderStates(premultiplied_alpha()));
+    draw_area_layer(frame, live, layered && !caches.settled_empty);
     live.draw_marks(frame.target);
 }
 
@@ -663,8 +738,7 @@ namespace {
 
 /// Everything but the hover: the part of a frame that only changes with the scene's revision.
 void draw_picture(Frame& frame) {
-    draw_ground(frame);
-    draw_events(frame);
+    draw_ground_and_events(frame);
     draw_labels(frame);
     draw_scale_bar(frame);
     draw_title_bar(frame);
@@ -712,8 +786,7 @@ void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
         picture_revision_ = scene.revision();
     }
     detail::Frame frame(target, scene, font_, hatch_, *caches_);
-    // The picture covers the whole target: copying it skips blending 1.4 million pixels.
-    frame.target.draw(sf::Sprite(picture_.getTexture()), sf::RenderStates(sf::BlendNone));
+    detail::copy_layer(picture_, frame.target);
     detail::draw_hover(frame);
 }
 

@@ -104,7 +104,22 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
                          std::to_string(viewport.y) + ")");
 
     figures_.reserve(events_.size());
-    for (const Event& event : events_) figures_.push_back(make_figure(event, projection_));
+    for (const Event& event : events_) {
+        figures_.push_back(make_figure(event, projection_));
+        event_type_names_.push_back(event.event_type);
+        actor_names_.push_back(event.actor1);
+    }
+    for (auto* names : {&event_type_names_, &actor_names_}) {
+        std::sort(names->begin(), names->end());
+        names->erase(std::unique(names->begin(), names->end()), names->end());
+    }
+    const auto id_in = [](const std::vector<std::string>& names, const std::string& name) {
+        return static_cast<std::size_t>(std::lower_bound(names.begin(), names.end(), name) - names.begin());
+    };
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+        figures_[i].type_id = id_in(event_type_names_, events_[i].event_type);
+        figures_[i].actor_id = id_in(actor_names_, events_[i].actor1);
+    }
 
     for (const auto& ring : base_.outlines) {
         land_outlines_.push_back(project_all(projection_, ring));
@@ -126,6 +141,10 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
     }
     std::sort(event_days_.begin(), event_days_.end());
     event_days_.erase(std::unique(event_days_.begin(), event_days_.end()), event_days_.end());
+    for (std::size_t i = 0; i < events_.size(); ++i)
+        if (events_[i].date_start) by_start_.push_back(i);
+    std::stable_sort(by_start_.begin(), by_start_.end(),
+                     [this](std::size_t a, std::size_t b) { return *events_[a].date_start < *events_[b].date_start; });
 
     fit_to_events();
 }
@@ -153,11 +172,29 @@ void Scene::set_actor_shown(const std::string& actor, bool shown) {
 }
 
 const std::vector<PlacedGlyph>& Scene::placed_glyphs() const {
-    if (placed_revision_ != revision_) {
-        placed_ = placed_glyphs(view_);
-        placed_revision_ = revision_;
+    if (placement_ && placed_revision_ == revision_) return placement_->glyphs();
+    // In a cumulative map the shown events are those of `by_start_` up to the playhead (less the
+    // filtered ones), so moving it forward only appends events to the drawing order.
+    const bool carried_on = placement_ && placed_placement_revision_ == placement_revision_ &&
+                            window_ == TimeWindow::cumulative && !(current_ < *placed_current_);
+    if (!carried_on) {
+        placement_.emplace(view_);
+        placed_upto_ = 0;
     }
-    return placed_;
+    if (window_ == TimeWindow::cumulative) {
+        for (; placed_upto_ < by_start_.size(); ++placed_upto_) {
+            const std::size_t i = by_start_[placed_upto_];
+            if (current_ < *events_[i].date_start) break;
+            if (figures_[i].on_map && is_visible(i)) placement_->add(i, figures_[i].marks, figures_[i].radius);
+        }
+    } else {
+        for (const std::size_t i : by_start_)
+            if (figures_[i].on_map && is_visible(i)) placement_->add(i, figures_[i].marks, figures_[i].radius);
+    }
+    placed_revision_ = revision_;
+    placed_placement_revision_ = placement_revision_;
+    placed_current_ = current_;
+    return placement_->glyphs();
 }
 
 void Scene::set_viewport(sf::Vector2u viewport) {
@@ -269,23 +306,7 @@ DayCount Scene::visible_counts() const {
     return counts;
 }
 
-std::vector<PlacedGlyph> Scene::placed_glyphs(const MapView& view) const {
-    std::vector<std::size_t> shown;
-    for (std::size_t i = 0; i < events_.size(); ++i)
-        if (figures_[i].on_map && is_visible(i)) shown.push_back(i);
-    std::stable_sort(shown.begin(), shown.end(),
-                     [this](std::size_t a, std::size_t b) { return *events_[a].date_start < *events_[b].date_start; });
-
-    // Marks that land within a few pixels of each other (the same town, or two points a
-    // kilometre apart at a country-wide zoom) form one group, anchored at its oldest mark. A grid
-    // of cells as wide as the merge distance keeps the search to the 3x3 cells around a mark.
-    struct Group {
-        sf::Vector2f anchor;
-        std::vector<std::pair<std::size_t, std::size_t>> members;  // (drawing order, event)
-    };
-    std::vector<Group> groups;
-    std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells;
-    cells.reserve(shown.size());
+void GlyphPlacement::add(std::size_t event, const std::vector<PlanePoint>& marks, float radius) {
     const auto cell_of = [](sf::Vector2f p) {
         return std::pair{static_cast<std::int64_t>(std::floor(p.x / cluster_merge_px)),
                          static_cast<std::int64_t>(std::floor(p.y / cluster_merge_px))};
@@ -293,56 +314,48 @@ std::vector<PlacedGlyph> Scene::placed_glyphs(const MapView& view) const {
     const auto cell_key = [](std::int64_t x, std::int64_t y) {
         return (static_cast<std::uint64_t>(x) << 32U) ^ static_cast<std::uint64_t>(y & 0xffffffff);
     };
-    for (std::size_t order = 0; order < shown.size(); ++order) {
-        for (const PlanePoint& mark : figures_[shown[order]].marks) {
-            const sf::Vector2f screen = view.to_screen(mark);
-            const auto [cx, cy] = cell_of(screen);
-            std::optional<std::size_t> joined;
-            for (std::int64_t dx = -1; dx <= 1 && !joined; ++dx)
-                for (std::int64_t dy = -1; dy <= 1 && !joined; ++dy) {
-                    const auto cell = cells.find(cell_key(cx + dx, cy + dy));
-                    if (cell == cells.end()) continue;
-                    for (const std::size_t g : cell->second) {
-                        const sf::Vector2f d = groups[g].anchor - screen;
-                        if (std::hypot(d.x, d.y) <= cluster_merge_px) {
-                            joined = g;
-                            break;
-                        }
+    for (const PlanePoint& mark : marks) {
+        const sf::Vector2f screen = view_.to_screen(mark);
+        const auto [cx, cy] = cell_of(screen);
+        std::optional<std::size_t> joined;
+        for (std::int64_t dx = -1; dx <= 1 && !joined; ++dx)
+            for (std::int64_t dy = -1; dy <= 1 && !joined; ++dy) {
+                const auto cell = cells_.find(cell_key(cx + dx, cy + dy));
+                if (cell == cells_.end()) continue;
+                for (const std::size_t g : cell->second) {
+                    const sf::Vector2f d = groups_[g].anchor - screen;
+                    if (std::hypot(d.x, d.y) <= cluster_merge_px) {
+                        joined = g;
+                        break;
                     }
                 }
-            if (!joined) {
-                joined = groups.size();
-                groups.push_back({screen, {}});
-                cells[cell_key(cx, cy)].push_back(*joined);
             }
-            groups[*joined].members.emplace_back(order, shown[order]);
+        if (!joined) {
+            joined = groups_.size();
+            groups_.push_back({screen});
+            cells_[cell_key(cx, cy)].push_back(*joined);
         }
+        // Spaced by the largest glyph so far, so that later members never push earlier ones.
+        Group& group = groups_[*joined];
+        group.largest = std::max(group.largest, radius);
+        sf::Vector2f position = group.anchor;
+        if (group.members > 0) {
+            const auto k = static_cast<double>(group.members);
+            const double distance = 1.3 * static_cast<double>(group.largest) * std::sqrt(k + 1.5);
+            const double angle = golden_angle * k;
+            position += sf::Vector2f(static_cast<float>(distance * std::cos(angle)),
+                                     static_cast<float>(distance * std::sin(angle)));
+        }
+        ++group.members;
+        glyphs_.push_back({event, position, group.anchor, radius});
     }
+}
 
-    // The oldest member sits on the place itself and each later one further out, spaced by the
-    // largest glyph so far: a member's spot depends only on those before it, so events appearing
-    // as the playhead moves on never push the glyphs already drawn (the renderer keeps them).
-    std::vector<std::pair<std::size_t, PlacedGlyph>> placed;  // (drawing order, glyph)
-    for (const Group& group : groups) {
-        float largest = 0.0F;
-        for (std::size_t k = 0; k < group.members.size(); ++k) {
-            const auto [order, event] = group.members[k];
-            largest = std::max(largest, figures_[event].radius);
-            sf::Vector2f position = group.anchor;
-            if (k > 0) {
-                const double distance = 1.3 * static_cast<double>(largest) * std::sqrt(static_cast<double>(k) + 1.5);
-                const double angle = golden_angle * static_cast<double>(k);
-                position += sf::Vector2f(static_cast<float>(distance * std::cos(angle)),
-                                         static_cast<float>(distance * std::sin(angle)));
-            }
-            placed.push_back({order, {event, position, group.anchor, figures_[event].radius}});
-        }
-    }
-    std::stable_sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<PlacedGlyph> glyphs;
-    glyphs.reserve(placed.size());
-    for (const auto& entry : placed) glyphs.push_back(entry.second);
-    return glyphs;
+std::vector<PlacedGlyph> Scene::placed_glyphs(const MapView& view) const {
+    GlyphPlacement placement(view);
+    for (const std::size_t i : by_start_)
+        if (figures_[i].on_map && is_visible(i)) placement.add(i, figures_[i].marks, figures_[i].radius);
+    return placement.glyphs();
 }
 
 std::optional<std::size_t> Scene::event_at(sf::Vector2f screen) const {

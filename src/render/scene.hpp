@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct EventFigure {
     GlyphShape glyph = GlyphShape::dot;
     sf::Color colour;     ///< actor1's colour
     float radius = 0.0F;  ///< glyph radius in pixels, from the mention count
+    std::size_t type_id = 0;   ///< its event type's index in `Scene::event_type_names()`
+    std::size_t actor_id = 0;  ///< actor1's index in `Scene::actor_names()`
 };
 
 /// A glyph where the renderer draws it. Events at the same place (within a few pixels at the
@@ -46,6 +49,34 @@ struct PlacedGlyph {
     sf::Vector2f position;  ///< glyph centre on screen
     sf::Vector2f anchor;    ///< the event's own point on screen (== position when not spread)
     float radius = 0.0F;
+};
+
+/// Glyphs placed one event at a time, in drawing order: marks within a few pixels of a group's
+/// anchor (its first mark) join the group and spread around it as a sunflower, the first on the
+/// place itself and each later one further out. A glyph's spot depends only on the glyphs placed
+/// before it, so a placement can be carried on as the playhead brings new events.
+class GlyphPlacement {
+public:
+    explicit GlyphPlacement(const MapView& view) : view_(view) {}
+
+    /// Places event `event`'s glyphs of `radius`, one at each of `marks` (plane coordinates).
+    void add(std::size_t event, const std::vector<PlanePoint>& marks, float radius);
+
+    /// Every glyph placed so far, in the order placed.
+    [[nodiscard]] const std::vector<PlacedGlyph>& glyphs() const noexcept { return glyphs_; }
+
+private:
+    struct Group {
+        sf::Vector2f anchor;
+        std::size_t members = 0;
+        float largest = 0.0F;  ///< the largest glyph radius among the members
+    };
+
+    MapView view_;
+    std::vector<Group> groups_;
+    /// Groups by grid cell as wide as the merge distance: a mark looks at the 3x3 cells around it.
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells_;
+    std::vector<PlacedGlyph> glyphs_;
 };
 
 /// Events per day of the scene's range, for the timeline histogram.
@@ -69,6 +100,10 @@ public:
     [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
     /// How each event is drawn, parallel to `events()`.
     [[nodiscard]] const std::vector<EventFigure>& figures() const noexcept { return figures_; }
+    /// The events' types, each once, sorted (`EventFigure::type_id` indexes them).
+    [[nodiscard]] const std::vector<std::string>& event_type_names() const noexcept { return event_type_names_; }
+    /// The events' first actors ("" for an unknown one), each once, sorted (`EventFigure::actor_id`).
+    [[nodiscard]] const std::vector<std::string>& actor_names() const noexcept { return actor_names_; }
     /// The base layer as given (labels are placed from it at every frame).
     [[nodiscard]] const BaseLayer& base() const noexcept { return base_; }
     /// The base layer's outlines on the plane, and their fill as triangles (three points each).
@@ -228,6 +263,8 @@ private:
     DateRange range_;
     MapProjection projection_;
     std::vector<EventFigure> figures_;
+    std::vector<std::string> event_type_names_;
+    std::vector<std::string> actor_names_;
     std::vector<std::vector<PlanePoint>> land_outlines_;
     std::vector<PlanePoint> land_triangles_;
     std::vector<DayCount> daily_counts_;
@@ -250,8 +287,14 @@ private:
     std::uint64_t revision_ = 0;
     std::uint64_t control_revision_ = 0;
     std::uint64_t placement_revision_ = 0;
-    mutable std::vector<PlacedGlyph> placed_;
-    mutable std::uint64_t placed_revision_ = 0;  ///< the revision `placed_` belongs to; 0: none
+    std::vector<std::size_t> by_start_;  ///< the dated events by start day, in index order within a day
+    /// `placed_glyphs()`'s placement, of the events in `by_start_[0, placed_upto_)` shown at
+    /// `placed_revision_`; carried on when only the playhead moved forward in a cumulative map.
+    mutable std::optional<GlyphPlacement> placement_;
+    mutable std::size_t placed_upto_ = 0;
+    mutable std::uint64_t placed_revision_ = 0;  ///< 0: none
+    mutable std::uint64_t placed_placement_revision_ = 0;
+    mutable std::optional<Date> placed_current_;
 };
 
 /// The span from the earliest start to the latest end (or start) among `events`; nothing when

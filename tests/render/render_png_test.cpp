@@ -202,6 +202,26 @@ Scene playback_scene() {
         events.push_back(std::move(event));
     }
     Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-11-15")), {900, 600});
+    // Ground that changes hands every ten days, so the ground under the settled events changes
+    // during playback too.
+    std::vector<ControlSnapshot> control;
+    for (int k = 0; k < 4; ++k) {
+        ControlSnapshot& snapshot = control.emplace_back(ControlSnapshot{day("2014-10-01").plus_days(10 * k), {}, {}});
+        ControlFill& fill = snapshot.fills.emplace_back();
+        fill.holder = k % 2 == 0 ? "ISIS" : "YPG";
+        fill.colour = sf::Color(200, 60, 40, 110);
+        const double west = 38.1 + 0.1 * k;
+        const PlanePoint corners[] = {scene.projection().forward(LonLat(west, 36.6)),
+                                      scene.projection().forward(LonLat(west + 0.4, 36.6)),
+                                      scene.projection().forward(LonLat(west + 0.4, 37.0)),
+                                      scene.projection().forward(LonLat(west, 37.0))};
+        for (const int corner : {0, 1, 2, 0, 2, 3})
+            fill.triangles.append(sf::Vertex(sf::Vector2f(static_cast<float>(corners[corner].x),
+                                                          static_cast<float>(corners[corner].y)),
+                                             fill.colour));
+        snapshot.front_lines.push_back({corners[0], corners[1], corners[2], corners[3], corners[0]});
+    }
+    scene.set_control(std::move(control));
     return scene;
 }
 

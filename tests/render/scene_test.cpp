@@ -171,6 +171,47 @@ TEST(Scene, NewEventsNeverMoveTheGlyphsAlreadyPlaced) {
     EXPECT_EQ(after.front().position, after.front().anchor);
 }
 
+TEST(Scene, KeptPlacementIsTheOneWorkedOutAfresh) {
+    // The scene carries its placement on as the playhead moves forward in a cumulative map and
+    // starts again otherwise; either way it must be the placement of the events shown.
+    std::vector<Event> events;
+    for (int i = 0; i < 60; ++i) {
+        Event event = test::make_event(i % 3 == 0 ? "airstrike" : "armed_clash", i % 2 == 0 ? "YPG" : "ISIS",
+                                       38.353 + 0.002 * (i % 4), 36.891 - 0.002 * (i % 3),
+                                       day("2014-10-01").plus_days((i * 7) % 20).iso());
+        if (i % 5 == 0) event.date_end = event.date_start->plus_days(3);
+        for (int m = 0; m < i % 4; ++m) event.mentions.push_back(event.mentions.front());
+        events.push_back(std::move(event));
+    }
+    Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-20")), {1000, 700});
+    const auto same_as_fresh = [&scene](const std::string& when) {
+        const auto& kept = scene.placed_glyphs();
+        const auto fresh = scene.placed_glyphs(scene.view());
+        ASSERT_EQ(kept.size(), fresh.size()) << when;
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            EXPECT_EQ(kept[i].event, fresh[i].event) << when << ", glyph " << i;
+            EXPECT_EQ(kept[i].position, fresh[i].position) << when << ", glyph " << i;
+            EXPECT_EQ(kept[i].anchor, fresh[i].anchor) << when << ", glyph " << i;
+        }
+    };
+    for (int d = 0; d < 20; d += 3) {
+        scene.set_current(day("2014-10-01").plus_days(d));
+        same_as_fresh("forward to day " + std::to_string(d));
+    }
+    scene.set_current(day("2014-10-08"));
+    same_as_fresh("back");
+    scene.set_type_shown("airstrike", false);
+    same_as_fresh("filtered");
+    scene.set_current(day("2014-10-15"));
+    same_as_fresh("filtered, forward");
+    scene.set_window(TimeWindow::sliding);
+    same_as_fresh("sliding");
+    scene.set_current(day("2014-10-18"));
+    same_as_fresh("sliding, forward");
+    scene.zoom_at(scene.to_screen(LonLat(38.353, 36.891)), 4.0);
+    same_as_fresh("zoomed");
+}
+
 TEST(Scene, SpreadsEventsAtOnePlaceWithoutOverlap) {
     std::vector<Event> events;
     for (int i = 0; i < 12; ++i)

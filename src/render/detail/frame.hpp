@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <SFML/Graphics/Font.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Shader.hpp>
 
@@ -18,41 +19,54 @@
 
 namespace frontline::render::detail {
 
+/// An off-screen layer kept from one frame to the next.
+struct Layer {
+    sf::RenderTexture texture;
+    sf::Vector2u size;   ///< the size `texture` was made at
+    bool made = false;   ///< false: the driver could not make a texture of `size`
+    bool drawn = false;  ///< false: made afresh since it was last drawn, so it holds nothing
+
+    /// (Re)makes the texture at `wanted` unless it is that size already; false when it cannot be
+    /// made.
+    bool ensure(sf::Vector2u wanted);
+};
+
 /// What a renderer keeps from one frame to the next, so that layers are rebuilt only when what
 /// they show changed.
 struct FrameCaches {
     SpriteAtlas sprites;
 
     /// The land and the control snapshot's fills and front lines, as the view shows them.
-    sf::RenderTexture ground;
-    sf::Vector2u ground_size;
-    bool ground_ok = false;
+    Layer ground;
     std::uint64_t ground_placement = 0;  ///< `Scene::placement_revision()` drawn at; 0: none
     std::uint64_t ground_control = 0;    ///< `Scene::control_revision()` drawn at
     const ControlSnapshot* ground_snapshot = nullptr;
-    sf::Vector2u ground_for;
+    std::uint64_t ground_generation = 0;  ///< counts the times `ground` was drawn
 
     /// Region areas (geo_precision 3) are large faint discs, thousands of them in a big story:
     /// they are drawn into this texture at a fraction of the resolution (`area_layer_size` in
     /// renderer.cpp) and scaled up smoothly, which their soft look does not suffer from.
-    sf::RenderTexture areas;
-    sf::Vector2u areas_size;
-    bool areas_ok = false;
+    Layer areas;
 
     /// The settled events (see `fade_days`) as the target shows them: their strokes, halos and
     /// glyphs in `settled`, their region discs in `settled_areas` (at the area layer's
     /// resolution). Moving the playhead on only adds the events that settled meanwhile, so a
     /// frame of playback draws a week of events, not the whole story.
-    sf::RenderTexture settled;
-    sf::Vector2u settled_size;
-    bool settled_ok = false;
-    sf::RenderTexture settled_areas;
-    sf::Vector2u settled_areas_size;
-    bool settled_areas_ok = false;
+    Layer settled;
+    Layer settled_areas;
     std::uint64_t settled_placement = 0;  ///< `Scene::placement_revision()` they were drawn at; 0: none
-    sf::Vector2u settled_for;             ///< the target size they were drawn for
-    std::optional<Date> settled_through;  ///< events that ended up to this day are in them
+    std::optional<Date> settled_through;        ///< events that ended up to this day are in them
+    std::optional<Date> settled_marks_through;  ///< ... in `settled` itself (see `base`)
     bool settled_empty = true;
+    std::uint64_t settled_generation = 0;  ///< counts the times `settled` was started afresh
+
+    /// `ground` with the settled events' marks over it: the one layer a frame of playback starts
+    /// from, copied whole. The events that settle are drawn onto it alone while it is current;
+    /// when the ground or the settled layers start afresh, `settled` catches up and the two are
+    /// composed again.
+    Layer base;
+    std::uint64_t base_ground_generation = 0;
+    std::uint64_t base_settled_generation = 0;
 
     /// Front lines as strokes on screen for one control snapshot at one zoom; panning only moves
     /// them, so they are drawn shifted instead of rebuilt.
@@ -106,7 +120,8 @@ float draw_text(sf::RenderTarget& target, const sf::Font& font, const sf::String
 // The parts of a frame, in drawing order (renderer.cpp and panels.cpp).
 void draw_base_layer(Frame& frame);
 void draw_control(Frame& frame);
-void draw_events(Frame& frame);
+/// The ground (land, control) and the events over it.
+void draw_ground_and_events(Frame& frame);
 void draw_labels(Frame& frame);
 void draw_scale_bar(Frame& frame);
 void draw_title_bar(Frame& frame);

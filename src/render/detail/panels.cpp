@@ -3,7 +3,6 @@
 #include <array>
 #include <cstdio>
 #include <cmath>
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -102,31 +101,39 @@ LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
 
     // Entries come from the whole scene, so the legend holds still during playback; the counts
     // beside them follow the playhead.
-    std::map<std::string, std::size_t> type_visible;
-    std::map<std::string, std::pair<std::size_t, std::size_t>> actor_counts;  // id -> (total, visible)
+    const auto& type_names = scene.event_type_names();
+    const auto& actor_names = scene.actor_names();
+    std::vector<std::optional<std::size_t>> type_visible(type_names.size());  // none: no event of it on the map
+    std::vector<std::pair<std::size_t, std::size_t>> actor_counts(actor_names.size());  // (total, visible)
     bool any_halo = false;
     bool any_disc = false;
     for (std::size_t i = 0; i < scene.events().size(); ++i) {
-        if (!scene.figures()[i].on_map) continue;
+        const EventFigure& figure = scene.figures()[i];
+        if (!figure.on_map) continue;
         const Event& event = scene.events()[i];
-        const bool visible = scene.is_visible(i);
-        type_visible[event.event_type] += visible ? 1 : 0;
-        auto& [total, shown] = actor_counts[event.actor1];
+        const std::size_t visible = scene.is_visible(i) ? 1 : 0;
+        type_visible[figure.type_id] = type_visible[figure.type_id].value_or(0) + visible;
+        auto& [total, shown] = actor_counts[figure.actor_id];
         ++total;
-        shown += visible ? 1 : 0;
+        shown += visible;
         any_halo = any_halo || event.location->geo_precision == 2;
         any_disc = any_disc || event.location->geo_precision >= 3;
     }
-    std::vector<std::string> types;
+    const auto type_id = [&type_names](const std::string& name) -> std::optional<std::size_t> {
+        const auto found = std::lower_bound(type_names.begin(), type_names.end(), name);
+        if (found == type_names.end() || *found != name) return std::nullopt;
+        return static_cast<std::size_t>(found - type_names.begin());
+    };
+    std::vector<std::size_t> types;  // known types in taxonomy order, then the others by name
     for (const EventTypeInfo& info : event_types())
-        if (type_visible.contains(std::string(info.name))) types.emplace_back(info.name);
-    for (const auto& [name, count] : type_visible)
-        if (!find_event_type(name)) types.push_back(name);
-    std::vector<std::string> actors;
-    for (const auto& entry : actor_counts) actors.push_back(entry.first);
-    std::stable_sort(actors.begin(), actors.end(), [&actor_counts](const std::string& a, const std::string& b) {
-        return actor_counts[a].first > actor_counts[b].first;
-    });
+        if (const auto id = type_id(std::string(info.name)); id && type_visible[*id]) types.push_back(*id);
+    for (std::size_t id = 0; id < type_names.size(); ++id)
+        if (type_visible[id] && !find_event_type(type_names[id])) types.push_back(id);
+    std::vector<std::size_t> actors;  // most events first
+    for (std::size_t id = 0; id < actor_names.size(); ++id)
+        if (actor_counts[id].first > 0) actors.push_back(id);
+    std::stable_sort(actors.begin(), actors.end(),
+                     [&actor_counts](std::size_t a, std::size_t b) { return actor_counts[a].first > actor_counts[b].first; });
 
     const float left = panel.left + panel_margin;
     const float bottom = panel.top + panel.height - 8.0F;
@@ -176,8 +183,9 @@ LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
         }
     }
     if (!types.empty() && !out_of_room && heading("EVENTS")) {
-        for (const std::string& type : types) {
-            const auto icon = row(display_name(type), std::to_string(type_visible[type]),
+        for (const std::size_t id : types) {
+            const std::string& type = type_names[id];
+            const auto icon = row(display_name(type), std::to_string(*type_visible[id]),
                                   LegendToggle{LegendToggle::Kind::event_type, type});
             if (!icon) break;
             draw_glyph(icons, glyph_for(type), *icon, legend_icon_radius, palette::legend_glyph, Certainty::confirmed,
@@ -192,8 +200,8 @@ LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
                 row("+ " + plural(actors.size() - i, "other", "others"), "");
                 break;
             }
-            const std::string& actor = actors[i];
-            const auto icon = row(actor.empty() ? "unknown" : actor, std::to_string(actor_counts[actor].second),
+            const std::string& actor = actor_names[actors[i]];
+            const auto icon = row(actor.empty() ? "unknown" : actor, std::to_string(actor_counts[actors[i]].second),
                                   LegendToggle{LegendToggle::Kind::actor, actor});
             if (!icon) break;
             icons.disc(*icon, legend_icon_radius, palette::chrome_muted);

@@ -23,7 +23,6 @@ bool SpriteAtlas::ready() {
         settings.antialiasingLevel = antialiasing_level;
         usable_ = texture_.create(side, side, settings) || texture_.create(side, side);
         if (usable_) {
-            texture_.setSmooth(true);
             texture_.clear(sf::Color::Transparent);
             texture_.display();
         }
@@ -62,6 +61,7 @@ bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, float half_e
     if (!cell) return false;
     // The quad reaches as far from the centre as the cell does, so the sprite keeps its size.
     const float half = scale * cell->width / 2.0F;
+    if (scale == 1.0F) centre = {std::round(centre.x), std::round(centre.y)};
     const auto level = static_cast<sf::Uint8>(std::lround(255.0F * std::clamp(strength, 0.0F, 1.0F)));
     const sf::Color tint(level, level, level, level);  // premultiplied: colour and alpha alike
     const sf::Vector2f corners[4] = {centre + sf::Vector2f(-half, -half), centre + sf::Vector2f(half, -half),
@@ -74,7 +74,7 @@ bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, float half_e
     return true;
 }
 
-void SpriteAtlas::draw(sf::RenderTarget& target, const sf::VertexArray& quads) {
+void SpriteAtlas::draw(sf::RenderTarget& target, const sf::VertexArray& quads, Sampling sampling) {
     if (quads.getVertexCount() == 0 || !usable_) return;
     if (painted_since_display_) {
         texture_.display();
@@ -83,6 +83,7 @@ void SpriteAtlas::draw(sf::RenderTarget& target, const sf::VertexArray& quads) {
         // which would then draw into the atlas: bind the target again.
         (void)target.setActive(true);
     }
+    texture_.setSmooth(sampling == Sampling::smooth);
     sf::RenderStates states(premultiplied_alpha());
     states.texture = &texture_.getTexture();
     target.draw(quads, states);

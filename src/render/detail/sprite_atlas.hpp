@@ -45,15 +45,22 @@ public:
     /// @return whether the texture could be made (false without an OpenGL context).
     bool ready();
 
+    /// How the quads of one array are drawn: sprites at the size they were painted at sit on whole
+    /// pixels, so each pixel is one texel (`exact`, which a software rasteriser samples at about
+    /// two thirds of the cost); enlarged ones are interpolated (`smooth`).
+    enum class Sampling : std::uint8_t { exact, smooth };
+
     /// Appends to `quads` (sf::Triangles) a quad centred on `centre` showing the sprite for `key`,
     /// painted by `paint` (reaching at most `half_extent` from its centre) the first time the key
-    /// is seen, enlarged by `scale`, with colour and alpha scaled by `strength` (0-1). Returns
-    /// false when the atlas is full or not ready: the caller draws the shape itself.
+    /// is seen, with colour and alpha scaled by `strength` (0-1). With `scale` 1 the centre is
+    /// rounded to a whole pixel and the quads are for `Sampling::exact`; otherwise the sprite is
+    /// enlarged by `scale`, for `Sampling::smooth`. Returns false when the atlas is full or not
+    /// ready: the caller draws the shape itself.
     bool add(sf::VertexArray& quads, const SpriteKey& key, float half_extent, const Painter& paint,
              sf::Vector2f centre, float strength, float scale = 1.0F);
 
     /// Draws `quads` built by `add` onto `target`.
-    void draw(sf::RenderTarget& target, const sf::VertexArray& quads);
+    void draw(sf::RenderTarget& target, const sf::VertexArray& quads, Sampling sampling);
 
 private:
     std::optional<sf::FloatRect> cell_for(const SpriteKey& key, float half_extent, const Painter& paint);
