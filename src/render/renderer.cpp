@@ -16,6 +16,7 @@
 #include "render/detail/layer_copy.hpp"
 #include "render/detail/palette.hpp"
 #include "render/detail/text.hpp"
+#include "render/detail/tile_cover.hpp"
 
 namespace frontline::render {
 
@@ -34,6 +35,9 @@ namespace {
 constexpr double region_disc_radius_km = 25.0;
 /// Radius at which a region's disc is painted into the sprite atlas; scaled to its size on screen.
 constexpr float area_sprite_radius = 32.0F;
+/// How far beyond its rim a region disc tints the map once the area layer is scaled up: its rim
+/// line and the smooth scaling's spread of a low-resolution texel.
+constexpr float area_spread_px = 18.0F;
 constexpr float label_gap_px = 5.0F;
 
 sf::Vector2f to_screen(const Frame& frame, const PlanePoint& p) { return frame.view.to_screen(p); }
@@ -258,7 +262,7 @@ void draw_control(Frame& frame) {
 /// are drawn as geometry in the batch of their layer.
 class EventDrawing {
 public:
-    explicit EventDrawing(Frame& frame) : frame_(frame) {}
+    explicit EventDrawing(Frame& frame) : frame_(frame), area_cover_(frame.target.getSize()) {}
 
     /// Adds event `index` (visible, on the map) with its glyphs `glyphs[first, first + count)`.
     void add(std::size_t index, std::size_t first, std::size_t count) {
@@ -268,6 +272,8 @@ public:
     }
 
     [[nodiscard]] bool has_areas() const { return !areas_.empty() || area_sprites_.getVertexCount() > 0; }
+    /// The tiles of the target the region discs tint.
+    [[nodiscard]] const TileCover& area_cover() const { return area_cover_; }
 
     /// Draws the region discs onto `target` (the area layer, or the frame's target itself).
     void draw_areas(sf::RenderTarget& target) {
@@ -309,12 +315,13 @@ private:
             batch.disc(centre, area_sprite_radius, fill);
             batch.circle_outline(centre, area_sprite_radius, 1.0F, rim);
         };
+        const float reach = radius + area_spread_px;
         for (const PlanePoint& mark : figure.marks) {
             const sf::Vector2f centre = to_screen(frame_, mark);
+            area_cover_.cover({centre.x - reach, centre.y - reach, 2.0F * reach, 2.0F * reach});
             if (frame_.caches.sprites.add(area_sprites_,
                                           {SpriteKey::Kind::area, {}, {}, area_sprite_radius, figure.colour.toInteger()},
-                                          area_sprite_radius + 1.0F, paint_area, centre, strength,
-                                          radius / area_sprite_radius))
+                                          paint_area, centre, strength, radius / area_sprite_radius))
                 continue;
             areas_.disc(centre, radius, faded(fill, strength));
             areas_.circle_outline(centre, radius, 1.0F, faded(rim, strength));
@@ -335,7 +342,7 @@ private:
                 batch.disc(centre, anchor_radius, anchor_colour);
             };
             if (!sprites.add(under_sprites_, {SpriteKey::Kind::anchor, {}, {}, anchor_radius, anchor_colour.toInteger()},
-                             anchor_radius + 1.0F, paint_anchor, glyph.anchor, 1.0F))
+                             paint_anchor, glyph.anchor, 1.0F))
                 paint_anchor(underlay_, glyph.anchor);
         }
         if (event.location->geo_precision == 2) {
@@ -347,7 +354,7 @@ private:
                 batch.circle_outline(centre, halo_radius, 1.2F, rim);
             };
             if (!sprites.add(under_sprites_, {SpriteKey::Kind::halo, {}, {}, halo_radius, figure.colour.toInteger()},
-                             halo_radius + 1.0F, paint_halo, glyph.position, strength)) {
+                             paint_halo, glyph.position, strength)) {
                 underlay_.disc(glyph.position, halo_radius, faded(tint, strength));
                 underlay_.circle_outline(glyph.position, halo_radius, 1.2F, faded(rim, strength));
             }
@@ -355,14 +362,14 @@ private:
         const auto paint_glyph = [&](ShapeBatch& batch, sf::Vector2f centre) {
             draw_glyph(batch, figure.glyph, centre, glyph.radius, figure.colour, event.certainty, 1.0F);
         };
-        // The outline reaches 1.25 radii at a star's points, the casing 1.6 px beyond.
         if (!sprites.add(glyph_sprites_,
                          {SpriteKey::Kind::glyph, figure.glyph, event.certainty, glyph.radius, figure.colour.toInteger()},
-                         1.3F * glyph.radius + 2.5F, paint_glyph, glyph.position, strength))
+                         paint_glyph, glyph.position, strength))
             draw_glyph(glyphs_, figure.glyph, glyph.position, glyph.radius, figure.colour, event.certainty, strength);
     }
 
     Frame& frame_;
+    TileCover area_cover_;
     ShapeBatch areas_;
     sf::VertexArray area_sprites_{sf::Triangles};
     ShapeBatch underlay_;
@@ -469,7 +476,10 @@ void draw_settling(Frame& frame, const std::vector<std::pair<std::size_t, std::s
         auto next = day;
         for (; next != settling.end() && end_day(events[*next]) == ended; ++next)
             drawing.add(*next, ranges[*next].first, ranges[*next].second);
-        if (areas != nullptr) drawing.draw_areas(*areas);
+        if (areas != nullptr) {
+            drawing.draw_areas(*areas);
+            frame.caches.settled_area_cover.add(drawing.area_cover());
+        }
         drawing.draw_marks(marks);
         day = next;
     }
@@ -505,6 +515,7 @@ bool update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::
     if (fresh) {
         clear_layer(caches.settled.texture, size);
         clear_layer(caches.settled_areas.texture, size);
+        caches.settled_area_cover = TileCover(size);
         caches.settled.drawn = caches.settled_areas.drawn = true;
         caches.settled_placement = scene.placement_revision();
         caches.settled_through.reset();
@@ -566,17 +577,33 @@ void draw_area_layer(Frame& frame, EventDrawing& live, bool with_settled) {
     live.draw_areas(areas);
     areas.display();
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
-    // Only over the map: the panels drawn later hide the rest, and every pixel composited costs.
+    // Only over the map (the panels drawn later hide the rest) and only over the tiles a disc
+    // tints: every pixel composited costs.
+    TileCover cover = live.area_cover();
+    if (with_settled) cover.add(caches.settled_area_cover);
     const sf::FloatRect& map = frame.layout.map;
-    const auto left = static_cast<int>(std::floor(map.left / scale.x));
-    const auto top = static_cast<int>(std::floor(map.top / scale.y));
-    const int right = std::min(static_cast<int>(std::ceil((map.left + map.width) / scale.x)), static_cast<int>(reduced.x));
-    const int bottom =
-        std::min(static_cast<int>(std::ceil((map.top + map.height) / scale.y)), static_cast<int>(reduced.y));
-    sf::Sprite layer(areas.getTexture(), sf::IntRect(left, top, right - left, bottom - top));
-    layer.setPosition(static_cast<float>(left) * scale.x, static_cast<float>(top) * scale.y);
-    layer.setScale(scale);
-    frame.target.draw(layer, sf::RenderStates(premultiplied_alpha()));
+    const auto left = static_cast<int>(std::floor(map.left));
+    const auto top = static_cast<int>(std::floor(map.top));
+    const sf::IntRect clip(left, top, static_cast<int>(std::ceil(map.left + map.width)) - left,
+                           static_cast<int>(std::ceil(map.top + map.height)) - top);
+    sf::VertexArray quads(sf::Triangles);
+    for (const sf::IntRect& run : cover.runs(clip)) {
+        const auto corner = [&](int x, int y) {
+            const sf::Vector2f at(static_cast<float>(x), static_cast<float>(y));
+            quads.append(sf::Vertex(at, sf::Vector2f(at.x / scale.x, at.y / scale.y)));
+        };
+        const int right = run.left + run.width;
+        const int bottom = run.top + run.height;
+        corner(run.left, run.top);
+        corner(right, run.top);
+        corner(right, bottom);
+        corner(run.left, run.top);
+        corner(right, bottom);
+        corner(run.left, bottom);
+    }
+    sf::RenderStates states(premultiplied_alpha());
+    states.texture = &areas.getTexture();
+    frame.target.draw(quads, states);
 }
 
 bool Layer::ensure(sf::Vector2u wanted) {

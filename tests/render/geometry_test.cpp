@@ -6,6 +6,7 @@
 
 #include "common/error.hpp"
 #include "render/detail/glyph_shapes.hpp"
+#include "render/detail/tile_cover.hpp"
 #include "render/detail/timeline_ticks.hpp"
 #include "render/detail/triangulate.hpp"
 #include "render/detail/wkt.hpp"
@@ -255,6 +256,45 @@ TEST(Symbology, GlyphsGrowWithMentionsWithinBounds) {
     EXPECT_LT(glyph_radius(1), glyph_radius(4));
     EXPECT_LE(glyph_radius(10000), 16.0F);
     EXPECT_EQ(display_name("armed_clash"), "Armed clash");
+}
+
+TEST(TileCover, RunsAlongEachRowOfTilesABoxTouches) {
+    using detail::TileCover;
+    constexpr int tile = static_cast<int>(TileCover::tile_px);
+    TileCover cover({1000, 700});
+    EXPECT_TRUE(cover.empty());
+    EXPECT_TRUE(cover.runs({0, 0, 1000, 700}).empty());
+    // From inside tile (1, 0) to inside tile (3, 1): two rows of three tiles.
+    cover.cover({static_cast<float>(tile) + 10.0F, 5.0F, 2.0F * tile, static_cast<float>(tile)});
+    EXPECT_FALSE(cover.empty());
+    const auto runs = cover.runs({0, 0, 1000, 700});
+    ASSERT_EQ(runs.size(), 2U);
+    EXPECT_EQ(runs[0], sf::IntRect(tile, 0, 3 * tile, tile));
+    EXPECT_EQ(runs[1], sf::IntRect(tile, tile, 3 * tile, tile));
+    // Cut to the clip.
+    const auto clipped = cover.runs({tile + 20, 30, 1000, 700});
+    ASSERT_EQ(clipped.size(), 2U);
+    EXPECT_EQ(clipped[0], sf::IntRect(tile + 20, 30, 3 * tile - 20, tile - 30));
+}
+
+TEST(TileCover, IgnoresWhatLiesOutsideTheTargetAndJoinsAnotherCover) {
+    using detail::TileCover;
+    constexpr int tile = static_cast<int>(TileCover::tile_px);
+    TileCover cover({300, 200});
+    cover.cover({-500.0F, -500.0F, 100.0F, 100.0F});
+    cover.cover({400.0F, 10.0F, 50.0F, 50.0F});
+    EXPECT_TRUE(cover.empty());
+    // A box hanging over the edge marks the edge tiles; the last column is a partial tile.
+    cover.cover({290.0F, -20.0F, 100.0F, 30.0F});
+    TileCover other({300, 200});
+    other.cover({0.0F, 150.0F, 1.0F, 1.0F});
+    cover.add(other);
+    const auto runs = cover.runs({0, 0, 300, 200});
+    ASSERT_EQ(runs.size(), 2U);
+    EXPECT_EQ(runs[0], sf::IntRect(4 * tile, 0, 300 - 4 * tile, tile));
+    EXPECT_EQ(runs[1], sf::IntRect(0, 2 * tile, tile, tile));
+    cover.clear();
+    EXPECT_TRUE(cover.empty());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -276,6 +277,39 @@ TEST_F(RenderPng, SettledEventsAreDrawnFainterThanThisWeeks) {
     const sf::Color new_glyph = pixel(image, scene.to_screen(LonLat(38.6, 36.9)));
     EXPECT_TRUE(near_colour(new_glyph, actor_color("YPG"), 24));
     EXPECT_GT(brightness(old_glyph), brightness(new_glyph) + 20);
+}
+
+/// A region-wide event is a faint disc, whole all round: the area layer is composited only over
+/// the tiles its discs reach, so a disc cut short in one direction means a tile was missed.
+TEST_F(RenderPng, ARegionEventIsAFaintDiscAllRound) {
+    std::vector<Event> events{test::make_event("protest", "KURDS_CIV", 38.4, 36.9, "2014-10-08", Certainty::reported, 3)};
+    Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {900, 600});
+    const sf::Image image = render(scene, "region.png");
+    const sf::Vector2f centre = scene.to_screen(LonLat(38.4, 36.9));
+    const float glyph = glyph_radius(1);
+    // A disc is at most 0.3 of the map's shorter side across: looking further would find the
+    // scale bar.
+    const sf::FloatRect& map = scene.layout().map;
+    const float looked = 0.45F * std::min(map.width, map.height);
+    std::vector<float> reach;
+    for (int direction = 0; direction < 16; ++direction) {
+        const double angle = 2.0 * 3.14159265358979 * direction / 16.0;
+        const sf::Vector2f step(static_cast<float>(std::cos(angle)), static_cast<float>(std::sin(angle)));
+        float farthest = 0.0F;
+        for (float r = 3.0F * glyph; r < looked; r += 1.0F) {
+            const sf::Vector2f at = centre + step * r;
+            if (!map.contains(at)) break;
+            if (!near_colour(pixel(image, at), palette::land, 3)) farthest = r;
+        }
+        reach.push_back(farthest);
+    }
+    const auto [shortest, longest] = std::minmax_element(reach.begin(), reach.end());
+    EXPECT_GT(*shortest, 4.0F * glyph) << "the disc is no wider than the glyph";
+    EXPECT_LT(*longest - *shortest, 10.0F) << "the disc reaches " << *shortest << " px one way, " << *longest
+                                          << " px another";
+    // Faint: the land shows through it.
+    const sf::Color inside_disc = pixel(image, centre + sf::Vector2f(0.0F, *shortest * 0.6F));
+    EXPECT_TRUE(near_colour(inside_disc, palette::land, 40));
 }
 
 TEST_F(RenderPng, FailsCleanlyAndLeavesTheOldFile) {

@@ -14,6 +14,7 @@
 
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/sprite_atlas.hpp"
+#include "render/detail/tile_cover.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
 
@@ -58,6 +59,7 @@ struct FrameCaches {
     std::optional<Date> settled_through;        ///< events that ended up to this day are in them
     std::optional<Date> settled_marks_through;  ///< ... in `settled` itself (see `base`)
     bool settled_empty = true;
+    TileCover settled_area_cover;  ///< the tiles `settled_areas` tints
     std::uint64_t settled_generation = 0;  ///< counts the times `settled` was started afresh
 
     /// `ground` with the settled events' marks over it: the one layer a frame of playback starts

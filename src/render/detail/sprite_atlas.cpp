@@ -11,6 +11,30 @@ namespace {
 
 /// Transparent pixels around each sprite, so that smoothing never reads a neighbour.
 constexpr float cell_padding = 2.0F;
+/// How far a sprite's quad stands off what was painted: multisampling tints a texel that geometry
+/// only touches, and a texel whose centre is outside the quad is never drawn.
+constexpr float quad_margin = 1.0F;
+
+/// The box around `vertices` (painted around the origin), margin included, out to whole texels.
+sf::FloatRect painted_box(const sf::VertexArray& vertices) {
+    float left = 0.0F;
+    float top = 0.0F;
+    float right = 0.0F;
+    float bottom = 0.0F;
+    for (std::size_t i = 0; i < vertices.getVertexCount(); ++i) {
+        const sf::Vector2f p = vertices[i].position;
+        left = std::min(left, p.x);
+        top = std::min(top, p.y);
+        right = std::max(right, p.x);
+        bottom = std::max(bottom, p.y);
+    }
+    left = std::floor(left - quad_margin);
+    top = std::floor(top - quad_margin);
+    right = std::ceil(right + quad_margin);
+    bottom = std::ceil(bottom + quad_margin);
+    return {left, top, right - left, bottom - top};
+}
+
 /// Multisampling for the sprites' edges, as in the window.
 constexpr unsigned antialiasing_level = 4;
 
@@ -30,54 +54,51 @@ bool SpriteAtlas::ready() {
     return usable_;
 }
 
-std::optional<sf::FloatRect> SpriteAtlas::cell_for(const SpriteKey& key, float half_extent, const Painter& paint) {
+std::optional<SpriteAtlas::Cell> SpriteAtlas::cell_for(const SpriteKey& key, const Painter& paint) {
     if (const auto found = cells_.find(key); found != cells_.end()) return found->second;
-    const float size = 2.0F * std::ceil(half_extent) + 2.0F * cell_padding;
+    // Painted once around the origin to learn how far it reaches, then again in its cell.
+    ShapeBatch measured;
+    paint(measured, {0.0F, 0.0F});
+    const sf::FloatRect box = painted_box(measured.vertices());
+    const float half_extent = std::max({-box.left, -box.top, box.left + box.width, box.top + box.height});
+    const float size = 2.0F * half_extent + 2.0F * cell_padding;
     if (shelf_left_ + size > static_cast<float>(side)) {
         shelf_top_ += shelf_height_;
         shelf_left_ = 0.0F;
         shelf_height_ = 0.0F;
     }
     if (shelf_top_ + size > static_cast<float>(side) || size > static_cast<float>(side)) return std::nullopt;
-    const sf::FloatRect cell(shelf_left_, shelf_top_, size, size);
+    // The size is even, so the centre falls on a texel corner, as a rounded centre on the target
+    // falls on a pixel corner.
+    const sf::Vector2f centre(shelf_left_ + size / 2.0F, shelf_top_ + size / 2.0F);
     shelf_left_ += size;
     shelf_height_ = std::max(shelf_height_, size);
 
     ShapeBatch batch;
-    paint(batch, {cell.left + size / 2.0F, cell.top + size / 2.0F});
+    paint(batch, centre);
     texture_.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(side), static_cast<float>(side))));
     batch.draw(texture_);
     painted_since_display_ = true;
-    // The quads sample the inside of the cell: half a padding in from its edge.
-    const sf::FloatRect inner(cell.left + cell_padding / 2.0F, cell.top + cell_padding / 2.0F, size - cell_padding,
-                              size - cell_padding);
-    return cells_.emplace(key, inner).first->second;
+    return cells_.emplace(key, Cell{centre, box}).first->second;
 }
 
-bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, float half_extent, const Painter& paint,
-                      sf::Vector2f centre, float strength, float scale) {
+bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre,
+                      float strength, float scale) {
     if (!ready()) return false;
-    const auto found = cell_for(key, half_extent, paint);
+    const auto found = cell_for(key, paint);
     if (!found) return false;
-    sf::FloatRect cell = *found;
-    if (scale == 1.0F) {
-        centre = {std::round(centre.x), std::round(centre.y)};
-        // Sampled texel for pixel, the quad needs no margin for interpolation to read: it covers
-        // what was painted and no more (a fifth fewer pixels to fill for a small glyph).
-        constexpr float margin = cell_padding / 2.0F;
-        cell = {cell.left + margin, cell.top + margin, cell.width - 2.0F * margin, cell.height - 2.0F * margin};
-    }
-    // The quad reaches as far from the centre as the cell does, so the sprite keeps its size.
-    const float half = scale * cell.width / 2.0F;
+    if (scale == 1.0F) centre = {std::round(centre.x), std::round(centre.y)};
     const auto level = static_cast<sf::Uint8>(std::lround(255.0F * std::clamp(strength, 0.0F, 1.0F)));
     const sf::Color tint(level, level, level, level);  // premultiplied: colour and alpha alike
-    const sf::Vector2f corners[4] = {centre + sf::Vector2f(-half, -half), centre + sf::Vector2f(half, -half),
-                                     centre + sf::Vector2f(half, half), centre + sf::Vector2f(-half, half)};
-    const sf::Vector2f uv[4] = {{cell.left, cell.top},
-                                {cell.left + cell.width, cell.top},
-                                {cell.left + cell.width, cell.top + cell.height},
-                                {cell.left, cell.top + cell.height}};
-    for (const int corner : {0, 1, 2, 0, 2, 3}) quads.append(sf::Vertex(corners[corner], tint, uv[corner]));
+    const sf::FloatRect& box = found->box;
+    const sf::Vector2f corners[4] = {{box.left, box.top},
+                                     {box.left + box.width, box.top},
+                                     {box.left + box.width, box.top + box.height},
+                                     {box.left, box.top + box.height}};
+    for (const int corner : {0, 1, 2, 0, 2, 3}) {
+        const sf::Vector2f offset = corners[corner];
+        quads.append(sf::Vertex(centre + offset * scale, tint, found->centre + offset));
+    }
     return true;
 }
 
