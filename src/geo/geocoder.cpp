@@ -2,21 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
+#include "common/number_text.hpp"
 #include "geo/projection.hpp"
 #include "text/fold.hpp"
 
 namespace frontline {
 
 namespace {
-
-std::string point_wkt(const LonLat& p) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "POINT (%.6f %.6f)", p.lon(), p.lat());
-    return buf;
-}
 
 double feature_bonus(std::string_view code) {
     if (code == "PPLC") return 2.5;
