@@ -114,15 +114,13 @@ std::optional<double> bearing_of(std::string_view word) {
     return std::nullopt;
 }
 
-bool SentenceAnalysis::has_cue_in(std::string_view family, std::size_t from, std::size_t to) const {
+bool SentenceAnalysis::has_cue_in(CueFamily family, std::size_t from, std::size_t to) const {
     return last_cue_in(family, from, to).has_value();
 }
 
-std::optional<CueHit> SentenceAnalysis::last_cue_in(std::string_view family, std::size_t from, std::size_t to) const {
-    const auto it = cues.find(family);
-    if (it == cues.end()) return std::nullopt;
+std::optional<CueHit> SentenceAnalysis::last_cue_in(CueFamily family, std::size_t from, std::size_t to) const {
     std::optional<CueHit> last;
-    for (const CueHit& hit : it->second)
+    for (const CueHit& hit : cues_of(family))
         if (hit.first >= from && hit.last <= to) last = hit;
     return last;
 }
@@ -199,9 +197,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     const std::vector<Token>& tokens = sentence.tokens;
     const std::size_t n = tokens.size();
 
-    for (const char* family : {"negation", "hypothetical", "implicative", "reported", "claimed", "reporting_verbs",
-                               "clause_openers", "relative_pronouns", "air", "reinforce", "person_objects", "facility_objects"})
-        a.cues[family] = find_cues(lexicon.cues(family), tokens);
+    for (std::size_t f = 0; f < cue_family_count; ++f) a.cues[f] = find_cues(lexicon.cues(static_cast<CueFamily>(f)), tokens);
     std::vector<CueHit> sources = find_cues(lexicon.source_phrases(), tokens);
 
     // --- Actors -------------------------------------------------------------------------------
@@ -656,7 +652,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     a.clause_of.assign(n, 0);
     a.clause_start = {0};
     std::vector<bool> opener(n, false);
-    for (const CueHit& hit : a.cues["clause_openers"]) opener[hit.first] = true;
+    for (const CueHit& hit : a.cues_of(CueFamily::clause_openers)) opener[hit.first] = true;
     for (std::size_t k = 1; k < n; ++k) {
         const std::string_view w = tokens[k].folded;
         const std::string_view prev = tokens[k - 1].folded;

@@ -204,7 +204,7 @@ struct Coder {
         for (std::size_t c = clause; c-- > 0;) {
             const std::size_t begin = a.clause_start[c];
             const bool inserted = begin > 0 && a.sentence->tokens[begin - 1].is(",") &&
-                                  a.has_cue_in("relative_pronouns", begin, begin + 1) && limit > 0 &&
+                                  a.has_cue_in(CueFamily::relative_pronouns, begin, begin + 1) && limit > 0 &&
                                   a.sentence->tokens[limit - 1].is(",");
             if (!inserted) break;
             limit = begin - 1;
@@ -307,17 +307,17 @@ struct Coder {
         const std::size_t start = a.clause_start[clause];
         // A statement is negated by its own verb's negation ("did not call for"), not by one in the
         // clause it is coordinated with ("said no one should test Turkey and warned").
-        if (a.has_cue_in("negation", physical ? start : std::max(start, hit.first >= 3 ? hit.first - 3 : 0), hit.first))
+        if (a.has_cue_in(CueFamily::negation, physical ? start : std::max(start, hit.first >= 3 ? hit.first - 3 : 0), hit.first))
             return Certainty::negated;
         // "gathered to demand that the refugees be let in": a purpose, not a statement made.
         if (!physical) {
-            const auto implicative_here = a.last_cue_in("implicative", start, hit.last);
+            const auto implicative_here = a.last_cue_in(CueFamily::implicative, start, hit.last);
             const bool infinitive = !noun && hit.first > 0 && t[hit.first - 1].is("to") &&
                                     !(implicative_here && implicative_here->last >= hit.first - 1);
             return infinitive ? Certainty::hypothetical : Certainty::confirmed;
         }
-        const auto hypothetical = a.last_cue_in("hypothetical", start, hit.first);
-        const auto implicative = a.last_cue_in("implicative", start, hit.last);
+        const auto hypothetical = a.last_cue_in(CueFamily::hypothetical, start, hit.first);
+        const auto implicative = a.last_cue_in(CueFamily::implicative, start, hit.last);
         if (hypothetical && !(implicative && implicative->first >= hypothetical->first)) return Certainty::hypothetical;
         // "air strikes alone would not stop the militants": an event noun as the subject of a modal
         // is talked about, not reported.
@@ -342,8 +342,8 @@ struct Coder {
         // A clause governed by "denied that", "feared", "warned that" in the clause before it.
         if (start > 0) {
             const std::size_t governor = start >= 4 ? start - 4 : 0;
-            if (a.has_cue_in("negation", governor, start + 1)) return Certainty::negated;
-            if (a.has_cue_in("hypothetical", governor, start + 1) && !t[start].is("after") && !t[start].is("as"))
+            if (a.has_cue_in(CueFamily::negation, governor, start + 1)) return Certainty::negated;
+            if (a.has_cue_in(CueFamily::hypothetical, governor, start + 1) && !t[start].is("after") && !t[start].is("as"))
                 return Certainty::hypothetical;
         }
         // The content of a statement ("urged the coalition to step up its air strikes", "accuse Russia
@@ -366,7 +366,7 @@ struct Coder {
         if (is_statement(m.event_type)) {
             // A statement is its speaker's own act; only hedges in its clause make it reported.
             const std::size_t start = a.clause_start[a.clause_of[trigger_at]];
-            if (a.has_cue_in("reported", start, trigger_at)) m.certainty = Certainty::reported;
+            if (a.has_cue_in(CueFamily::reported, start, trigger_at)) m.certainty = Certainty::reported;
             return;
         }
         const std::size_t n = t.size();
@@ -376,13 +376,13 @@ struct Coder {
                                                 (t[s.first - 1].is("to") && t[s.first - 2].is("according")));
             if (m.source.empty() || cited) m.source = lexicon.source_name(s.payload);
         }
-        if (a.has_cue_in("claimed", 0, n)) {
+        if (a.has_cue_in(CueFamily::claimed, 0, n)) {
             m.certainty = Certainty::claimed;
-        } else if (a.has_cue_in("reported", 0, n) || !m.source.empty()) {
+        } else if (a.has_cue_in(CueFamily::reported, 0, n) || !m.source.empty()) {
             m.certainty = Certainty::reported;
         }
         // "Kurdish fighters said they had pushed IS back": a party speaking of its own deeds claims.
-        for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
+        for (const detail::CueHit& verb : a.cues_of(CueFamily::reporting_verbs)) {
             // "were said to have captured": a report with no speaker, not the subject's own claim.
             if (verb.first > 0 && be_forms.contains(t[verb.first - 1])) continue;
             const ActorSpan* speaker = nearest_left(a, verb.first, verb.first >= 6 ? verb.first - 6 : 0);
@@ -485,7 +485,7 @@ struct Coder {
             if (p.last_token <= dateline_end) continue;
             if (p.first_token < hit_last && at < p.last_token) continue;  // "Targets around Raqqa": the trigger is no place
             // ", a military spokesman in Kiev said": where the speaker is, not where it happened.
-            if (!p.anaphor && p.first_token > at && a.has_cue_in("reporting_verbs", p.last_token, p.last_token + 1)) continue;
+            if (!p.anaphor && p.first_token > at && a.has_cue_in(CueFamily::reporting_verbs, p.last_token, p.last_token + 1)) continue;
             // "in Hakkari province near the Iraqi border": the border only says where in the named place.
             if (p.anaphor && p.relation == PlaceRelation::border &&
                 std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& named) {
@@ -693,11 +693,11 @@ struct Coder {
             if (opener == "since" && start > 0) return;
             // "that" after a noun ("the town centre that the two sides had been fighting over") is relative.
             const bool relative_that = opener == "that" && start > 0 && t[start - 1].kind == TokenKind::word &&
-                                       !a.has_cue_in("reporting_verbs", 0, start) &&
+                                       !a.has_cue_in(CueFamily::reporting_verbs, 0, start) &&
                                        !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) {
                                            return h.last <= start && is_statement(lexicon.trigger(h.candidates.front()).type);
                                        }) &&
-                                       !t[start - 1].folded.ends_with("ed") && !a.has_cue_in("reporting_verbs", start - 1, start) &&
+                                       !t[start - 1].folded.ends_with("ed") && !a.has_cue_in(CueFamily::reporting_verbs, start - 1, start) &&
                                        !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) { return h.last == start; });
             if (!noun && start > 0 && (opener == "where" || opener == "which" || opener == "who" || opener == "whom" || relative_that))
                 for (std::size_t k = start + 1; k < hit.first; ++k)
@@ -764,7 +764,7 @@ struct Coder {
                 object = nearest_left(a, hit.first, a.clause_start[clause]);
                 // "The YPG declared that Kobani had been liberated": the speaker claims the deed.
                 if (!subject && first_info.type == "territory_taken")
-                    for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                    for (const detail::CueHit& reporting : a.cues_of(CueFamily::reporting_verbs))
                         if (reporting.last <= a.clause_start[clause] && a.clause_of[reporting.first] + 1 == clause) {
                             const ActorSpan* speaker = subject_of(a, reporting.first);
                             if (speaker && !speaker->adjective_only && speaker->kind != ActorKind::civilians &&
@@ -778,7 +778,7 @@ struct Coder {
                 // verb coordinated with a reporting verb shares its speaker, not the reported clause's subject.
                 if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].is("and")) {
                     std::optional<std::size_t> first_verb;
-                    for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                    for (const detail::CueHit& reporting : a.cues_of(CueFamily::reporting_verbs))
                         if (reporting.last < hit.first && a.clause_of[reporting.first] < clause) {
                             first_verb = reporting.first;
                             break;
@@ -843,17 +843,17 @@ struct Coder {
             if (physical_needing_armed.contains(info.type) && civ1) continue;
 
             if (!info.person_object.empty()) {
-                const auto person = a.last_cue_in("person_objects", hit.last, std::min(end, hit.last + 6));
+                const auto person = a.last_cue_in(CueFamily::person_objects, hit.last, std::min(end, hit.last + 6));
                 const bool people = person && !std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
                                         return p.first_token >= hit.last && p.first_token < person->first;
                                     });
                 if (people) m.event_type = info.person_object;
             }
             m.movement = info.movement;
-            if (!info.facility_object.empty() && a.last_cue_in("facility_objects", hit.last, std::min(end, hit.last + 5)))
+            if (!info.facility_object.empty() && a.last_cue_in(CueFamily::facility_objects, hit.last, std::min(end, hit.last + 5)))
                 m.event_type = info.facility_object;
             if (info.by_speaker)
-                for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                for (const detail::CueHit& reporting : a.cues_of(CueFamily::reporting_verbs))
                     if (reporting.last <= hit.first)
                         if (const ActorSpan* speaker = subject_of(a, reporting.first); speaker && speaker->ref.id != m.actor2.id) {
                             m.actor1 = ref_of(speaker, false);
@@ -863,7 +863,7 @@ struct Coder {
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
                 else if (m.actor1.empty()) return;
-                else if (const auto cue = a.last_cue_in("reinforce", 0, t.size())) {
+                else if (const auto cue = a.last_cue_in(CueFamily::reinforce, 0, t.size())) {
                     m.event_type = "aid";
                     if (const ActorSpan* helped = nearest_right(a, cue->last, t.size())) m.actor2 = ref_of(helped, false);
                 } else {
@@ -1043,10 +1043,11 @@ void write_trace(std::ostream& out, const SentenceAnalysis& a, const Article& ar
 
 ArticleReading Extractor::read(const Article& article) const {
     ArticleReading reading;
-    const std::vector<Sentence> sentences = segment(article);
+    std::vector<Sentence> sentences = segment(article);
+    for (Sentence& sentence : sentences) lexicon_.mark_phrase_starts(sentence.tokens);
     detail::ArticleContext context = detail::pre_scan(sentences, lexicon_);
     std::vector<bool> air(sentences.size(), false);
-    for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !lexicon_.cues("air").scan(sentences[s].tokens).empty();
+    for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !lexicon_.cues(CueFamily::air).scan(sentences[s].tokens).empty();
 
     Coder coder{lexicon_, article, context, reading.mentions, std::nullopt, std::nullopt};
     std::size_t last_paragraph = static_cast<std::size_t>(-1);
@@ -1113,7 +1114,7 @@ ArticleReading Extractor::read(const Article& article) const {
             }
 
         // Conditional warnings: "The UN says that if Kobani falls, a bloodbath will ensue".
-        for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
+        for (const detail::CueHit& verb : a.cues_of(CueFamily::reporting_verbs)) {
                 const auto cond = std::find_if(t.begin() + static_cast<long>(verb.last), t.end(), [](const Token& x) { return x.is("if"); });
                 if (cond == t.end() || cond - t.begin() > static_cast<long>(verb.last) + 3) continue;
                 const bool consequence = std::any_of(cond, t.end(), [](const Token& x) { return x.is("will") || x.is("would"); });
@@ -1215,7 +1216,7 @@ ArticleReading Extractor::read(const Article& article) const {
         }
 
         // "The claim could not be independently confirmed": the sentence before was a claim.
-        if (a.triggers.empty() && a.has_cue_in("claimed", 0, t.size()))
+        if (a.triggers.empty() && a.has_cue_in(CueFamily::claimed, 0, t.size()))
             for (std::size_t k = previous_sentence_first_mention; k < first_mention; ++k)
                 if (!is_statement(reading.mentions[k].event_type)) reading.mentions[k].certainty = Certainty::claimed;
 
