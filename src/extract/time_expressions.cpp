@@ -12,8 +12,10 @@ constexpr std::array<std::string_view, 7> weekday_names = {"sunday", "monday", "
                                                            "thursday", "friday", "saturday"};
 
 std::optional<unsigned> weekday_of(std::string_view word) {
+    // First letters first: every token is asked, and few share one with a day's name.
+    if (word.empty()) return std::nullopt;
     for (unsigned i = 0; i < weekday_names.size(); ++i)
-        if (word == weekday_names[i]) return i;
+        if (word.front() == weekday_names[i].front() && word == weekday_names[i]) return i;
     return std::nullopt;
 }
 
@@ -23,9 +25,10 @@ std::optional<unsigned> month_of(std::string_view word) {
         {"april", "apr", "apr."}, {"may", "may", "may"}, {"june", "jun", "jun."},
         {"july", "jul", "jul."}, {"august", "aug", "aug."}, {"september", "sept", "sep"},
         {"october", "oct", "oct."}, {"november", "nov", "nov."}, {"december", "dec", "dec."}}};
+    if (word.empty()) return std::nullopt;
     for (unsigned m = 0; m < names.size(); ++m)
         for (const auto name : names[m])
-            if (word == name) return m + 1;
+            if (word.front() == name.front() && word == name) return m + 1;
     return std::nullopt;
 }
 
