@@ -74,7 +74,7 @@ std::string Pipeline::home_state(const ArticleReading& reading, const GeoContext
     // The dateline's country when the story itself talks about that country ("DIYARBAKIR, Turkey"
     // over riots in Turkey); a reporter filing from Beirut about Syria is not writing about Lebanon.
     if (reading.places.dateline) {
-        const auto found = geocoder_.candidates(reading.places.dateline->text, context);
+        const auto found = geocoder_.readings(reading.places.dateline->text, context);
         if (!found.empty()) {
             const std::string& iso3 = found.front().location.country;
             if (std::find(context.countries.begin(), context.countries.end(), iso3) != context.countries.end() &&
