@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <mutex>
 
 #include "common/assets.hpp"
@@ -58,12 +57,15 @@ std::optional<std::filesystem::path> outline_cache_path(const std::filesystem::p
     return *folder / name;
 }
 
-/// Reads the whole cache file; empty when it is missing or unreadable.
+/// Reads the whole cache file in one read; empty when it is missing or unreadable.
 std::string read_whole_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
     std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return in.bad() ? std::string() : bytes;
+    if (ec || !in) return {};
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    return in.gcount() == static_cast<std::streamsize>(size) ? bytes : std::string();
 }
 
 /// Takes fixed-size fields and byte strings off the front of a cache file, refusing to read
