@@ -412,7 +412,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         if (covered) continue;
         ActorSpan span{match.first, match.last, {}, ActorKind::unknown, false, {}};
         span.ref.text = surface(article, tokens, match.first, match.last);
-        const std::string& last_word = tokens[match.last - 1].folded;
+        const std::string_view last_word = tokens[match.last - 1].folded;
         const bool adjective = e.role == ActorEntry::Role::demonym ||
                                (e.role == ActorEntry::Role::ethnic && (last_word.ends_with("ish") || last_word == "pro"));
         if (adjective) {
@@ -668,7 +668,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         // that closes a relative clause is the main clause's.
         if (prev == "," && !tokens[k].capitalized && is_word(tokens[k]) && a.clause_start.size() > 0) {
             const std::size_t current = a.clause_start.back();
-            const std::string& opener_word = tokens[current].folded;
+            const std::string_view opener_word = tokens[current].folded;
             if ((opener_word == "which" || opener_word == "who" || opener_word == "where") && current > 0 &&
                 tokens[current - 1].is(",") && !lexicon.trigger_phrases().matches_at(tokens, k).empty())
                 boundary = true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ostream>
+#include <string_view>
 
 #include "extract/analysis.hpp"
 #include "text/fold.hpp"
@@ -10,6 +11,10 @@
 #include "text/segmenter.hpp"
 
 namespace frontline {
+
+// Event types are compared with literals all through coding: as string_views they compare
+// lengths first, where std::string == const char* ran strlen and memcmp (profiled: 4 %).
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -260,7 +265,7 @@ struct Coder {
         if (with == 0 || !t[with - 1].is("with")) return nullptr;
         for (const TriggerHit& verb : a.triggers)
             if (verb.last < with && a.clause_of[verb.first] == a.clause_of[noun.first] &&
-                lexicon.trigger(verb.candidates.front()).type == "armed_clash" && !lexicon.trigger(verb.candidates.front()).noun)
+                lexicon.trigger(verb.candidates.front()).type == "armed_clash"sv && !lexicon.trigger(verb.candidates.front()).noun)
                 return &verb;
         return nullptr;
     }
@@ -418,7 +423,7 @@ struct Coder {
                                         t[a.clause_start[expr_clause]].is("since");
             if (since && (same_clause || adjacent_since) && expr.first_token > at) since_start = &expr;
             since = since || old_month;
-            const std::string& opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
+            const std::string_view opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
             const bool background_clause = !same_clause && (opener == "since" || opener == "after" || opener == "before" ||
                                                             opener == "until" || opener == "when" || opener == "as");
             if (since || background_clause || (expr.precision == 3 && !same_clause)) continue;
@@ -553,8 +558,8 @@ struct Coder {
         const bool has_noun = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t c) { return lexicon.trigger(c).noun; });
         const bool has_verb = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t c) { return !lexicon.trigger(c).noun; });
         if (has_noun && has_verb) {
-            const std::string before = hit.first > 0 ? t[hit.first - 1].folded : std::string();
-            const std::string after = hit.last < t.size() ? t[hit.last].folded : std::string();
+            const std::string_view before = hit.first > 0 ? std::string_view(t[hit.first - 1].folded) : std::string_view();
+            const std::string_view after = hit.last < t.size() ? std::string_view(t[hit.last].folded) : std::string_view();
             const bool nominal = before == "a" || before == "an" || before == "the" || before == "its" || before == "their" ||
                                  before == "this" || before == "'s" || before == "his" || before == "her" || before == "any" ||
                                  before == "major" || before == "new" || after == "by" || after == "of" || after == "on" ||
@@ -584,8 +589,8 @@ struct Coder {
             // "Islamic State positions around Kobani": an -s form after a modifier and before a
             // preposition is a plural noun, not a verb.
             const std::string_view word = t[hit.first].folded;
-            const std::string before = t[hit.first - 1].folded;
-            const std::string after = hit.last < t.size() ? t[hit.last].folded : std::string(".");
+            const std::string_view before = t[hit.first - 1].folded;
+            const std::string_view after = hit.last < t.size() ? std::string_view(t[hit.last].folded) : std::string_view(".");
             const bool determiner = before == "the" || before == "its" || before == "their" || before == "his" || before == "her" ||
                                     before == "'s" || before == "a" || before == "an";
             const bool modified = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return s.last == hit.first; }) ||
@@ -606,7 +611,7 @@ struct Coder {
         }
         // "Shells hit a district, killing five civilians": the toll of the event just told, not a new one.
         if (!noun && t[hit.first].is("killing") && hit.first > 0 && t[hit.first - 1].is(",") &&
-            lexicon.trigger(hit.candidates.front()).type == "attack_on_civilians" &&
+            lexicon.trigger(hit.candidates.front()).type == "attack_on_civilians"sv &&
             std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) { return other.last < hit.first; }))
             return;
         // "the militants besieging it", "fighters defending the town": a participle right after an
@@ -630,7 +635,7 @@ struct Coder {
             return;
         if (noun && hit.first >= 2 && t[hit.first - 1].is("by")) {
             // "buildings gutted by air strikes": damage seen afterwards, not a strike reported.
-            const std::string& participle = t[hit.first - 2].folded;
+            const std::string_view participle = t[hit.first - 2].folded;
             if (participle == "gutted" || participle == "destroyed" || participle == "damaged" || participle == "flattened" ||
                 participle == "ruined" || participle == "wrecked" || participle == "levelled" || participle == "leveled" ||
                 participle == "scarred" || participle == "razed")
@@ -688,7 +693,7 @@ struct Coder {
         // relative clause is the place's history, told to explain the main event.
         {
             const std::size_t start = a.clause_start[clause];
-            const std::string& opener = t[start].folded;
+            const std::string_view opener = t[start].folded;
             // "since Islamic State laid siege to it": the clause dates something else.
             if (opener == "since" && start > 0) return;
             // "that" after a noun ("the town centre that the two sides had been fighting over") is relative.
@@ -731,8 +736,8 @@ struct Coder {
                     object = nearest_right(a, static_cast<std::size_t>(conj - t.begin()) + 1, end);
             }
             // "overran the city after four days of fighting": the fighting was the overrunners'.
-            const std::string& opener = t[a.clause_start[clause]].folded;
-            if (!subject && first_info.type == "armed_clash" &&
+            const std::string_view opener = t[a.clause_start[clause]].folded;
+            if (!subject && first_info.type == "armed_clash"sv &&
                 (opener == "after" || opener == "before" || opener == "during" || opener == "following" || opener == "amid"))
                 if (const ActorSpan* main = subject_of(a, hit.first); main && !main->adjective_only && is_armed(main->kind))
                     subject = main;
@@ -763,7 +768,7 @@ struct Coder {
                 subject = agent;
                 object = nearest_left(a, hit.first, a.clause_start[clause]);
                 // "The YPG declared that Kobani had been liberated": the speaker claims the deed.
-                if (!subject && first_info.type == "territory_taken")
+                if (!subject && first_info.type == "territory_taken"sv)
                     for (const detail::CueHit& reporting : a.cues_of(CueFamily::reporting_verbs))
                         if (reporting.last <= a.clause_start[clause] && a.clause_of[reporting.first] + 1 == clause) {
                             const ActorSpan* speaker = subject_of(a, reporting.first);
@@ -814,28 +819,28 @@ struct Coder {
         });
         for (const std::size_t candidate : candidates) {
             const TriggerInfo& info = lexicon.trigger(candidate);
-            const bool civilian_event = info.type == "protest" || info.type == "riot" || info.type == "displacement";
+            const bool civilian_event = info.type == "protest"sv || info.type == "riot"sv || info.type == "displacement"sv;
             EventMention m;
             m.event_type = info.type;
             m.actor1 = ref_of(subject, civilian_event);
             m.actor2 = ref_of(object, false);
             // "troops were sent onto the streets": what is deployed is the actor of a deployment.
-            if (passive && (info.movement || info.type == "deployment") && m.actor1.empty() && !m.actor2.empty()) std::swap(m.actor1, m.actor2);
+            if (passive && (info.movement || info.type == "deployment"sv) && m.actor1.empty() && !m.actor2.empty()) std::swap(m.actor1, m.actor2);
             const bool against_police = object && object->ref.local_state == ActorRef::LocalState::security;
             // Whoever speaks is who "he" or "she" is next, even when what was said is not coded.
             if (is_statement(info.type) && !m.actor1.empty()) context.last_speaker = m.actor1;
             // "Kurds" who capture a town or fight are the Kurds' armed force, not civilians.
-            const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash";
+            const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash"sv;
             if (armed_act && !has_civilian_reading && !against_police && is_civilian(m.actor1))
                 if (const std::string armed = lexicon.armed_force_of(m.actor1.id); !armed.empty()) m.actor1.id = armed;
             const bool civ1 = is_civilian(m.actor1);
-            if (info.type == "displacement" && !m.actor1.empty() && !civ1) continue;
+            if (info.type == "displacement"sv && !m.actor1.empty() && !civ1) continue;
             // "captured troops being marched down a road": nobody is protested.
-            if ((info.type == "protest" || info.type == "riot") && passive && !noun) continue;
+            if ((info.type == "protest"sv || info.type == "riot"sv) && passive && !noun) continue;
             // armed men do not protest.
-            if (info.type == "protest" && !m.actor1.empty() && !civ1 && !m.actor1.id.empty() && is_armed(kind_of_actor(m.actor1))) continue;
+            if (info.type == "protest"sv && !m.actor1.empty() && !civ1 && !m.actor1.id.empty() && is_armed(kind_of_actor(m.actor1))) continue;
             // "U.S. drops arms to Kobani Kurds": weapons go to the people's fighters.
-            if (info.type == "aid" && is_civilian(m.actor2) &&
+            if (info.type == "aid"sv && is_civilian(m.actor2) &&
                 std::any_of(t.begin(), t.end(), [](const Token& x) {
                     return x.is("arms") || x.is("weapons") || x.is("ammunition") || x.is("munitions");
                 }))
@@ -858,7 +863,7 @@ struct Coder {
                         if (const ActorSpan* speaker = subject_of(a, reporting.first); speaker && speaker->ref.id != m.actor2.id) {
                             m.actor1 = ref_of(speaker, false);
                             // "said the defenders needed heavier weapons to match the militants' tanks": a need has no addressee.
-                            if (m.event_type == "appeal") m.actor2 = {};
+                            if (m.event_type == "appeal"sv) m.actor2 = {};
                         }
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
@@ -871,30 +876,30 @@ struct Coder {
                 }
             }
             // "Supporters of the HDP fought with police": unarmed people against police riot.
-            if (m.event_type == "armed_clash" && against_police && !m.actor1.id.empty() && !is_armed(kind_of_actor(m.actor1)))
+            if (m.event_type == "armed_clash"sv && against_police && !m.actor1.id.empty() && !is_armed(kind_of_actor(m.actor1)))
                 m.event_type = "riot";
-            if (m.event_type == "armed_clash" || m.event_type == "riot") {
+            if (m.event_type == "armed_clash"sv || m.event_type == "riot"sv) {
                 const bool civ2 = is_civilian(m.actor2);
                 if (civ2 && !civ1) { std::swap(m.actor1, m.actor2); m.event_type = "riot"; }
                 else if (civ1) m.event_type = "riot";
-                if (m.event_type == "riot" && m.actor1.empty() == false && is_state(m.actor1) && m.actor2.empty()) {
+                if (m.event_type == "riot"sv && m.actor1.empty() == false && is_state(m.actor1) && m.actor2.empty()) {
                     m.actor2 = m.actor1;
                     m.actor1 = ActorRef{default_civilians(a), ""};
                 }
             }
             // "Clashes were also reported in Ankara" in a story of riots: more rioting, not a battle.
-            if (m.event_type == "armed_clash" && m.actor1.empty() && m.actor2.empty() &&
+            if (m.event_type == "armed_clash"sv && m.actor1.empty() && m.actor2.empty() &&
                 std::any_of(out.rbegin(), out.rend(), [&](const EventMention& earlier) {
-                    return earlier.event_type == "riot" && earlier.mention.sentence_index + 6 >= a.sentence->index;
+                    return earlier.event_type == "riot"sv && earlier.mention.sentence_index + 6 >= a.sentence->index;
                 }))
                 m.event_type = "riot";
             // "protests that have left 31 people dead" were riots.
-            if (m.event_type == "protest" && std::any_of(t.begin() + static_cast<long>(hit.last), t.begin() + static_cast<long>(end),
+            if (m.event_type == "protest"sv && std::any_of(t.begin() + static_cast<long>(hit.last), t.begin() + static_cast<long>(end),
                                                          [](const Token& x) { return x.is("dead") || x.is("killed"); }))
                 m.event_type = "riot";
-            if ((m.event_type == "riot" || m.event_type == "protest" || m.event_type == "displacement") && m.actor1.empty())
+            if ((m.event_type == "riot"sv || m.event_type == "protest"sv || m.event_type == "displacement"sv) && m.actor1.empty())
                 m.actor1 = ActorRef{default_civilians(a), ""};
-            if (m.event_type == "bombing") {
+            if (m.event_type == "bombing"sv) {
                 const bool suicide = std::any_of(t.begin() + static_cast<long>(hit.first), t.begin() + static_cast<long>(hit.last),
                                                  [](const Token& x) { return x.is("suicide") || x.is("herself") || x.is("himself"); });
                 if (suicide) m.sub_event_type = "Suicide bomb";
@@ -905,7 +910,7 @@ struct Coder {
             if (physical && (m.certainty == Certainty::hypothetical || m.certainty == Certainty::negated)) return;
             if (!physical && (m.certainty == Certainty::negated || m.certainty == Certainty::hypothetical)) return;
             // "warned that Kobani could still fall": a forecast about a place, not a threat.
-            if (m.event_type == "warning" && std::any_of(t.begin() + static_cast<long>(hit.last), t.end(), [](const Token& x) {
+            if (m.event_type == "warning"sv && std::any_of(t.begin() + static_cast<long>(hit.last), t.end(), [](const Token& x) {
                     return x.is("fall") || x.is("collapse");
                 }))
                 return;
@@ -924,13 +929,13 @@ struct Coder {
             if (physical) m.places = places_for(a, hit.first, hit.last, dateline_end);
             // "Kurds streamed into Turkey": people cross where the story is, at that state's border
             // nearest the story's focus, not at the middle of the country.
-            if (m.event_type == "displacement" || m.event_type == "aid" || m.event_type == "deployment") {
+            if (m.event_type == "displacement"sv || m.event_type == "aid"sv || m.event_type == "deployment"sv) {
                 // "crossed from Turkey into Syria": where they went, not where they came from.
                 std::stable_partition(m.places.begin(), m.places.end(), [&](const PlaceRef& p) {
                     return !(p.first_token > 0 && t[p.first_token - 1].is("from"));
                 });
                 for (PlaceRef& p : m.places) {
-                    const std::string before = p.first_token > 0 ? t[p.first_token - 1].folded : std::string();
+                    const std::string_view before = p.first_token > 0 ? std::string_view(t[p.first_token - 1].folded) : std::string_view();
                     if (p.state.empty() || p.anaphor || p.relation != PlaceRelation::in ||
                         !(before == "into" || before == "entered" || before == "to" || before == "reached"))
                         continue;
@@ -942,11 +947,11 @@ struct Coder {
             }
             for (PlaceRef& p : m.places)
                 if (p.relation == PlaceRelation::border && p.border_partner.empty() && is_state(m.actor1)) p.border_partner = m.actor1.id;
-            if (m.event_type == "territory_taken" || m.event_type == "retreat") {
+            if (m.event_type == "territory_taken"sv || m.event_type == "retreat"sv) {
                 m.magnitude = share_before_place(a, a.clause_start[clause], end);
                 // "took the compound ..., and the militants now hold about 40 percent of the town":
                 // the share the taker holds afterwards, said in the clause that follows.
-                if (!m.magnitude && m.event_type == "territory_taken")
+                if (!m.magnitude && m.event_type == "territory_taken"sv)
                     for (std::size_t k = end; k < t.size() && !m.magnitude; ++k)
                         if (t[k].is("hold") || t[k].is("holds") || t[k].is("control") || t[k].is("controls"))
                             m.magnitude = share_before_place(a, k + 1, std::min(t.size(), k + 6));
@@ -1121,7 +1126,7 @@ ArticleReading Extractor::read(const Article& article) const {
                 const ActorSpan* speaker = coder.nearest_left(a, verb.first, 0);
                 if (!consequence || !speaker) continue;
                 const bool already = std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
-                                                 [&](const EventMention& m) { return m.event_type == "warning" && m.actor1.id == speaker->ref.id; });
+                                                 [&](const EventMention& m) { return m.event_type == "warning"sv && m.actor1.id == speaker->ref.id; });
                 if (already) continue;
                 EventMention m;
                 m.event_type = "warning";
@@ -1143,8 +1148,8 @@ ArticleReading Extractor::read(const Article& article) const {
         if (casualty != t.end() && !coded_in_clause && first_mention > 0) {
             // Only violence leaves dead: a deployment or a retreat does not continue into casualties.
             const auto violent = [](const EventMention& m) {
-                return m.event_type == "riot" || m.event_type == "armed_clash" || m.event_type == "shelling" ||
-                       m.event_type == "airstrike" || m.event_type == "bombing" || m.event_type == "attack_on_civilians";
+                return m.event_type == "riot"sv || m.event_type == "armed_clash"sv || m.event_type == "shelling"sv ||
+                       m.event_type == "airstrike"sv || m.event_type == "bombing"sv || m.event_type == "attack_on_civilians"sv;
             };
             // The dead are counted from the event that left them ("riots ... leaving 14 dead. Eight of
             // the dead were in Diyarbakir"), else from the violence just told.
@@ -1189,10 +1194,10 @@ ArticleReading Extractor::read(const Article& article) const {
         // "ISIL pressed south, taking Tikrit": the advance is the capture, told once.
         for (std::size_t k = first_mention; k < reading.mentions.size();) {
             const EventMention& advance = reading.mentions[k];
-            const bool realised = advance.event_type == "advance" && !advance.actor1.empty() &&
+            const bool realised = advance.event_type == "advance"sv && !advance.actor1.empty() &&
                                   std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
                                               [&](const EventMention& m) {
-                                                  return m.event_type == "territory_taken" && m.actor1.id == advance.actor1.id &&
+                                                  return m.event_type == "territory_taken"sv && m.actor1.id == advance.actor1.id &&
                                                          (advance.places.empty() || m.places.empty() ||
                                                           advance.places.front().text == m.places.front().text);
                                               });
@@ -1203,10 +1208,10 @@ ArticleReading Extractor::read(const Article& article) const {
         std::vector<EventMention> coded(std::make_move_iterator(reading.mentions.begin() + static_cast<long>(first_mention)),
                                         std::make_move_iterator(reading.mentions.end()));
         reading.mentions.resize(first_mention);
-        const bool riot_here = std::any_of(coded.begin(), coded.end(), [](const EventMention& m) { return m.event_type == "riot"; });
+        const bool riot_here = std::any_of(coded.begin(), coded.end(), [](const EventMention& m) { return m.event_type == "riot"sv; });
         bool fatalities_given = false;
         for (EventMention& m : coded) {
-            if (riot_here && m.event_type == "protest") continue;
+            if (riot_here && m.event_type == "protest"sv) continue;
             if (!is_statement(m.event_type) && !fatalities_given && !m.fatalities) {
                 m.fatalities = fatalities_in(a);
                 fatalities_given = m.fatalities.has_value();
@@ -1257,8 +1262,8 @@ ArticleReading Extractor::read(const Article& article) const {
     // the article's ground events set against each other.
     std::map<std::pair<std::string, std::string>, int> dyads;
     for (const EventMention& m : reading.mentions) {
-        const bool ground = m.event_type == "territory_taken" || m.event_type == "retreat" || m.event_type == "advance" ||
-                            m.event_type == "armed_clash";
+        const bool ground = m.event_type == "territory_taken"sv || m.event_type == "retreat"sv || m.event_type == "advance"sv ||
+                            m.event_type == "armed_clash"sv;
         if (ground && !m.actor1.id.empty() && !m.actor2.id.empty() && m.actor1.id != m.actor2.id)
             ++dyads[std::minmax(m.actor1.id, m.actor2.id)];
     }
@@ -1276,7 +1281,7 @@ ArticleReading Extractor::read(const Article& article) const {
     }
     if (dyad) {
         for (EventMention& m : reading.mentions) {
-            if (m.event_type != "armed_clash") continue;
+            if (m.event_type != "armed_clash"sv) continue;
             const auto other = [&](const std::string& id) { return id == dyad->first ? dyad->second : dyad->first; };
             const auto in_dyad = [&](const std::string& id) { return id == dyad->first || id == dyad->second; };
             if (m.actor1.empty() && m.actor2.empty()) {
@@ -1292,9 +1297,9 @@ ArticleReading Extractor::read(const Article& article) const {
     // "Peshmerga cross into Kobani" (headline) and "crossed ... to reinforce the YPG" (body): one
     // force's crossing is the aid the story says it brought.
     for (EventMention& m : reading.mentions) {
-        if (!m.movement || m.event_type != "deployment" || m.actor1.id.empty()) continue;
+        if (!m.movement || m.event_type != "deployment"sv || m.actor1.id.empty()) continue;
         const auto aid = std::find_if(reading.mentions.begin(), reading.mentions.end(), [&](const EventMention& other) {
-            return other.movement && other.event_type == "aid" && other.actor1.id == m.actor1.id;
+            return other.movement && other.event_type == "aid"sv && other.actor1.id == m.actor1.id;
         });
         if (aid == reading.mentions.end()) continue;
         m.event_type = "aid";
