@@ -5,6 +5,7 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/ordered_extraction.hpp"
+#include "app/stdin_stream.hpp"
 #include "common/assets.hpp"
 #include "common/error.hpp"
 #include "io/event_store.hpp"
@@ -107,6 +108,7 @@ int run_extract(const ExtractOptions& options) {
     ReportPrinter printer;
     IngestReport report;
     std::size_t articles = 0;
+    StdinStream standard_input;
     OrderedExtraction extraction(pipeline, jobs, [&](std::vector<Event>&& events) { output.add(std::move(events)); });
     for (const std::string& input : options.inputs) {
         read_articles(
@@ -116,7 +118,7 @@ int run_extract(const ExtractOptions& options) {
                 printer.drain(report);
                 extraction.push(std::move(article));
             },
-            report, std::cin);
+            report, standard_input);
         printer.drain(report);
     }
     extraction.finish();

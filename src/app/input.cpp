@@ -2,12 +2,15 @@
 
 #include <iostream>
 
+#include "app/stdin_stream.hpp"
+
 namespace frontline::app {
 
 ExtractionRun extract_inputs(const Pipeline& pipeline, const std::vector<std::string>& inputs, const IngestOptions& options) {
     ExtractionRun run;
     std::vector<Event> events;
     IngestReport report;
+    StdinStream standard_input;
     for (const std::string& input : inputs) {
         read_articles(
             input, options,
@@ -18,7 +21,7 @@ ExtractionRun extract_inputs(const Pipeline& pipeline, const std::vector<std::st
                 run.holdings.insert(run.holdings.end(), std::make_move_iterator(found.holdings.begin()),
                                     std::make_move_iterator(found.holdings.end()));
             },
-            report, std::cin);
+            report, standard_input);
     }
     for (const std::string& warning : report.warnings) std::cerr << "frontline: warning: " << warning << '\n';
     for (const std::string& skipped : report.skipped) std::cerr << "frontline: skipped: " << skipped << '\n';

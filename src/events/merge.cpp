@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <tuple>
 
+#include "common/number_text.hpp"
+
 namespace frontline {
 
 namespace {
@@ -145,9 +147,13 @@ std::string stable_event_id(const Event& event) {
     std::string key = event.mentions.empty() ? std::string() : event.mentions.front().article_id;
     key += '\x1f' + event.event_type + '\x1f' + event.actor1 + '\x1f' + event.actor2 + '\x1f';
     if (event.location) {
-        char coords[64];
-        std::snprintf(coords, sizeof coords, "%.3f,%.3f", event.location->anchor.lon(), event.location->anchor.lat());
-        key += event.location->place_id.empty() ? std::string(coords) : event.location->place_id;
+        if (event.location->place_id.empty()) {
+            append_fixed(key, event.location->anchor.lon(), 3);
+            key += ',';
+            append_fixed(key, event.location->anchor.lat(), 3);
+        } else {
+            key += event.location->place_id;
+        }
     }
     key += '\x1f';
     if (event.date_start) key += event.date_start->iso();

@@ -114,15 +114,13 @@ std::optional<double> bearing_of(std::string_view word) {
     return std::nullopt;
 }
 
-bool SentenceAnalysis::has_cue_in(std::string_view family, std::size_t from, std::size_t to) const {
+bool SentenceAnalysis::has_cue_in(CueFamily family, std::size_t from, std::size_t to) const {
     return last_cue_in(family, from, to).has_value();
 }
 
-std::optional<CueHit> SentenceAnalysis::last_cue_in(std::string_view family, std::size_t from, std::size_t to) const {
-    const auto it = cues.find(family);
-    if (it == cues.end()) return std::nullopt;
+std::optional<CueHit> SentenceAnalysis::last_cue_in(CueFamily family, std::size_t from, std::size_t to) const {
     std::optional<CueHit> last;
-    for (const CueHit& hit : it->second)
+    for (const CueHit& hit : cues_of(family))
         if (hit.first >= from && hit.last <= to) last = hit;
     return last;
 }
@@ -199,9 +197,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     const std::vector<Token>& tokens = sentence.tokens;
     const std::size_t n = tokens.size();
 
-    for (const char* family : {"negation", "hypothetical", "implicative", "reported", "claimed", "reporting_verbs",
-                               "clause_openers", "relative_pronouns", "air", "reinforce", "person_objects", "facility_objects"})
-        a.cues[family] = find_cues(lexicon.cues(family), tokens);
+    for (std::size_t f = 0; f < cue_family_count; ++f) a.cues[f] = find_cues(lexicon.cues(static_cast<CueFamily>(f)), tokens);
     std::vector<CueHit> sources = find_cues(lexicon.source_phrases(), tokens);
 
     // --- Actors -------------------------------------------------------------------------------
@@ -416,7 +412,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         if (covered) continue;
         ActorSpan span{match.first, match.last, {}, ActorKind::unknown, false, {}};
         span.ref.text = surface(article, tokens, match.first, match.last);
-        const std::string& last_word = tokens[match.last - 1].folded;
+        const std::string_view last_word = tokens[match.last - 1].folded;
         const bool adjective = e.role == ActorEntry::Role::demonym ||
                                (e.role == ActorEntry::Role::ethnic && (last_word.ends_with("ish") || last_word == "pro"));
         if (adjective) {
@@ -656,7 +652,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     a.clause_of.assign(n, 0);
     a.clause_start = {0};
     std::vector<bool> opener(n, false);
-    for (const CueHit& hit : a.cues["clause_openers"]) opener[hit.first] = true;
+    for (const CueHit& hit : a.cues_of(CueFamily::clause_openers)) opener[hit.first] = true;
     for (std::size_t k = 1; k < n; ++k) {
         const std::string_view w = tokens[k].folded;
         const std::string_view prev = tokens[k - 1].folded;
@@ -672,7 +668,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         // that closes a relative clause is the main clause's.
         if (prev == "," && !tokens[k].capitalized && is_word(tokens[k]) && a.clause_start.size() > 0) {
             const std::size_t current = a.clause_start.back();
-            const std::string& opener_word = tokens[current].folded;
+            const std::string_view opener_word = tokens[current].folded;
             if ((opener_word == "which" || opener_word == "who" || opener_word == "where") && current > 0 &&
                 tokens[current - 1].is(",") && !lexicon.trigger_phrases().matches_at(tokens, k).empty())
                 boundary = true;

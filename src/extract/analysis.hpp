@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -59,11 +60,12 @@ struct SentenceAnalysis {
     std::vector<TriggerHit> triggers;
     std::vector<std::size_t> clause_of;  ///< clause number of each token
     std::vector<std::size_t> clause_start;
-    std::map<std::string, std::vector<CueHit>, std::less<>> cues;
+    std::array<std::vector<CueHit>, cue_family_count> cues;  ///< by CueFamily
 
     [[nodiscard]] const std::vector<Token>& tokens() const { return sentence->tokens; }
-    [[nodiscard]] bool has_cue_in(std::string_view family, std::size_t from, std::size_t to) const;
-    [[nodiscard]] std::optional<CueHit> last_cue_in(std::string_view family, std::size_t from, std::size_t to) const;
+    [[nodiscard]] const std::vector<CueHit>& cues_of(CueFamily family) const { return cues[static_cast<std::size_t>(family)]; }
+    [[nodiscard]] bool has_cue_in(CueFamily family, std::size_t from, std::size_t to) const;
+    [[nodiscard]] std::optional<CueHit> last_cue_in(CueFamily family, std::size_t from, std::size_t to) const;
 };
 
 /// Tags actors, places, times, triggers, clauses and cues of one sentence. `air_context` says

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ostream>
+#include <string_view>
 
 #include "extract/analysis.hpp"
 #include "text/fold.hpp"
@@ -10,6 +11,10 @@
 #include "text/segmenter.hpp"
 
 namespace frontline {
+
+// Event types are compared with literals all through coding: as string_views they compare
+// lengths first, where std::string == const char* ran strlen and memcmp (profiled: 4 %).
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -204,7 +209,7 @@ struct Coder {
         for (std::size_t c = clause; c-- > 0;) {
             const std::size_t begin = a.clause_start[c];
             const bool inserted = begin > 0 && a.sentence->tokens[begin - 1].is(",") &&
-                                  a.has_cue_in("relative_pronouns", begin, begin + 1) && limit > 0 &&
+                                  a.has_cue_in(CueFamily::relative_pronouns, begin, begin + 1) && limit > 0 &&
                                   a.sentence->tokens[limit - 1].is(",");
             if (!inserted) break;
             limit = begin - 1;
@@ -260,7 +265,7 @@ struct Coder {
         if (with == 0 || !t[with - 1].is("with")) return nullptr;
         for (const TriggerHit& verb : a.triggers)
             if (verb.last < with && a.clause_of[verb.first] == a.clause_of[noun.first] &&
-                lexicon.trigger(verb.candidates.front()).type == "armed_clash" && !lexicon.trigger(verb.candidates.front()).noun)
+                lexicon.trigger(verb.candidates.front()).type == "armed_clash"sv && !lexicon.trigger(verb.candidates.front()).noun)
                 return &verb;
         return nullptr;
     }
@@ -307,17 +312,17 @@ struct Coder {
         const std::size_t start = a.clause_start[clause];
         // A statement is negated by its own verb's negation ("did not call for"), not by one in the
         // clause it is coordinated with ("said no one should test Turkey and warned").
-        if (a.has_cue_in("negation", physical ? start : std::max(start, hit.first >= 3 ? hit.first - 3 : 0), hit.first))
+        if (a.has_cue_in(CueFamily::negation, physical ? start : std::max(start, hit.first >= 3 ? hit.first - 3 : 0), hit.first))
             return Certainty::negated;
         // "gathered to demand that the refugees be let in": a purpose, not a statement made.
         if (!physical) {
-            const auto implicative_here = a.last_cue_in("implicative", start, hit.last);
+            const auto implicative_here = a.last_cue_in(CueFamily::implicative, start, hit.last);
             const bool infinitive = !noun && hit.first > 0 && t[hit.first - 1].is("to") &&
                                     !(implicative_here && implicative_here->last >= hit.first - 1);
             return infinitive ? Certainty::hypothetical : Certainty::confirmed;
         }
-        const auto hypothetical = a.last_cue_in("hypothetical", start, hit.first);
-        const auto implicative = a.last_cue_in("implicative", start, hit.last);
+        const auto hypothetical = a.last_cue_in(CueFamily::hypothetical, start, hit.first);
+        const auto implicative = a.last_cue_in(CueFamily::implicative, start, hit.last);
         if (hypothetical && !(implicative && implicative->first >= hypothetical->first)) return Certainty::hypothetical;
         // "air strikes alone would not stop the militants": an event noun as the subject of a modal
         // is talked about, not reported.
@@ -342,8 +347,8 @@ struct Coder {
         // A clause governed by "denied that", "feared", "warned that" in the clause before it.
         if (start > 0) {
             const std::size_t governor = start >= 4 ? start - 4 : 0;
-            if (a.has_cue_in("negation", governor, start + 1)) return Certainty::negated;
-            if (a.has_cue_in("hypothetical", governor, start + 1) && !t[start].is("after") && !t[start].is("as"))
+            if (a.has_cue_in(CueFamily::negation, governor, start + 1)) return Certainty::negated;
+            if (a.has_cue_in(CueFamily::hypothetical, governor, start + 1) && !t[start].is("after") && !t[start].is("as"))
                 return Certainty::hypothetical;
         }
         // The content of a statement ("urged the coalition to step up its air strikes", "accuse Russia
@@ -366,7 +371,7 @@ struct Coder {
         if (is_statement(m.event_type)) {
             // A statement is its speaker's own act; only hedges in its clause make it reported.
             const std::size_t start = a.clause_start[a.clause_of[trigger_at]];
-            if (a.has_cue_in("reported", start, trigger_at)) m.certainty = Certainty::reported;
+            if (a.has_cue_in(CueFamily::reported, start, trigger_at)) m.certainty = Certainty::reported;
             return;
         }
         const std::size_t n = t.size();
@@ -376,13 +381,13 @@ struct Coder {
                                                 (t[s.first - 1].is("to") && t[s.first - 2].is("according")));
             if (m.source.empty() || cited) m.source = lexicon.source_name(s.payload);
         }
-        if (a.has_cue_in("claimed", 0, n)) {
+        if (a.has_cue_in(CueFamily::claimed, 0, n)) {
             m.certainty = Certainty::claimed;
-        } else if (a.has_cue_in("reported", 0, n) || !m.source.empty()) {
+        } else if (a.has_cue_in(CueFamily::reported, 0, n) || !m.source.empty()) {
             m.certainty = Certainty::reported;
         }
         // "Kurdish fighters said they had pushed IS back": a party speaking of its own deeds claims.
-        for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
+        for (const detail::CueHit& verb : a.cues_of(CueFamily::reporting_verbs)) {
             // "were said to have captured": a report with no speaker, not the subject's own claim.
             if (verb.first > 0 && be_forms.contains(t[verb.first - 1])) continue;
             const ActorSpan* speaker = nearest_left(a, verb.first, verb.first >= 6 ? verb.first - 6 : 0);
@@ -418,7 +423,7 @@ struct Coder {
                                         t[a.clause_start[expr_clause]].is("since");
             if (since && (same_clause || adjacent_since) && expr.first_token > at) since_start = &expr;
             since = since || old_month;
-            const std::string& opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
+            const std::string_view opener = t[a.clause_start[a.clause_of[expr.first_token]]].folded;
             const bool background_clause = !same_clause && (opener == "since" || opener == "after" || opener == "before" ||
                                                             opener == "until" || opener == "when" || opener == "as");
             if (since || background_clause || (expr.precision == 3 && !same_clause)) continue;
@@ -485,7 +490,7 @@ struct Coder {
             if (p.last_token <= dateline_end) continue;
             if (p.first_token < hit_last && at < p.last_token) continue;  // "Targets around Raqqa": the trigger is no place
             // ", a military spokesman in Kiev said": where the speaker is, not where it happened.
-            if (!p.anaphor && p.first_token > at && a.has_cue_in("reporting_verbs", p.last_token, p.last_token + 1)) continue;
+            if (!p.anaphor && p.first_token > at && a.has_cue_in(CueFamily::reporting_verbs, p.last_token, p.last_token + 1)) continue;
             // "in Hakkari province near the Iraqi border": the border only says where in the named place.
             if (p.anaphor && p.relation == PlaceRelation::border &&
                 std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& named) {
@@ -553,8 +558,8 @@ struct Coder {
         const bool has_noun = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t c) { return lexicon.trigger(c).noun; });
         const bool has_verb = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t c) { return !lexicon.trigger(c).noun; });
         if (has_noun && has_verb) {
-            const std::string before = hit.first > 0 ? t[hit.first - 1].folded : std::string();
-            const std::string after = hit.last < t.size() ? t[hit.last].folded : std::string();
+            const std::string_view before = hit.first > 0 ? std::string_view(t[hit.first - 1].folded) : std::string_view();
+            const std::string_view after = hit.last < t.size() ? std::string_view(t[hit.last].folded) : std::string_view();
             const bool nominal = before == "a" || before == "an" || before == "the" || before == "its" || before == "their" ||
                                  before == "this" || before == "'s" || before == "his" || before == "her" || before == "any" ||
                                  before == "major" || before == "new" || after == "by" || after == "of" || after == "on" ||
@@ -584,8 +589,8 @@ struct Coder {
             // "Islamic State positions around Kobani": an -s form after a modifier and before a
             // preposition is a plural noun, not a verb.
             const std::string_view word = t[hit.first].folded;
-            const std::string before = t[hit.first - 1].folded;
-            const std::string after = hit.last < t.size() ? t[hit.last].folded : std::string(".");
+            const std::string_view before = t[hit.first - 1].folded;
+            const std::string_view after = hit.last < t.size() ? std::string_view(t[hit.last].folded) : std::string_view(".");
             const bool determiner = before == "the" || before == "its" || before == "their" || before == "his" || before == "her" ||
                                     before == "'s" || before == "a" || before == "an";
             const bool modified = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return s.last == hit.first; }) ||
@@ -606,7 +611,7 @@ struct Coder {
         }
         // "Shells hit a district, killing five civilians": the toll of the event just told, not a new one.
         if (!noun && t[hit.first].is("killing") && hit.first > 0 && t[hit.first - 1].is(",") &&
-            lexicon.trigger(hit.candidates.front()).type == "attack_on_civilians" &&
+            lexicon.trigger(hit.candidates.front()).type == "attack_on_civilians"sv &&
             std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) { return other.last < hit.first; }))
             return;
         // "the militants besieging it", "fighters defending the town": a participle right after an
@@ -630,7 +635,7 @@ struct Coder {
             return;
         if (noun && hit.first >= 2 && t[hit.first - 1].is("by")) {
             // "buildings gutted by air strikes": damage seen afterwards, not a strike reported.
-            const std::string& participle = t[hit.first - 2].folded;
+            const std::string_view participle = t[hit.first - 2].folded;
             if (participle == "gutted" || participle == "destroyed" || participle == "damaged" || participle == "flattened" ||
                 participle == "ruined" || participle == "wrecked" || participle == "levelled" || participle == "leveled" ||
                 participle == "scarred" || participle == "razed")
@@ -688,16 +693,16 @@ struct Coder {
         // relative clause is the place's history, told to explain the main event.
         {
             const std::size_t start = a.clause_start[clause];
-            const std::string& opener = t[start].folded;
+            const std::string_view opener = t[start].folded;
             // "since Islamic State laid siege to it": the clause dates something else.
             if (opener == "since" && start > 0) return;
             // "that" after a noun ("the town centre that the two sides had been fighting over") is relative.
             const bool relative_that = opener == "that" && start > 0 && t[start - 1].kind == TokenKind::word &&
-                                       !a.has_cue_in("reporting_verbs", 0, start) &&
+                                       !a.has_cue_in(CueFamily::reporting_verbs, 0, start) &&
                                        !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) {
                                            return h.last <= start && is_statement(lexicon.trigger(h.candidates.front()).type);
                                        }) &&
-                                       !t[start - 1].folded.ends_with("ed") && !a.has_cue_in("reporting_verbs", start - 1, start) &&
+                                       !t[start - 1].folded.ends_with("ed") && !a.has_cue_in(CueFamily::reporting_verbs, start - 1, start) &&
                                        !std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) { return h.last == start; });
             if (!noun && start > 0 && (opener == "where" || opener == "which" || opener == "who" || opener == "whom" || relative_that))
                 for (std::size_t k = start + 1; k < hit.first; ++k)
@@ -731,8 +736,8 @@ struct Coder {
                     object = nearest_right(a, static_cast<std::size_t>(conj - t.begin()) + 1, end);
             }
             // "overran the city after four days of fighting": the fighting was the overrunners'.
-            const std::string& opener = t[a.clause_start[clause]].folded;
-            if (!subject && first_info.type == "armed_clash" &&
+            const std::string_view opener = t[a.clause_start[clause]].folded;
+            if (!subject && first_info.type == "armed_clash"sv &&
                 (opener == "after" || opener == "before" || opener == "during" || opener == "following" || opener == "amid"))
                 if (const ActorSpan* main = subject_of(a, hit.first); main && !main->adjective_only && is_armed(main->kind))
                     subject = main;
@@ -763,8 +768,8 @@ struct Coder {
                 subject = agent;
                 object = nearest_left(a, hit.first, a.clause_start[clause]);
                 // "The YPG declared that Kobani had been liberated": the speaker claims the deed.
-                if (!subject && first_info.type == "territory_taken")
-                    for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                if (!subject && first_info.type == "territory_taken"sv)
+                    for (const detail::CueHit& reporting : a.cues_of(CueFamily::reporting_verbs))
                         if (reporting.last <= a.clause_start[clause] && a.clause_of[reporting.first] + 1 == clause) {
                             const ActorSpan* speaker = subject_of(a, reporting.first);
                             if (speaker && !speaker->adjective_only && speaker->kind != ActorKind::civilians &&
@@ -778,7 +783,7 @@ struct Coder {
                 // verb coordinated with a reporting verb shares its speaker, not the reported clause's subject.
                 if (is_statement(first_info.type) && hit.first > 0 && t[hit.first - 1].is("and")) {
                     std::optional<std::size_t> first_verb;
-                    for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                    for (const detail::CueHit& reporting : a.cues_of(CueFamily::reporting_verbs))
                         if (reporting.last < hit.first && a.clause_of[reporting.first] < clause) {
                             first_verb = reporting.first;
                             break;
@@ -814,28 +819,28 @@ struct Coder {
         });
         for (const std::size_t candidate : candidates) {
             const TriggerInfo& info = lexicon.trigger(candidate);
-            const bool civilian_event = info.type == "protest" || info.type == "riot" || info.type == "displacement";
+            const bool civilian_event = info.type == "protest"sv || info.type == "riot"sv || info.type == "displacement"sv;
             EventMention m;
             m.event_type = info.type;
             m.actor1 = ref_of(subject, civilian_event);
             m.actor2 = ref_of(object, false);
             // "troops were sent onto the streets": what is deployed is the actor of a deployment.
-            if (passive && (info.movement || info.type == "deployment") && m.actor1.empty() && !m.actor2.empty()) std::swap(m.actor1, m.actor2);
+            if (passive && (info.movement || info.type == "deployment"sv) && m.actor1.empty() && !m.actor2.empty()) std::swap(m.actor1, m.actor2);
             const bool against_police = object && object->ref.local_state == ActorRef::LocalState::security;
             // Whoever speaks is who "he" or "she" is next, even when what was said is not coded.
             if (is_statement(info.type) && !m.actor1.empty()) context.last_speaker = m.actor1;
             // "Kurds" who capture a town or fight are the Kurds' armed force, not civilians.
-            const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash";
+            const bool armed_act = physical_needing_armed.contains(info.type) || info.type == "armed_clash"sv;
             if (armed_act && !has_civilian_reading && !against_police && is_civilian(m.actor1))
                 if (const std::string armed = lexicon.armed_force_of(m.actor1.id); !armed.empty()) m.actor1.id = armed;
             const bool civ1 = is_civilian(m.actor1);
-            if (info.type == "displacement" && !m.actor1.empty() && !civ1) continue;
+            if (info.type == "displacement"sv && !m.actor1.empty() && !civ1) continue;
             // "captured troops being marched down a road": nobody is protested.
-            if ((info.type == "protest" || info.type == "riot") && passive && !noun) continue;
+            if ((info.type == "protest"sv || info.type == "riot"sv) && passive && !noun) continue;
             // armed men do not protest.
-            if (info.type == "protest" && !m.actor1.empty() && !civ1 && !m.actor1.id.empty() && is_armed(kind_of_actor(m.actor1))) continue;
+            if (info.type == "protest"sv && !m.actor1.empty() && !civ1 && !m.actor1.id.empty() && is_armed(kind_of_actor(m.actor1))) continue;
             // "U.S. drops arms to Kobani Kurds": weapons go to the people's fighters.
-            if (info.type == "aid" && is_civilian(m.actor2) &&
+            if (info.type == "aid"sv && is_civilian(m.actor2) &&
                 std::any_of(t.begin(), t.end(), [](const Token& x) {
                     return x.is("arms") || x.is("weapons") || x.is("ammunition") || x.is("munitions");
                 }))
@@ -843,27 +848,27 @@ struct Coder {
             if (physical_needing_armed.contains(info.type) && civ1) continue;
 
             if (!info.person_object.empty()) {
-                const auto person = a.last_cue_in("person_objects", hit.last, std::min(end, hit.last + 6));
+                const auto person = a.last_cue_in(CueFamily::person_objects, hit.last, std::min(end, hit.last + 6));
                 const bool people = person && !std::any_of(a.places.begin(), a.places.end(), [&](const PlaceRef& p) {
                                         return p.first_token >= hit.last && p.first_token < person->first;
                                     });
                 if (people) m.event_type = info.person_object;
             }
             m.movement = info.movement;
-            if (!info.facility_object.empty() && a.last_cue_in("facility_objects", hit.last, std::min(end, hit.last + 5)))
+            if (!info.facility_object.empty() && a.last_cue_in(CueFamily::facility_objects, hit.last, std::min(end, hit.last + 5)))
                 m.event_type = info.facility_object;
             if (info.by_speaker)
-                for (const detail::CueHit& reporting : a.cues.at("reporting_verbs"))
+                for (const detail::CueHit& reporting : a.cues_of(CueFamily::reporting_verbs))
                     if (reporting.last <= hit.first)
                         if (const ActorSpan* speaker = subject_of(a, reporting.first); speaker && speaker->ref.id != m.actor2.id) {
                             m.actor1 = ref_of(speaker, false);
                             // "said the defenders needed heavier weapons to match the militants' tanks": a need has no addressee.
-                            if (m.event_type == "appeal") m.actor2 = {};
+                            if (m.event_type == "appeal"sv) m.actor2 = {};
                         }
             if (info.movement) {
                 if (civ1) m.event_type = "displacement";
                 else if (m.actor1.empty()) return;
-                else if (const auto cue = a.last_cue_in("reinforce", 0, t.size())) {
+                else if (const auto cue = a.last_cue_in(CueFamily::reinforce, 0, t.size())) {
                     m.event_type = "aid";
                     if (const ActorSpan* helped = nearest_right(a, cue->last, t.size())) m.actor2 = ref_of(helped, false);
                 } else {
@@ -871,30 +876,30 @@ struct Coder {
                 }
             }
             // "Supporters of the HDP fought with police": unarmed people against police riot.
-            if (m.event_type == "armed_clash" && against_police && !m.actor1.id.empty() && !is_armed(kind_of_actor(m.actor1)))
+            if (m.event_type == "armed_clash"sv && against_police && !m.actor1.id.empty() && !is_armed(kind_of_actor(m.actor1)))
                 m.event_type = "riot";
-            if (m.event_type == "armed_clash" || m.event_type == "riot") {
+            if (m.event_type == "armed_clash"sv || m.event_type == "riot"sv) {
                 const bool civ2 = is_civilian(m.actor2);
                 if (civ2 && !civ1) { std::swap(m.actor1, m.actor2); m.event_type = "riot"; }
                 else if (civ1) m.event_type = "riot";
-                if (m.event_type == "riot" && m.actor1.empty() == false && is_state(m.actor1) && m.actor2.empty()) {
+                if (m.event_type == "riot"sv && m.actor1.empty() == false && is_state(m.actor1) && m.actor2.empty()) {
                     m.actor2 = m.actor1;
                     m.actor1 = ActorRef{default_civilians(a), ""};
                 }
             }
             // "Clashes were also reported in Ankara" in a story of riots: more rioting, not a battle.
-            if (m.event_type == "armed_clash" && m.actor1.empty() && m.actor2.empty() &&
+            if (m.event_type == "armed_clash"sv && m.actor1.empty() && m.actor2.empty() &&
                 std::any_of(out.rbegin(), out.rend(), [&](const EventMention& earlier) {
-                    return earlier.event_type == "riot" && earlier.mention.sentence_index + 6 >= a.sentence->index;
+                    return earlier.event_type == "riot"sv && earlier.mention.sentence_index + 6 >= a.sentence->index;
                 }))
                 m.event_type = "riot";
             // "protests that have left 31 people dead" were riots.
-            if (m.event_type == "protest" && std::any_of(t.begin() + static_cast<long>(hit.last), t.begin() + static_cast<long>(end),
+            if (m.event_type == "protest"sv && std::any_of(t.begin() + static_cast<long>(hit.last), t.begin() + static_cast<long>(end),
                                                          [](const Token& x) { return x.is("dead") || x.is("killed"); }))
                 m.event_type = "riot";
-            if ((m.event_type == "riot" || m.event_type == "protest" || m.event_type == "displacement") && m.actor1.empty())
+            if ((m.event_type == "riot"sv || m.event_type == "protest"sv || m.event_type == "displacement"sv) && m.actor1.empty())
                 m.actor1 = ActorRef{default_civilians(a), ""};
-            if (m.event_type == "bombing") {
+            if (m.event_type == "bombing"sv) {
                 const bool suicide = std::any_of(t.begin() + static_cast<long>(hit.first), t.begin() + static_cast<long>(hit.last),
                                                  [](const Token& x) { return x.is("suicide") || x.is("herself") || x.is("himself"); });
                 if (suicide) m.sub_event_type = "Suicide bomb";
@@ -905,7 +910,7 @@ struct Coder {
             if (physical && (m.certainty == Certainty::hypothetical || m.certainty == Certainty::negated)) return;
             if (!physical && (m.certainty == Certainty::negated || m.certainty == Certainty::hypothetical)) return;
             // "warned that Kobani could still fall": a forecast about a place, not a threat.
-            if (m.event_type == "warning" && std::any_of(t.begin() + static_cast<long>(hit.last), t.end(), [](const Token& x) {
+            if (m.event_type == "warning"sv && std::any_of(t.begin() + static_cast<long>(hit.last), t.end(), [](const Token& x) {
                     return x.is("fall") || x.is("collapse");
                 }))
                 return;
@@ -924,13 +929,13 @@ struct Coder {
             if (physical) m.places = places_for(a, hit.first, hit.last, dateline_end);
             // "Kurds streamed into Turkey": people cross where the story is, at that state's border
             // nearest the story's focus, not at the middle of the country.
-            if (m.event_type == "displacement" || m.event_type == "aid" || m.event_type == "deployment") {
+            if (m.event_type == "displacement"sv || m.event_type == "aid"sv || m.event_type == "deployment"sv) {
                 // "crossed from Turkey into Syria": where they went, not where they came from.
                 std::stable_partition(m.places.begin(), m.places.end(), [&](const PlaceRef& p) {
                     return !(p.first_token > 0 && t[p.first_token - 1].is("from"));
                 });
                 for (PlaceRef& p : m.places) {
-                    const std::string before = p.first_token > 0 ? t[p.first_token - 1].folded : std::string();
+                    const std::string_view before = p.first_token > 0 ? std::string_view(t[p.first_token - 1].folded) : std::string_view();
                     if (p.state.empty() || p.anaphor || p.relation != PlaceRelation::in ||
                         !(before == "into" || before == "entered" || before == "to" || before == "reached"))
                         continue;
@@ -942,11 +947,11 @@ struct Coder {
             }
             for (PlaceRef& p : m.places)
                 if (p.relation == PlaceRelation::border && p.border_partner.empty() && is_state(m.actor1)) p.border_partner = m.actor1.id;
-            if (m.event_type == "territory_taken" || m.event_type == "retreat") {
+            if (m.event_type == "territory_taken"sv || m.event_type == "retreat"sv) {
                 m.magnitude = share_before_place(a, a.clause_start[clause], end);
                 // "took the compound ..., and the militants now hold about 40 percent of the town":
                 // the share the taker holds afterwards, said in the clause that follows.
-                if (!m.magnitude && m.event_type == "territory_taken")
+                if (!m.magnitude && m.event_type == "territory_taken"sv)
                     for (std::size_t k = end; k < t.size() && !m.magnitude; ++k)
                         if (t[k].is("hold") || t[k].is("holds") || t[k].is("control") || t[k].is("controls"))
                             m.magnitude = share_before_place(a, k + 1, std::min(t.size(), k + 6));
@@ -1043,10 +1048,11 @@ void write_trace(std::ostream& out, const SentenceAnalysis& a, const Article& ar
 
 ArticleReading Extractor::read(const Article& article) const {
     ArticleReading reading;
-    const std::vector<Sentence> sentences = segment(article);
+    std::vector<Sentence> sentences = segment(article);
+    for (Sentence& sentence : sentences) lexicon_.mark_phrase_starts(sentence.tokens);
     detail::ArticleContext context = detail::pre_scan(sentences, lexicon_);
     std::vector<bool> air(sentences.size(), false);
-    for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !lexicon_.cues("air").scan(sentences[s].tokens).empty();
+    for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !lexicon_.cues(CueFamily::air).scan(sentences[s].tokens).empty();
 
     Coder coder{lexicon_, article, context, reading.mentions, std::nullopt, std::nullopt};
     std::size_t last_paragraph = static_cast<std::size_t>(-1);
@@ -1113,14 +1119,14 @@ ArticleReading Extractor::read(const Article& article) const {
             }
 
         // Conditional warnings: "The UN says that if Kobani falls, a bloodbath will ensue".
-        for (const detail::CueHit& verb : a.cues.at("reporting_verbs")) {
+        for (const detail::CueHit& verb : a.cues_of(CueFamily::reporting_verbs)) {
                 const auto cond = std::find_if(t.begin() + static_cast<long>(verb.last), t.end(), [](const Token& x) { return x.is("if"); });
                 if (cond == t.end() || cond - t.begin() > static_cast<long>(verb.last) + 3) continue;
                 const bool consequence = std::any_of(cond, t.end(), [](const Token& x) { return x.is("will") || x.is("would"); });
                 const ActorSpan* speaker = coder.nearest_left(a, verb.first, 0);
                 if (!consequence || !speaker) continue;
                 const bool already = std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
-                                                 [&](const EventMention& m) { return m.event_type == "warning" && m.actor1.id == speaker->ref.id; });
+                                                 [&](const EventMention& m) { return m.event_type == "warning"sv && m.actor1.id == speaker->ref.id; });
                 if (already) continue;
                 EventMention m;
                 m.event_type = "warning";
@@ -1142,8 +1148,8 @@ ArticleReading Extractor::read(const Article& article) const {
         if (casualty != t.end() && !coded_in_clause && first_mention > 0) {
             // Only violence leaves dead: a deployment or a retreat does not continue into casualties.
             const auto violent = [](const EventMention& m) {
-                return m.event_type == "riot" || m.event_type == "armed_clash" || m.event_type == "shelling" ||
-                       m.event_type == "airstrike" || m.event_type == "bombing" || m.event_type == "attack_on_civilians";
+                return m.event_type == "riot"sv || m.event_type == "armed_clash"sv || m.event_type == "shelling"sv ||
+                       m.event_type == "airstrike"sv || m.event_type == "bombing"sv || m.event_type == "attack_on_civilians"sv;
             };
             // The dead are counted from the event that left them ("riots ... leaving 14 dead. Eight of
             // the dead were in Diyarbakir"), else from the violence just told.
@@ -1188,10 +1194,10 @@ ArticleReading Extractor::read(const Article& article) const {
         // "ISIL pressed south, taking Tikrit": the advance is the capture, told once.
         for (std::size_t k = first_mention; k < reading.mentions.size();) {
             const EventMention& advance = reading.mentions[k];
-            const bool realised = advance.event_type == "advance" && !advance.actor1.empty() &&
+            const bool realised = advance.event_type == "advance"sv && !advance.actor1.empty() &&
                                   std::any_of(reading.mentions.begin() + static_cast<long>(first_mention), reading.mentions.end(),
                                               [&](const EventMention& m) {
-                                                  return m.event_type == "territory_taken" && m.actor1.id == advance.actor1.id &&
+                                                  return m.event_type == "territory_taken"sv && m.actor1.id == advance.actor1.id &&
                                                          (advance.places.empty() || m.places.empty() ||
                                                           advance.places.front().text == m.places.front().text);
                                               });
@@ -1202,10 +1208,10 @@ ArticleReading Extractor::read(const Article& article) const {
         std::vector<EventMention> coded(std::make_move_iterator(reading.mentions.begin() + static_cast<long>(first_mention)),
                                         std::make_move_iterator(reading.mentions.end()));
         reading.mentions.resize(first_mention);
-        const bool riot_here = std::any_of(coded.begin(), coded.end(), [](const EventMention& m) { return m.event_type == "riot"; });
+        const bool riot_here = std::any_of(coded.begin(), coded.end(), [](const EventMention& m) { return m.event_type == "riot"sv; });
         bool fatalities_given = false;
         for (EventMention& m : coded) {
-            if (riot_here && m.event_type == "protest") continue;
+            if (riot_here && m.event_type == "protest"sv) continue;
             if (!is_statement(m.event_type) && !fatalities_given && !m.fatalities) {
                 m.fatalities = fatalities_in(a);
                 fatalities_given = m.fatalities.has_value();
@@ -1215,7 +1221,7 @@ ArticleReading Extractor::read(const Article& article) const {
         }
 
         // "The claim could not be independently confirmed": the sentence before was a claim.
-        if (a.triggers.empty() && a.has_cue_in("claimed", 0, t.size()))
+        if (a.triggers.empty() && a.has_cue_in(CueFamily::claimed, 0, t.size()))
             for (std::size_t k = previous_sentence_first_mention; k < first_mention; ++k)
                 if (!is_statement(reading.mentions[k].event_type)) reading.mentions[k].certainty = Certainty::claimed;
 
@@ -1256,8 +1262,8 @@ ArticleReading Extractor::read(const Article& article) const {
     // the article's ground events set against each other.
     std::map<std::pair<std::string, std::string>, int> dyads;
     for (const EventMention& m : reading.mentions) {
-        const bool ground = m.event_type == "territory_taken" || m.event_type == "retreat" || m.event_type == "advance" ||
-                            m.event_type == "armed_clash";
+        const bool ground = m.event_type == "territory_taken"sv || m.event_type == "retreat"sv || m.event_type == "advance"sv ||
+                            m.event_type == "armed_clash"sv;
         if (ground && !m.actor1.id.empty() && !m.actor2.id.empty() && m.actor1.id != m.actor2.id)
             ++dyads[std::minmax(m.actor1.id, m.actor2.id)];
     }
@@ -1275,7 +1281,7 @@ ArticleReading Extractor::read(const Article& article) const {
     }
     if (dyad) {
         for (EventMention& m : reading.mentions) {
-            if (m.event_type != "armed_clash") continue;
+            if (m.event_type != "armed_clash"sv) continue;
             const auto other = [&](const std::string& id) { return id == dyad->first ? dyad->second : dyad->first; };
             const auto in_dyad = [&](const std::string& id) { return id == dyad->first || id == dyad->second; };
             if (m.actor1.empty() && m.actor2.empty()) {
@@ -1291,9 +1297,9 @@ ArticleReading Extractor::read(const Article& article) const {
     // "Peshmerga cross into Kobani" (headline) and "crossed ... to reinforce the YPG" (body): one
     // force's crossing is the aid the story says it brought.
     for (EventMention& m : reading.mentions) {
-        if (!m.movement || m.event_type != "deployment" || m.actor1.id.empty()) continue;
+        if (!m.movement || m.event_type != "deployment"sv || m.actor1.id.empty()) continue;
         const auto aid = std::find_if(reading.mentions.begin(), reading.mentions.end(), [&](const EventMention& other) {
-            return other.movement && other.event_type == "aid" && other.actor1.id == m.actor1.id;
+            return other.movement && other.event_type == "aid"sv && other.actor1.id == m.actor1.id;
         });
         if (aid == reading.mentions.end()) continue;
         m.event_type = "aid";

@@ -140,15 +140,21 @@ void PhraseIndex::add(const std::string& surface, std::size_t payload) {
         std::vector<std::size_t>& hashes = phrase.slot_hashes.emplace_back();
         for (const std::string& alternative : alternatives) hashes.push_back(word_hash(alternative));
     }
+    std::uint64_t second_words = ~std::uint64_t{0};
+    if (phrase.slots.size() > 1 && phrase.slots[1].front() != "*") {
+        second_words = 0;
+        for (const std::size_t hash : phrase.slot_hashes[1]) second_words |= second_word_bit(hash);
+    }
     for (const std::size_t first : phrase.slot_hashes.front()) {
-        by_first_[first].emplace_back(phrase, payload);
-        first_digests_.set(digest(first));
+        Phrases& starting = by_first_[first];
+        starting.second_words.push_back(second_words);
+        starting.phrases.emplace_back(phrase, payload);
     }
 }
 
 std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& tokens, std::size_t at) const {
     std::vector<PhraseMatch> found;
-    if (!first_digests_.test(digest(tokens[at].folded_hash))) return found;
+    if (starts_none(tokens[at])) return found;
     const auto it = by_first_.find(tokens[at].folded_hash);
     if (it == by_first_.end()) return found;
     // Single-character tests: these run for every phrase that shares a common first word ("the").
@@ -160,7 +166,13 @@ std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& token
         return folded.size() == 1 && (folded[0] == ';' || folded[0] == '.' || folded[0] == ':');
     };
     std::vector<std::pair<std::size_t, std::size_t>> stack;  // (slot, token), reused across phrases
-    for (const auto& [phrase, payload] : it->second) {
+    const Phrases& starting = it->second;
+    // Past the last token no second word exists, and only phrases that need none pass.
+    const std::uint64_t next_word = at + 1 < tokens.size() ? second_word_bit(tokens[at + 1].folded_hash) : 0;
+    for (std::size_t p = 0; p < starting.phrases.size(); ++p) {
+        const std::uint64_t second_words = starting.second_words[p];
+        if (second_words != ~std::uint64_t{0} && (second_words & next_word) == 0) continue;
+        const auto& [phrase, payload] = starting.phrases[p];
         // Depth-first over gap lengths: the first complete match (shortest gaps) wins.
         stack.assign(1, {0, at});
         while (!stack.empty()) {
@@ -201,6 +213,10 @@ std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& token
 std::vector<PhraseMatch> PhraseIndex::scan(const std::vector<Token>& tokens) const {
     std::vector<PhraseMatch> out;
     for (std::size_t i = 0; i < tokens.size();) {
+        if (starts_none(tokens[i])) {
+            ++i;
+            continue;
+        }
         const auto here = matches_at(tokens, i);
         if (here.empty()) {
             ++i;
@@ -221,10 +237,40 @@ const ActorInfo* Lexicon::actor(const std::string& id) const {
     return it == actors_.end() ? nullptr : &it->second;
 }
 
-const PhraseIndex& Lexicon::cues(std::string_view family) const {
-    const auto it = cues_.find(family);
-    if (it == cues_.end()) throw DataError("no cue family '" + std::string(family) + "' in the lexicon");
-    return it->second;
+void Lexicon::index_phrase_starts() {
+    std::vector<PhraseIndex*> indexes = {&actor_phrases_, &head_phrases_, &trigger_phrases_, &stop_phrases_, &source_phrases_};
+    for (PhraseIndex& index : cues_) indexes.push_back(&index);
+    if (indexes.size() > 64) throw DataError("more than 64 phrase tables in the lexicon: Token::phrase_starts has 64 bits");
+    phrase_starts_.clear();
+    for (std::size_t i = 0; i < indexes.size(); ++i) {
+        indexes[i]->start_bit_ = std::uint64_t{1} << i;
+        for (const auto& [first, phrases] : indexes[i]->by_first_) phrase_starts_[first] |= indexes[i]->start_bit_;
+    }
+}
+
+void Lexicon::mark_phrase_starts(std::vector<Token>& tokens) const {
+    for (Token& token : tokens) {
+        const auto it = phrase_starts_.find(token.folded_hash);
+        token.phrase_starts = it == phrase_starts_.end() ? 0 : it->second;
+    }
+}
+
+std::string_view cue_family_name(CueFamily family) noexcept {
+    switch (family) {
+        case CueFamily::negation: return "negation";
+        case CueFamily::hypothetical: return "hypothetical";
+        case CueFamily::implicative: return "implicative";
+        case CueFamily::reported: return "reported";
+        case CueFamily::claimed: return "claimed";
+        case CueFamily::reporting_verbs: return "reporting_verbs";
+        case CueFamily::clause_openers: return "clause_openers";
+        case CueFamily::relative_pronouns: return "relative_pronouns";
+        case CueFamily::air: return "air";
+        case CueFamily::reinforce: return "reinforce";
+        case CueFamily::person_objects: return "person_objects";
+        case CueFamily::facility_objects: return "facility_objects";
+    }
+    return {};
 }
 
 std::string Lexicon::armed_force_of(const std::string& people) const {
@@ -377,17 +423,21 @@ Lexicon Lexicon::load_unchecked(const std::filesystem::path& data_root) {
         for (const std::string& pattern : string_list(entry.at("patterns"))) lex.trigger_phrases_.add(pattern, lex.triggers_.size() - 1);
     }
     for (const std::string& stop : string_list(triggers.at("stop"))) lex.stop_phrases_.add(stop, 0);
-    for (const auto& [family, words] : triggers.at("cues").items())
-        for (const std::string& word : string_list(words)) lex.cues_[family].add(word, 0);
-
+    // The air-war and object families live with the triggers, the others in cues.json; each
+    // family must be in one of them.
     const json cues = read_json(dir / "cues.json");
-    for (const char* family : {"negation", "hypothetical", "implicative", "reported", "claimed", "reporting_verbs",
-                               "clause_openers", "relative_pronouns"})
-        for (const std::string& word : string_list(cues.at(family))) lex.cues_[family].add(word, 0);
+    const json& trigger_cues = triggers.at("cues");
+    for (std::size_t f = 0; f < cue_family_count; ++f) {
+        const std::string family(cue_family_name(static_cast<CueFamily>(f)));
+        const json* words = trigger_cues.contains(family) ? &trigger_cues.at(family) : cues.contains(family) ? &cues.at(family) : nullptr;
+        if (!words) throw DataError("no cue family '" + family + "' in triggers.json or cues.json");
+        for (const std::string& word : string_list(*words)) lex.cues_[f].add(word, 0);
+    }
     for (const json& source : cues.at("sources")) {
         lex.sources_.push_back(SourceInfo{source.at("name").get<std::string>()});
         for (const std::string& form : string_list(source.at("forms"))) lex.source_phrases_.add(form, lex.sources_.size() - 1);
     }
+    lex.index_phrase_starts();
     return lex;
 }
 

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "common/atomic_file.hpp"
+#include "common/cache.hpp"
 #include "common/error.hpp"
 #include "geo/detail/gazetteer_index.hpp"
 #include "text/fold.hpp"
@@ -74,14 +75,6 @@ void read_tsv(const std::filesystem::path& path, RowFn row) {
     }
 }
 
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
-
 constexpr const char* index_files[] = {"countries.tsv",       "places.tsv.gz",      "admin1.tsv",        "admin2.tsv",
                                        "admin1-abbreviations.tsv", "regions.tsv", "curated/places.tsv", "curated/names.tsv"};
 
@@ -89,25 +82,14 @@ constexpr const char* index_files[] = {"countries.tsv",       "places.tsv.gz",  
 /// time: reading 12 MB to hash the contents would cost more than the whole mapped load) and of
 /// the index format.
 std::uint64_t geodata_fingerprint(const std::filesystem::path& dir) {
-    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v7", 1469598103934665603ULL);
+    std::uint64_t hash = fnv1a("frontline-gazetteer-index-v7");
     for (const char* file : index_files) {
-        struct stat st {};
         const std::filesystem::path path = dir / file;
-        if (::stat(path.c_str(), &st) != 0)
-            throw DataError(SourceLocation(path.string()), "cannot open data file; run scripts/geodata/derive.sh");
-        const std::uint64_t facts[] = {static_cast<std::uint64_t>(st.st_size), static_cast<std::uint64_t>(st.st_mtim.tv_sec),
-                                       static_cast<std::uint64_t>(st.st_mtim.tv_nsec)};
-        hash = fnv1a(file, hash);
-        hash = fnv1a(std::string_view(reinterpret_cast<const char*>(facts), sizeof facts), hash);
+        const auto file_hash = fingerprint_file(path, fnv1a(file, hash));
+        if (!file_hash) throw DataError(SourceLocation(path.string()), "cannot open data file; run scripts/geodata/derive.sh");
+        hash = *file_hash;
     }
     return hash;
-}
-
-std::optional<std::filesystem::path> cache_folder() {
-    if (const char* dir = std::getenv("FRONTLINE_CACHE"); dir && *dir) return std::filesystem::path(dir);
-    if (const char* dir = std::getenv("XDG_CACHE_HOME"); dir && *dir) return std::filesystem::path(dir) / "frontline";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / ".cache" / "frontline";
-    return std::nullopt;
 }
 
 bool is_short_all_caps(std::string_view s) {

@@ -2,21 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
+#include "common/number_text.hpp"
 #include "geo/projection.hpp"
 #include "text/fold.hpp"
 
 namespace frontline {
 
 namespace {
-
-std::string point_wkt(const LonLat& p) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "POINT (%.6f %.6f)", p.lon(), p.lat());
-    return buf;
-}
 
 double feature_bonus(std::string_view code) {
     if (code == "PPLC") return 2.5;
@@ -48,8 +42,13 @@ std::optional<std::size_t> rank_in(const std::vector<T>& list, const T& value) {
 
 }  // namespace
 
-std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoContext& context, bool unit_word) const {
+std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoContext& context, bool unit_word,
+                                                  bool explain) const {
     GeocodeCandidate c;
+    // The reason is only read by `frontline geocode`; extraction skips building it.
+    auto note = [&](std::string_view why) {
+        if (explain) c.reason += why;
+    };
     c.form = hit.form;
     c.kind = hit.kind;
     std::string country;
@@ -61,7 +60,7 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             const LonLat p = at(k.lon, k.lat);
             c.location = Location{point_wkt(p), p, 3, k.name, "iso3166:" + k.iso3, k.iso3};
             c.score = hit.form == NameHit::Form::demonym ? 8.5 : 10.0;
-            c.reason = hit.form == NameHit::Form::demonym ? "country, by its demonym" : "country";
+            note(hit.form == NameHit::Form::demonym ? "country, by its demonym" : "country");
             country = k.iso3;
             break;
         }
@@ -70,7 +69,7 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             const LonLat p = at(r.lon, r.lat);
             c.location = Location{point_wkt(p), p, 3, r.name, r.id, ""};
             c.score = 9.5;
-            c.reason = r.kind;
+            note(r.kind);
             break;
         }
         case NameHit::Kind::admin1:
@@ -93,8 +92,9 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
                 // otherwise a name like "Albany" is a town, not an Australian shire.
                 default: c.score = first ? 8.0 : (context.admin_cue || unit_word ? 9.0 : 2.5); break;
             }
-            c.reason = std::string(first ? "first-level region" : "second-level area") + " at the middle of its " +
-                       std::to_string(a.towns) + " towns";
+            if (explain)
+                c.reason = std::string(first ? "first-level region" : "second-level area") + " at the middle of its " +
+                           std::to_string(a.towns) + " towns";
             break;
         }
         case NameHit::Kind::place: {
@@ -102,9 +102,9 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
             const LonLat point = at(p.lon, p.lat);
             c.location = Location{point_wkt(point), point, 1, p.name, p.id, p.country_iso3};
             c.score = std::log10(static_cast<double>(p.population) + 10.0) + (p.feature_class == 'C' ? 3.0 : feature_bonus(p.feature_code));
-            c.reason = "population " + std::to_string(p.population) + (p.feature_code.empty() ? "" : ", " + p.feature_code);
-            if (hit.form == NameHit::Form::alternate) c.reason += ", by an alternate name";
-            if (p.approximate) c.reason += ", curated (approximate)";
+            if (explain) c.reason = "population " + std::to_string(p.population) + (p.feature_code.empty() ? "" : ", " + p.feature_code);
+            if (hit.form == NameHit::Form::alternate) note(", by an alternate name");
+            if (p.approximate) note(", curated (approximate)");
             c.population = p.population;
             c.capital = p.feature_code == "PPLC";
             c.seat = p.feature_code == "PPLA";
@@ -119,51 +119,62 @@ std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoC
     if (!context.within.empty() && (hit.kind == NameHit::Kind::place || hit.kind == NameHit::Kind::admin2)) {
         if (context.within == country || (!admin1.empty() && context.within == admin1)) {
             c.score += 8.0;
-            c.reason += ", in the region the text names after it";
+            note(", in the region the text names after it");
         } else {
             c.score -= 4.0;
         }
     }
     if (const auto rank = rank_in(context.countries, country)) {
         c.score += *rank == 0 ? 3.5 : 2.5;
-        c.reason += ", in a country the story names";
+        note(", in a country the story names");
     }
     if (!admin1.empty()) {
         if (rank_in(context.admin1, admin1)) {
             c.score += 4.0;
-            c.reason += ", in a region the story names";
+            note(", in a region the story names");
         }
         if (const auto it = context.admin1_support.find(admin1); it != context.admin1_support.end() && it->second > 0.05) {
             c.score += 2.5 * std::min(1.6, it->second);
-            c.reason += ", in a region the story's other names can all be in";
+            note(", in a region the story's other names can all be in");
         }
     }
     if (!c.admin2.empty())
         if (const auto it = context.admin2_support.find(c.admin2); it != context.admin2_support.end() && it->second > 0.0) {
             c.score += 3.0 * std::min(2.0, it->second);
-            c.reason += ", in a county the story's other names are in";
+            note(", in a county the story's other names are in");
         }
     const bool local = hit.kind == NameHit::Kind::place || hit.kind == NameHit::Kind::admin2;
     if (local && !context.neighbours.empty()) {
         double nearest = 1e9;
         for (const LonLat& n : context.neighbours) nearest = std::min(nearest, distance_km(n, c.location.anchor));
-        if (nearest < 30.0) { c.score += 3.0; c.reason += ", next to another place of the story"; }
-        else if (nearest < 120.0) { c.score += 2.0; c.reason += ", near another place of the story"; }
-        else if (nearest < 400.0) { c.score += 1.0; c.reason += ", in the region of the story's places"; }
+        if (nearest < 30.0) { c.score += 3.0; note(", next to another place of the story"); }
+        else if (nearest < 120.0) { c.score += 2.0; note(", near another place of the story"); }
+        else if (nearest < 400.0) { c.score += 1.0; note(", in the region of the story's places"); }
     }
     if (context.dateline && local) {
         const double km = distance_km(*context.dateline, c.location.anchor);
-        if (km < 150.0) { c.score += 3.0; c.reason += ", near the dateline"; }
-        else if (km < 600.0) { c.score += 1.0; c.reason += ", in the dateline's region"; }
+        if (km < 150.0) { c.score += 3.0; note(", near the dateline"); }
+        else if (km < 600.0) { c.score += 1.0; note(", in the dateline's region"); }
     }
     if (context.focus && local && distance_km(context.focus->anchor, c.location.anchor) < 60.0) {
         c.score += 2.0;
-        c.reason += ", near the story's focus";
+        note(", near the story's focus");
     }
     return c;
 }
 
 std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, const GeoContext& context) const {
+    return ranked(name, context, true);
+}
+
+std::vector<GeocodeCandidate> Geocoder::readings(const std::string& name, const GeoContext& context) const {
+    return ranked(name, context, false);
+}
+
+std::vector<GeocodeCandidate> Geocoder::ranked(const std::string& name, const GeoContext& context, bool explain) const {
+    auto note = [explain](GeocodeCandidate& c, std::string_view why) {
+        if (explain) c.reason += why;
+    };
     std::vector<GeocodeCandidate> out;
     std::string key = key_of(name);
     auto hits = gazetteer_.lookup(key);
@@ -175,7 +186,7 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
     for (const NameHit& hit : hits) {
         // Abbreviations ("US", "Ga.") are case-sensitive: "us" and "ga." are words.
         if ((hit.form == NameHit::Form::abbreviation || hit.form == NameHit::Form::postal) && !has_upper(name)) continue;
-        if (auto c = reading(hit, context, unit_word)) out.push_back(std::move(*c));
+        if (auto c = reading(hit, context, unit_word, explain)) out.push_back(std::move(*c));
     }
     // An alternate name is a weaker claim than a notable town's own name: GeoNames lists old,
     // foreign and transliterated forms that are other towns' names in English ("Cancun" for
@@ -187,7 +198,7 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
         for (GeocodeCandidate& c : out)
             if (c.kind == NameHit::Kind::place && c.form == NameHit::Form::alternate) {
                 c.score -= 2.5;
-                c.reason += " (weaker than a notable town's own name)";
+                note(c, " (weaker than a notable town's own name)");
             }
     // A country's name means the country: "Russia" is not the village of Russia, Ohio, unless the
     // text says so ("Russia, Ohio").
@@ -199,7 +210,7 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
         for (GeocodeCandidate& c : out)
             if (c.kind == NameHit::Kind::place && c.location.country != iso3) {
                 c.score -= 4.0;
-                c.reason += ", a town named like a country";
+                note(c, ", a town named like a country");
             }
     }
     // A state's name means the state: "Kansas" is not the village of Kansas, Illinois, unless the
@@ -211,10 +222,10 @@ std::vector<GeocodeCandidate> Geocoder::candidates(const std::string& name, cons
             if (c.kind != NameHit::Kind::place || c.location.country != region.location.country) continue;
             if (c.seat && c.admin1 == region.admin1) {
                 c.score += 2.0;
-                c.reason += ", the seat of the region of its name";
+                note(c, ", the seat of the region of its name");
             } else if (c.population < 1000000 && !c.capital && !c.seat) {
                 c.score -= 4.0;
-                c.reason += ", a town named like a region of its country";
+                note(c, ", a town named like a region of its country");
             }
         }
     }
@@ -248,8 +259,8 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
         std::find(context.names_in_use.begin(), context.names_in_use.end(), fold(ref.text)) == context.names_in_use.end())
         return std::nullopt;
     std::vector<GeocodeCandidate> found;
-    if (!ref.feature_hint.empty()) found = candidates(ref.text + " " + ref.feature_hint, context);
-    if (found.empty()) found = candidates(ref.text, context);
+    if (!ref.feature_hint.empty()) found = readings(ref.text + " " + ref.feature_hint, context);
+    if (found.empty()) found = readings(ref.text, context);
     // An event's place is a place: "Syrian" names the actor, not where it happened.
     std::erase_if(found, [](const GeocodeCandidate& c) { return c.form == NameHit::Form::demonym; });
     if (found.empty()) return std::nullopt;
@@ -305,7 +316,7 @@ GeoContext Geocoder::context_of(const DocumentPlaces& places) const {
             }
     }
     if (places.dateline) {
-        const auto found = candidates(places.dateline->text, context);
+        const auto found = readings(places.dateline->text, context);
         if (!found.empty()) {
             context.dateline = found.front().location.anchor;
             ++country_counts[found.front().location.country];

@@ -63,6 +63,9 @@ public:
 
     /// Every reading of `name`, best first, each with its score and why.
     [[nodiscard]] std::vector<GeocodeCandidate> candidates(const std::string& name, const GeoContext& context) const;
+    /// The same readings in the same order with empty reasons: extraction never shows them, and
+    /// writing them for every candidate of every mention cost more than ranking them.
+    [[nodiscard]] std::vector<GeocodeCandidate> readings(const std::string& name, const GeoContext& context) const;
 
     /// Builds the context of one article: its countries, dateline and focus place.
     [[nodiscard]] GeoContext context_of(const DocumentPlaces& places) const;
@@ -78,7 +81,9 @@ public:
     [[nodiscard]] const CountryIndex& country_index() const noexcept { return countries_; }
 
 private:
-    [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context, bool unit_word) const;
+    [[nodiscard]] std::vector<GeocodeCandidate> ranked(const std::string& name, const GeoContext& context, bool explain) const;
+    [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context, bool unit_word,
+                                                          bool explain) const;
 
     const Gazetteer& gazetteer_;
     const CountryIndex& countries_;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "common/number_text.hpp"
 #include "geo/projection.hpp"
 #include "text/fold.hpp"
 #include "text/tokenizer.hpp"
@@ -294,9 +295,7 @@ std::vector<GeoparsedPlace> Geoparser::resolve(std::string_view text, const std:
                 location.geo_precision = std::max(location.geo_precision, 2);
                 if (m.cue.offset_km > 0.0) {
                     location.anchor = offset_point(location.anchor, m.cue.bearing, m.cue.offset_km * 1000.0);
-                    char wkt[96];
-                    std::snprintf(wkt, sizeof wkt, "POINT (%.6f %.6f)", location.anchor.lon(), location.anchor.lat());
-                    location.wkt = wkt;
+                    location.wkt = point_wkt(location.anchor);
                 }
             }
             if (m.direction) location.geo_precision = 3;

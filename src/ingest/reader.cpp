@@ -95,22 +95,30 @@ bool reads_as_another_language(std::string_view text) {
         "that", "the",  "their", "they", "this", "to",  "was",  "were", "which", "who", "will", "with"};
     constexpr std::size_t min_words = 40;
     std::size_t words = 0, common = 0;
-    std::string word;
+    // Only a word's first six letters are kept (no function word is longer than five), so no
+    // word of the article is copied into a string of its own.
+    char word[6];
+    std::size_t length = 0;
+    const auto add = [&](char c) {
+        if (length < sizeof word) word[length] = c;
+        length = std::min(length + 1, sizeof word);
+    };
     const auto end_word = [&] {
-        if (word.empty()) return;
+        if (length == 0) return;
         ++words;
-        if (word.size() <= 5 && std::ranges::find(function_words, std::string_view(word)) != std::end(function_words))
+        const std::string_view kept(word, length);
+        if (length <= 5 && std::ranges::any_of(function_words, [&](std::string_view f) { return f.front() == kept.front() && f == kept; }))
             ++common;
-        word.clear();
+        length = 0;
     };
     for (const char c : text) {
         if (c >= 'a' && c <= 'z') {
-            word += c;
+            add(c);
         } else if (c >= 'A' && c <= 'Z') {
-            word += static_cast<char>(c - 'A' + 'a');
+            add(static_cast<char>(c - 'A' + 'a'));
         } else if (static_cast<unsigned char>(c) >= 0x80) {
             // A letter of another script (or an accented one) makes a word no function word.
-            word += '#';
+            add('#');
         } else {
             end_word();
         }

@@ -14,6 +14,7 @@
 #include <ogrsf_frmts.h>
 
 #include "common/error.hpp"
+#include "common/number_text.hpp"
 #include "events/merge.hpp"
 #include "io/detail/event_feature.hpp"
 #include "io/gdal.hpp"
@@ -44,8 +45,8 @@ std::string literal(std::string_view text) {
 }
 
 std::string number(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6f", value);
+    std::string text;
+    append_fixed(text, value, 6);
     return text;
 }
 

@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string_view>
 
 #include "events/merge.hpp"
 #include "events/taxonomy.hpp"
 #include "text/fold.hpp"
 
 namespace frontline {
+
+// Event types are compared with literals all through coding: as string_views they compare
+// lengths first, where std::string == const char* ran strlen and memcmp (profiled: 4 %).
+using namespace std::string_view_literals;
 
 Pipeline::Pipeline(const std::filesystem::path& data_root)
     : Pipeline(std::make_shared<const Lexicon>(Lexicon::load(data_root)),
@@ -45,7 +50,7 @@ bool is_state_force(const std::string& text) {
 void Pipeline::own_side_of_border(Event& e) const {
     // "Turkish tanks sat on the hills by the frontier": a state's forces on its border stand on its
     // own side, not on the line (which touches the neighbour too).
-    if (e.event_type != "deployment" || !e.location || !e.location->wkt.starts_with("LINESTRING") || e.actor1.empty() ||
+    if (e.event_type != "deployment"sv || !e.location || !e.location->wkt.starts_with("LINESTRING") || e.actor1.empty() ||
         e.actor1 != e.location->country)
         return;
     const auto country = gazetteer_->country_by_iso3(e.actor1);
@@ -74,7 +79,7 @@ std::string Pipeline::home_state(const ArticleReading& reading, const GeoContext
     // The dateline's country when the story itself talks about that country ("DIYARBAKIR, Turkey"
     // over riots in Turkey); a reporter filing from Beirut about Syria is not writing about Lebanon.
     if (reading.places.dateline) {
-        const auto found = geocoder_.candidates(reading.places.dateline->text, context);
+        const auto found = geocoder_.readings(reading.places.dateline->text, context);
         if (!found.empty()) {
             const std::string& iso3 = found.front().location.country;
             if (std::find(context.countries.begin(), context.countries.end(), iso3) != context.countries.end() &&
@@ -123,9 +128,9 @@ Pipeline::Reading Pipeline::read(const Article& article) const {
     // story happens, even when it never names them as places, so "Palmyra" is Tadmur, not a town
     // in Missouri. Air forces strike abroad and say nothing about where.
     for (const EventMention& m : reading.mentions) {
-        const bool ground = m.event_type == "territory_taken" || m.event_type == "retreat" || m.event_type == "armed_clash" ||
-                            m.event_type == "deployment" || m.event_type == "shelling" || m.event_type == "arrest" ||
-                            m.event_type == "riot";
+        const bool ground = m.event_type == "territory_taken"sv || m.event_type == "retreat"sv || m.event_type == "armed_clash"sv ||
+                            m.event_type == "deployment"sv || m.event_type == "shelling"sv || m.event_type == "arrest"sv ||
+                            m.event_type == "riot"sv;
         if (!ground) continue;
         for (const ActorRef* ref : {&m.actor1, &m.actor2}) {
             const ActorInfo* info = lexicon_->actor(ref->id);
@@ -159,7 +164,7 @@ Pipeline::Reading Pipeline::read(const Article& article) const {
                 const bool home_ground = !home.empty() && e.location->country == home && is_state_force(ref.text);
                 const bool applies = ref.local_state == ActorRef::LocalState::security ||
                                      (subject && ref.local_state == ActorRef::LocalState::armed &&
-                                      (home_ground || e.event_type == "deployment" || e.event_type == "arrest" || e.event_type == "riot"));
+                                      (home_ground || e.event_type == "deployment"sv || e.event_type == "arrest"sv || e.event_type == "riot"sv));
                 if (id.empty() && applies && !e.location->country.empty()) id = e.location->country;
             };
             local(e.actor1, m.actor1, true);

@@ -155,6 +155,11 @@ std::vector<Sentence> segment(const Article& article) {
                 s.paragraph = p;
                 s.begin = tokens[piece].begin;
                 s.end = tokens[cut - 1].end;
+                if (piece == 0 && cut == tokens.size()) {
+                    s.tokens = std::move(tokens);  // the usual case, one piece: no copy of the tokens
+                    sentences.push_back(std::move(s));
+                    break;
+                }
                 s.tokens.assign(std::make_move_iterator(tokens.begin() + static_cast<std::ptrdiff_t>(piece)),
                                 std::make_move_iterator(tokens.begin() + static_cast<std::ptrdiff_t>(cut)));
                 sentences.push_back(std::move(s));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,9 @@ struct Token {
     TokenKind kind = TokenKind::word;
     bool capitalized = false;  ///< first letter upper case in the original text
     bool all_caps = false;     ///< every letter upper case ("IS", "U.S.", "YPG")
+    /// One bit per phrase index of the lexicon that has a phrase starting with this word, set by
+    /// `Lexicon::mark_phrase_starts`; all set (every index looks) until then.
+    std::uint64_t phrase_starts = ~std::uint64_t{0};
 
     /// Whether the folded form is `word`. Unlike std::string == const char*, which calls strlen
     /// and memcmp out of line, the lengths are compared first (profiled: these literal tests ran

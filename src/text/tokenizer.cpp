@@ -17,6 +17,7 @@ struct Cursor {
     /// The code point at `at` and the offset just past it; invalid bytes read as U+FFFD.
     [[nodiscard]] std::pair<UChar32, std::size_t> peek(std::size_t at) const {
         if (at >= text.size()) return {U_SENTINEL, at};
+        if (const auto byte = static_cast<unsigned char>(text[at]); byte < 0x80) return {byte, at + 1};
         auto i = static_cast<int32_t>(at);
         UChar32 c = 0;
         // ICU's decoding macro converts between byte types internally; its casts are deliberate.
@@ -31,7 +32,17 @@ struct Cursor {
     }
 };
 
-bool is_word_char(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK); }
+// ASCII answers without calling into ICU (most text is ASCII and these run for every
+// character); ICU's properties give the same answers there. Anything else, and U_SENTINEL, asks ICU.
+bool is_ascii(UChar32 c) { return c >= 0 && c < 0x80; }
+bool is_alpha(UChar32 c) { return is_ascii(c) ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : u_isalpha(c) != 0; }
+bool is_digit(UChar32 c) { return is_ascii(c) ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
+bool is_upper(UChar32 c) { return is_ascii(c) ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
+bool is_white_space(UChar32 c) { return is_ascii(c) ? c == ' ' || (c >= '\t' && c <= '\r') : u_isUWhiteSpace(c) != 0; }
+bool is_word_char(UChar32 c) {
+    if (is_ascii(c)) return is_alpha(c) || is_digit(c);
+    return c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK);
+}
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 /// Length of an initialism such as "U.S." or "U.N." starting at `at`, or 0.
@@ -40,14 +51,14 @@ std::size_t initialism_length(const Cursor& cur, std::size_t at) {
     int letters = 0;
     for (;;) {
         const auto [c, next] = cur.peek(pos);
-        if (c < 0 || !u_isalpha(c)) break;
+        if (c < 0 || !is_alpha(c)) break;
         const auto [dot, after_dot] = cur.peek(next);
         if (dot != '.') break;
         const auto [following, unused] = cur.peek(after_dot);
         (void)unused;
         ++letters;
         pos = after_dot;
-        if (following < 0 || !u_isalpha(following)) break;
+        if (following < 0 || !is_alpha(following)) break;
     }
     return letters >= 2 ? pos - at : 0;
 }
@@ -56,7 +67,7 @@ bool all_letters_upper(std::string_view surface) {
     Cursor cur{surface};
     while (!cur.done()) {
         const auto [c, next] = cur.peek(cur.pos);
-        if (u_isalpha(c) && !u_isupper(c)) return false;
+        if (is_alpha(c) && !is_upper(c)) return false;
         cur.pos = next;
     }
     return true;
@@ -66,11 +77,12 @@ bool all_letters_upper(std::string_view surface) {
 
 std::vector<Token> tokenize(std::string_view text, std::size_t base) {
     std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5 + 1);  // English runs about five bytes a token: no regrowth
     Cursor cur{text};
     while (!cur.done()) {
         const std::size_t start = cur.pos;
         const auto [c, next] = cur.peek(start);
-        if (u_isUWhiteSpace(c) || c == 0) {
+        if (is_white_space(c) || c == 0) {
             cur.pos = next;
             continue;
         }
@@ -79,14 +91,14 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
         if (const std::size_t len = initialism_length(cur, start); len > 0) {
             cur.pos = start + len;
             token.kind = TokenKind::word;
-        } else if (u_isdigit(c)) {
+        } else if (is_digit(c)) {
             std::size_t pos = next;
             for (;;) {
                 const auto [d, after] = cur.peek(pos);
-                if (d >= 0 && u_isdigit(d)) { pos = after; continue; }
+                if (d >= 0 && is_digit(d)) { pos = after; continue; }
                 const auto [d2, after2] = cur.peek(after);
-                if ((d == ',' || d == '.') && d2 >= 0 && u_isdigit(d2)) { pos = after2; continue; }
-                if (d >= 0 && u_isalpha(d)) { pos = after; continue; }  // "4th", "C-130" stays split at '-'
+                if ((d == ',' || d == '.') && d2 >= 0 && is_digit(d2)) { pos = after2; continue; }
+                if (d >= 0 && is_alpha(d)) { pos = after; continue; }  // "4th", "C-130" stays split at '-'
                 break;
             }
             cur.pos = pos;
@@ -124,7 +136,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
         token.folded_hash = word_hash(token.folded);
         const auto [first, unused] = cur.peek(start);
         (void)unused;
-        token.capitalized = u_isupper(first) || u_istitle(first);
+        token.capitalized = is_upper(first) || (!is_ascii(first) && u_istitle(first));
         token.all_caps = token.capitalized && all_letters_upper(surface);
         tokens.push_back(std::move(token));
     }

@@ -1,11 +1,9 @@
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "text/fold.hpp"
@@ -14,29 +12,42 @@
 namespace frontline {
 
 /// A fixed set of folded words, asked about tokens: a token is looked up by the hash the
-/// tokenizer stored with it, so a word that is not in the set costs a few integer comparisons
-/// rather than string comparisons down a tree.
+/// tokenizer stored with it in an open-addressed table at most half full, so a word that is not
+/// in the set costs one or two integer comparisons (a binary search over sorted hashes took
+/// five or six, each a likely branch miss: these sets are asked about every token).
 class WordSet {
 public:
     WordSet(std::initializer_list<std::string_view> words) {
-        for (const std::string_view word : words) entries_.emplace_back(word_hash(word), std::string(word));
-        std::sort(entries_.begin(), entries_.end());
-        entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
+        std::size_t capacity = 8;
+        while (capacity < 2 * words.size()) capacity *= 2;
+        slots_.resize(capacity);
+        for (const std::string_view word : words)
+            if (!word.empty()) slots_[probe(word_hash(word), word)] = Slot{word_hash(word), std::string(word)};
     }
 
     [[nodiscard]] bool contains(const Token& token) const noexcept { return contains(token.folded_hash, token.folded); }
     [[nodiscard]] bool contains(std::string_view folded) const noexcept { return contains(word_hash(folded), folded); }
 
 private:
+    struct Slot {
+        std::size_t hash = 0;
+        std::string word;  ///< empty in a free slot
+    };
+
     [[nodiscard]] bool contains(std::size_t hash, std::string_view folded) const noexcept {
-        auto it = std::lower_bound(entries_.begin(), entries_.end(), hash,
-                                   [](const std::pair<std::size_t, std::string>& entry, std::size_t h) { return entry.first < h; });
-        for (; it != entries_.end() && it->first == hash; ++it)
-            if (it->second == folded) return true;
-        return false;
+        return !slots_[probe(hash, folded)].word.empty();
     }
 
-    std::vector<std::pair<std::size_t, std::string>> entries_;  ///< (word_hash, word), sorted
+    /// The slot holding `folded`, else the free slot where the probe for it ends.
+    [[nodiscard]] std::size_t probe(std::size_t hash, std::string_view folded) const noexcept {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots_[i];
+            if (slot.word.empty() || (slot.hash == hash && slot.word == folded)) return i;
+        }
+    }
+
+    std::vector<Slot> slots_;  ///< a power of two long, at least half free
 };
 
 }  // namespace frontline

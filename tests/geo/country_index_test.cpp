@@ -2,9 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -104,6 +112,93 @@ TEST(CountryIndexLoad, FailuresNameTheFile) {
     } catch (const DataError& e) {
         EXPECT_NE(std::string(e.what()).find(not_topojson), std::string::npos) << e.what();
     }
+}
+
+/// Points whose answers a cached index must repeat: towns in three countries and the sea.
+std::vector<std::optional<std::string>> answers(const CountryIndex& index) {
+    std::vector<std::optional<std::string>> out;
+    for (const LonLat& p : {diyarbakir, mosul, kobane, LonLat(30.5234, 50.4501), LonLat(0.0, 0.0)}) out.push_back(index.country_at(p));
+    out.push_back(std::to_string(index.size()));
+    return out;
+}
+
+/// Points `FRONTLINE_CACHE` at a folder of its own for one test and puts it back afterwards.
+class CountryIndexCache : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (const char* saved = std::getenv("FRONTLINE_CACHE")) saved_ = saved;
+        folder_ = std::filesystem::temp_directory_path() / ("frontline-country-cache-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(folder_);
+        ::setenv("FRONTLINE_CACHE", folder_.c_str(), 1);
+    }
+    void TearDown() override {
+        if (saved_) ::setenv("FRONTLINE_CACHE", saved_->c_str(), 1);
+        else ::unsetenv("FRONTLINE_CACHE");
+        std::filesystem::remove_all(folder_);
+    }
+
+    /// The one cache file the folder holds.
+    [[nodiscard]] std::filesystem::path cache_file() const {
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(folder_))
+            if (entry.path().extension() == ".wkb") files.push_back(entry.path());
+        EXPECT_EQ(files.size(), 1U);
+        return files.empty() ? std::filesystem::path() : files.front();
+    }
+
+    std::filesystem::path folder_;
+
+private:
+    std::optional<std::string> saved_;
+};
+
+TEST_F(CountryIndexCache, ASecondLoadReadsTheSameOutlinesFromTheCache) {
+    const auto from_source = answers(CountryIndex::load(CountryIndex::default_path()));
+    const std::filesystem::path cache = cache_file();
+    EXPECT_TRUE(cache.filename().string().starts_with("countries-")) << cache;
+    const auto written = std::filesystem::last_write_time(cache);
+    EXPECT_EQ(answers(CountryIndex::load(CountryIndex::default_path())), from_source);
+    EXPECT_EQ(std::filesystem::last_write_time(cache), written);  // read, not rebuilt
+}
+
+std::string file_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST_F(CountryIndexCache, AShortOrDamagedCacheIsRebuilt) {
+    const auto from_source = answers(CountryIndex::load(CountryIndex::default_path()));
+    const std::filesystem::path cache = cache_file();
+    const std::string written = file_bytes(cache);
+    for (const std::uintmax_t size : {std::uintmax_t{0}, std::uintmax_t{5}, std::uintmax_t{23}, written.size() / 2, written.size() - 1}) {
+        std::filesystem::resize_file(cache, size);
+        EXPECT_EQ(answers(CountryIndex::load(CountryIndex::default_path())), from_source) << size;
+        EXPECT_EQ(file_bytes(cache), written) << size;  // rebuilt from the source
+    }
+    // The sizes intact, coordinates inside scrambled: still WKB that GEOS would read, but the
+    // checksum no longer matches, so the source is read again.
+    {
+        std::fstream file(cache, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp(static_cast<std::streamoff>(written.size() / 2));
+        const std::string junk(64, '\x7f');
+        file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    EXPECT_EQ(answers(CountryIndex::load(CountryIndex::default_path())), from_source);
+    EXPECT_EQ(file_bytes(cache), written);
+}
+
+TEST_F(CountryIndexCache, AChangedSourceMakesANewCache) {
+    const std::filesystem::path copy = folder_ / "countries-10m.json";
+    std::filesystem::create_directories(folder_);
+    std::filesystem::copy_file(CountryIndex::default_path(), copy);
+    const auto from_source = answers(CountryIndex::load(copy));
+    const std::filesystem::path first = cache_file();
+    std::filesystem::last_write_time(copy, std::filesystem::last_write_time(copy) - std::chrono::hours(1));
+    EXPECT_EQ(answers(CountryIndex::load(copy)), from_source);
+    std::size_t caches = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder_)) caches += entry.path().extension() == ".wkb";
+    EXPECT_EQ(caches, 2U);
+    EXPECT_TRUE(std::filesystem::exists(first));
 }
 
 }  // namespace

@@ -43,18 +43,27 @@ long sequence_length(std::string_view bytes, std::size_t at) {
 RepairedUtf8 repair_utf8(std::string_view bytes) {
     RepairedUtf8 result;
     result.text.reserve(bytes.size());
+    // Valid stretches are copied whole when an invalid sequence or the end is reached: nearly
+    // every article is valid throughout, and most of its bytes are ASCII.
+    std::size_t valid_from = 0;
     std::size_t at = 0;
     while (at < bytes.size()) {
+        if (static_cast<unsigned char>(bytes[at]) < 0x80) {
+            ++at;
+            continue;
+        }
         const long length = sequence_length(bytes, at);
         if (length > 0) {
-            result.text.append(bytes.substr(at, static_cast<std::size_t>(length)));
             at += static_cast<std::size_t>(length);
             continue;
         }
+        result.text.append(bytes.substr(valid_from, at - valid_from));
         if (result.replaced++ == 0) result.first_invalid = at;
         result.text.append(replacement_character);
         at += static_cast<std::size_t>(-length);
+        valid_from = at;
     }
+    result.text.append(bytes.substr(valid_from));
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "io/detail/geojson_text.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -15,7 +16,13 @@ namespace {
 
 void append_string(std::string& out, std::string_view text) {
     out += '"';
-    for (const char c : text) {
+    // Runs of characters that need no escape are copied whole: mention texts are whole sentences.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text.substr(run, i - run));
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -24,28 +31,32 @@ void append_string(std::string& out, std::string_view text) {
             case '\t': out += "\\t"; break;
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                    out += escaped;
-                } else {
-                    out += c;
-                }
+            default: {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                out += escaped;
+            }
         }
     }
+    out.append(text.substr(run));
     out += '"';
 }
 
 /// A JSON number that reads back as a double: "1.0" rather than "1", as GDAL writes reals.
-void append_real(std::string& out, double value, const char* format) {
+/// `format` and `precision` as printf's "%.7f" or "%.15g" (std::to_chars writes the same digits
+/// without parsing a format).
+void append_real(std::string& out, double value, std::chars_format format, int precision) {
     if (!std::isfinite(value)) {
         out += "null";
         return;
     }
-    char text[64];
-    std::snprintf(text, sizeof text, format, value);
-    std::string_view digits(text);
+    char text[400];  // the longest double printed in full: 309 digits before the point
+    const auto [end, ec] = std::to_chars(text, text + sizeof text, value, format, precision);
+    if (ec != std::errc{}) {
+        out += "null";
+        return;
+    }
+    std::string_view digits(text, static_cast<std::size_t>(end - text));
     if (digits.find('.') != std::string_view::npos && digits.find('e') == std::string_view::npos) {
         while (digits.ends_with('0')) digits.remove_suffix(1);
         if (digits.ends_with('.')) digits = std::string_view(text, digits.size() + 1);  // keep one zero
@@ -54,7 +65,7 @@ void append_real(std::string& out, double value, const char* format) {
     if (digits.find_first_of(".e") == std::string_view::npos) out += ".0";
 }
 
-void append_coordinate(std::string& out, double value) { append_real(out, value, "%.7f"); }
+void append_coordinate(std::string& out, double value) { append_real(out, value, std::chars_format::fixed, 7); }
 
 class Properties {
 public:
@@ -75,7 +86,7 @@ public:
     void real(const char* name, std::optional<double> value) {
         key(name);
         if (value)
-            append_real(out_, *value, "%.15g");
+            append_real(out_, *value, std::chars_format::general, 15);
         else
             out_ += "null";
     }
