@@ -1,5 +1,6 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
-// target <= 16 ms under Xvfb with Mesa), steady (nothing changed) and after a playhead step.
+// target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step, drawn
+// from nothing, and during a drag.
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // The frame is read back to memory each time, so the figure includes waiting for the GPU (a
@@ -114,6 +115,13 @@ public:
         benchmark::DoNotOptimize(texture_.getTexture().copyToImage());
     }
 
+    /// A frame of a drag in progress: the last picture moved (`Renderer::draw_moved`), read back.
+    void moved_frame() {
+        if (!renderer_->draw_moved(texture_, scene_)) renderer_->draw(texture_, scene_);
+        texture_.display();
+        benchmark::DoNotOptimize(texture_.getTexture().copyToImage());
+    }
+
     void count(benchmark::State& state) const {
         state.counters["events"] = static_cast<double>(event_count);
         state.counters["polygons"] = static_cast<double>(polygon_count);
@@ -195,6 +203,23 @@ void BM_RenderFrameRedrawAll(benchmark::State& state) {
     bench.count(state);
 }
 BENCHMARK(BM_RenderFrameRedrawAll)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+/// A frame while the map is dragged (the viewer draws the whole frame once the view rests): the
+/// last picture moved by a few pixels, back and forth.
+void BM_RenderFrameDragPreview(benchmark::State& state) {
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
+    bench.frame();
+    float step = 3.0F;
+    for (auto _ : state) {
+        bench.scene().pan(step, 0.0F);
+        step = -step;
+        bench.moved_frame();
+    }
+    bench.count(state);
+}
+BENCHMARK(BM_RenderFrameDragPreview)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
 

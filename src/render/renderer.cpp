@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <SFML/Graphics/RectangleShape.hpp>
 #include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/View.hpp>
@@ -763,15 +764,25 @@ Frame::Frame(sf::RenderTarget& target_, const Scene& scene_, const sf::Font& fon
 
 namespace {
 
-/// Everything but the hover: the part of a frame that only changes with the scene's revision.
-void draw_picture(Frame& frame) {
+/// The map: the ground, the events and the place labels.
+void draw_map(Frame& frame) {
     draw_ground_and_events(frame);
     draw_labels(frame);
+}
+
+/// What goes over the map and around it: the scale bar, the panels, the selected event's panel.
+void draw_chrome(Frame& frame) {
     draw_scale_bar(frame);
     draw_title_bar(frame);
     draw_legend(frame);
     draw_timeline(frame);
     draw_selection(frame);
+}
+
+/// Everything but the hover: the part of a frame that only changes with the scene's revision.
+void draw_picture(Frame& frame) {
+    draw_map(frame);
+    draw_chrome(frame);
 }
 
 }  // namespace
@@ -797,6 +808,7 @@ void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
             sf::ContextSettings settings;
             settings.antialiasingLevel = antialiasing_level;
             picture_ok_ = picture_.create(size.x, size.y, settings) || picture_.create(size.x, size.y);
+            map_picture_ok_ = picture_ok_ && map_picture_.create(size.x, size.y);
             picture_size_ = size;
         }
         if (!picture_ok_) {
@@ -807,14 +819,63 @@ void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
             return;
         }
         detail::Frame frame(picture_, scene, font_, hatch_, *caches_);
-        detail::draw_picture(frame);
+        detail::draw_map(frame);
+        if (map_picture_ok_) {
+            picture_.display();
+            detail::copy_layer(picture_, map_picture_);
+            map_picture_.display();
+            (void)picture_.setActive(true);  // see SpriteAtlas::draw
+        }
+        detail::draw_chrome(frame);
         picture_.display();
-        (void)target.setActive(true);  // see SpriteAtlas::draw
+        (void)target.setActive(true);
         picture_revision_ = scene.revision();
+        picture_still_revision_ = scene.still_revision();
+        picture_view_ = frame.view;
     }
     detail::Frame frame(target, scene, font_, hatch_, *caches_);
     detail::copy_layer(picture_, frame.target);
     detail::draw_hover(frame);
+}
+
+bool Renderer::draw_moved(sf::RenderTarget& target, const Scene& scene) {
+    const sf::Vector2u size = target.getSize();
+    if (!map_picture_ok_ || !picture_view_ || picture_size_ != size || size != scene.viewport() ||
+        picture_still_revision_ != scene.still_revision() || scene.selected())
+        return false;
+    detail::Frame frame(target, scene, font_, hatch_, *caches_);
+    detail::copy_layer(picture_, frame.target);  // the panels, still current
+
+    // Everything drawn in the map frame alone: a view onto the frame's pixels, shown in the frame.
+    const sf::FloatRect& map = frame.layout.map;
+    const auto width = static_cast<float>(size.x);
+    const auto height = static_cast<float>(size.y);
+    sf::View clipped(map);
+    clipped.setViewport({map.left / width, map.top / height, map.width / width, map.height / height});
+    target.setView(clipped);
+    sf::RectangleShape background({map.width, map.height});
+    background.setPosition(map.left, map.top);
+    background.setFillColor(scene.land_outlines().empty() ? detail::palette::land : detail::palette::sea);
+    target.draw(background, sf::RenderStates(sf::BlendNone));
+
+    // The picture's centre is at the middle of the frame; the view now shows it at `now`, with
+    // everything around it scaled by the change of zoom.
+    const MapView& before = *picture_view_;
+    const auto scale = static_cast<float>(frame.view.pixels_per_km() / before.pixels_per_km());
+    const sf::Vector2f now = frame.view.to_screen(before.centre());
+    const sf::IntRect source(static_cast<int>(std::floor(map.left)), static_cast<int>(std::floor(map.top)),
+                             static_cast<int>(std::ceil(map.width)), static_cast<int>(std::ceil(map.height)));
+    sf::Sprite moved(map_picture_.getTexture(), source);
+    moved.setOrigin(map.left + map.width / 2.0F - static_cast<float>(source.left),
+                    map.top + map.height / 2.0F - static_cast<float>(source.top));
+    moved.setPosition(now);
+    moved.setScale(scale, scale);
+    map_picture_.setSmooth(scale != 1.0F);
+    target.draw(moved, sf::RenderStates(sf::BlendNone));
+
+    target.setView(detail::pixel_view(size));
+    detail::draw_scale_bar(frame);
+    return true;
 }
 
 }  // namespace frontline::render

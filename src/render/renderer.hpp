@@ -68,6 +68,15 @@ public:
     /// One frame of `scene` over the whole of `target` (see `draw`).
     void draw(sf::RenderTarget& target, const Scene& scene);
 
+    /// A preview of a pan or a zoom in progress, in a few milliseconds instead of a whole frame's
+    /// drawing: the map of the last picture moved and scaled to the scene's view, the parts it does
+    /// not cover in the map's background, the scale bar of the view, the panels as they were.
+    /// Glyphs keep the size and spread they were drawn with until the next `draw`, which a
+    /// viewer calls once the view rests. Returns false, drawing nothing, unless the last picture
+    /// was drawn at the target's size and only the view changed since (`Scene::still_revision`),
+    /// or while a side panel is open over the map.
+    bool draw_moved(sf::RenderTarget& target, const Scene& scene);
+
 private:
     const sf::Font& font_;
     const sf::Shader* hatch_;
@@ -75,6 +84,12 @@ private:
     bool picture_ok_ = false;          ///< whether `picture_` could be made at `picture_size_`
     sf::Vector2u picture_size_;
     std::uint64_t picture_revision_ = 0;  ///< scene revision the picture shows; 0: none
+    /// The picture's map alone, before the scale bar and the panels went over it: what
+    /// `draw_moved` moves.
+    sf::RenderTexture map_picture_;
+    bool map_picture_ok_ = false;
+    std::uint64_t picture_still_revision_ = 0;  ///< `Scene::still_revision()` of the picture
+    std::optional<MapView> picture_view_;       ///< the view the picture was drawn in
     std::unique_ptr<detail::FrameCaches> caches_;  ///< layers kept between pictures (sprites, strokes)
 };
 

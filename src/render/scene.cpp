@@ -149,11 +149,20 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
     fit_to_events();
 }
 
-void Scene::changed() noexcept { revision_ = ++last_revision; }
+void Scene::changed() noexcept {
+    revision_ = ++last_revision;
+    still_revision_ = revision_;
+}
 
 void Scene::placement_changed() noexcept {
     changed();
     placement_revision_ = revision_;
+}
+
+void Scene::view_moved() noexcept {
+    const std::uint64_t still = still_revision_;
+    placement_changed();
+    still_revision_ = still;
 }
 
 void Scene::set_current(const Date& day) {

@@ -132,6 +132,10 @@ public:
     /// While it stays, moving the playhead on in a cumulative map only adds glyphs (see
     /// `placed_glyphs`), which lets a renderer keep what it drew of the older ones.
     [[nodiscard]] std::uint64_t placement_revision() const noexcept { return placement_revision_; }
+    /// The revision of the last change other than a pan or a zoom: while it stays, a picture drawn
+    /// since then, moved and scaled, shows what the scene shows now, but for where glyphs that
+    /// crowd together are spread (a viewer previews a drag with it, see `Renderer::draw_moved`).
+    [[nodiscard]] std::uint64_t still_revision() const noexcept { return still_revision_; }
 
     // --- control -------------------------------------------------------------------------
 
@@ -170,12 +174,12 @@ public:
     /// Moves the map content by (dx, dy) pixels.
     void pan(float dx, float dy) {
         view_.pan(dx, dy);
-        placement_changed();
+        view_moved();
     }
     /// Zooms by `factor` (> 1 zooms in) keeping the point under `screen` in place.
     void zoom_at(sf::Vector2f screen, double factor) {
         view_.zoom_at(screen, factor);
-        placement_changed();
+        view_moved();
     }
     /// Where `position` shows in the viewport (possibly outside the map frame).
     [[nodiscard]] sf::Vector2f to_screen(const LonLat& position) const {
@@ -257,6 +261,8 @@ private:
     void changed() noexcept;
     /// A new revision that is also the placement revision.
     void placement_changed() noexcept;
+    /// A placement change by a pan or a zoom alone, which keeps the still revision.
+    void view_moved() noexcept;
 
     std::vector<Event> events_;
     BaseLayer base_;
@@ -287,6 +293,7 @@ private:
     std::uint64_t revision_ = 0;
     std::uint64_t control_revision_ = 0;
     std::uint64_t placement_revision_ = 0;
+    std::uint64_t still_revision_ = 0;
     std::vector<std::size_t> by_start_;  ///< the dated events by start day, in index order within a day
     /// `placed_glyphs()`'s placement, of the events in `by_start_[0, placed_upto_)` shown at
     /// `placed_revision_`; carried on when only the playhead moved forward in a cumulative map.

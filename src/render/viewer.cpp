@@ -29,6 +29,14 @@ namespace {
 constexpr unsigned antialiasing_level = 0;
 /// How long to sleep between polls when nothing changes: input stays responsive, the CPU idle.
 constexpr int idle_poll_milliseconds = 8;
+/// While the map is dragged or zoomed, frames move the last picture (`Renderer::draw_moved`); once
+/// the view has rested this long the whole frame is drawn. A full frame of a big story takes a
+/// software rasteriser over 100 ms, which would make a drag stutter.
+constexpr sf::Int32 view_rest_milliseconds = 150;
+
+bool same_view(const MapView& a, const MapView& b) {
+    return a.centre() == b.centre() && a.pixels_per_km() == b.pixels_per_km() && a.frame() == b.frame();
+}
 
 }  // namespace
 
@@ -231,8 +239,11 @@ int run_viewer(Scene& scene, const sf::Font& font) {
     Renderer renderer(font, hatch.get());
     ViewerController controller(scene);
     sf::Clock clock;
+    sf::Clock since_view_moved;
     bool dirty = true;
+    bool previewed = false;  // the window shows a moved picture, not a whole frame
     while (window.isOpen()) {
+        const MapView view_before = scene.view();
         sf::Event event;
         while (window.pollEvent(event)) dirty = controller.handle(event) || dirty;
         if (controller.quit_requested()) {
@@ -240,11 +251,15 @@ int run_viewer(Scene& scene, const sf::Font& font) {
             break;
         }
         dirty = controller.advance(clock.restart()) || dirty;
-        if (!dirty) {
+        const bool view_moved = !same_view(view_before, scene.view());
+        if (view_moved) since_view_moved.restart();
+        const bool rested = previewed && since_view_moved.getElapsedTime().asMilliseconds() >= view_rest_milliseconds;
+        if (!dirty && !rested) {
             sf::sleep(sf::milliseconds(idle_poll_milliseconds));
             continue;
         }
-        renderer.draw(window, scene);
+        previewed = view_moved && renderer.draw_moved(window, scene);
+        if (!previewed) renderer.draw(window, scene);
         draw_playback_status(window, controller, font);
         window.display();
         dirty = false;

@@ -267,6 +267,79 @@ TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
     compare("cumulative again");
 }
 
+/// Share of the pixels `at` of `moved` (inside `frame`, where `source(at)` also is) that differ
+/// from `before` at `source(at)`.
+template <typename Source>
+double moved_differing_share(const sf::Image& before, const sf::Image& moved, const sf::FloatRect& frame,
+                             Source source) {
+    std::size_t compared = 0;
+    std::size_t differing = 0;
+    for (float y = frame.top + 0.5F; y < frame.top + frame.height; y += 1.0F)
+        for (float x = frame.left + 0.5F; x < frame.left + frame.width; x += 1.0F) {
+            const sf::Vector2f from = source(sf::Vector2f(x, y));
+            if (!frame.contains(from)) continue;
+            ++compared;
+            const sf::Color p = pixel(moved, {x, y});
+            const sf::Color q = pixel(before, from);
+            if (std::abs(p.r - q.r) > 6 || std::abs(p.g - q.g) > 6 || std::abs(p.b - q.b) > 6) ++differing;
+        }
+    EXPECT_GT(compared, 0U);
+    return static_cast<double>(differing) / static_cast<double>(std::max<std::size_t>(compared, 1));
+}
+
+TEST_F(RenderPng, APanOrAZoomIsPreviewedByMovingTheLastPicture) {
+    Scene scene = playback_scene();
+    scene.set_current(day("2014-11-02"));
+    const sf::Font font = load_default_font();
+    sf::RenderTexture target;
+    ASSERT_TRUE(target.create(900, 600));
+    Renderer renderer(font);
+    EXPECT_FALSE(renderer.draw_moved(target, scene)) << "no picture to move yet";
+    const auto frame_image = [&] {
+        target.display();
+        return target.getTexture().copyToImage();
+    };
+    renderer.draw(target, scene);
+    const sf::Image before = frame_image();
+    // The map without the scale bar's corner, which the preview draws afresh.
+    const sf::FloatRect& map = scene.layout().map;
+    const sf::FloatRect map_above_scale_bar(map.left, map.top, map.width, map.height - 50.0F);
+
+    scene.pan(40.0F, -25.0F);
+    ASSERT_TRUE(renderer.draw_moved(target, scene));
+    const sf::Image panned = frame_image();
+    EXPECT_LT(moved_differing_share(before, panned, map_above_scale_bar,
+                                    [](sf::Vector2f at) { return at - sf::Vector2f(40.0F, -25.0F); }),
+              0.001);
+    // Uncovered on the left: the map's background.
+    EXPECT_TRUE(near_colour(pixel(panned, {map.left + 10.0F, map.top + map.height / 2.0F}), palette::land));
+    // The panels stay as they were.
+    const auto same_place = [](sf::Vector2f at) { return at; };
+    EXPECT_EQ(moved_differing_share(before, panned, scene.layout().legend, same_place), 0.0);
+    EXPECT_EQ(moved_differing_share(before, panned, scene.layout().timeline, same_place), 0.0);
+
+    const sf::Vector2f middle(map.left + map.width / 2.0F, map.top + map.height / 2.0F);
+    scene.zoom_at(middle, 2.0);
+    ASSERT_TRUE(renderer.draw_moved(target, scene));
+    const sf::Image zoomed = frame_image();
+    // What was at q before the pan and the zoom is now at middle + 2 (q + pan - middle).
+    const auto source = [&](sf::Vector2f at) { return middle + (at - middle) / 2.0F - sf::Vector2f(40.0F, -25.0F); };
+    // Scaled up smoothly, edges blur (a tenth of the pixels or so); a zoom by 1.8 instead of 2
+    // differs in four fifths.
+    EXPECT_LT(moved_differing_share(before, zoomed, map_above_scale_bar, source), 0.2);
+
+    // The whole frame follows once the view rests, and a change other than the view ends the
+    // previews: the picture no longer shows the scene.
+    renderer.draw(target, scene);
+    scene.set_current(day("2014-11-03"));
+    EXPECT_FALSE(renderer.draw_moved(target, scene));
+    renderer.draw(target, scene);
+    scene.pan(5.0F, 0.0F);
+    EXPECT_TRUE(renderer.draw_moved(target, scene));
+    scene.set_selected(0);
+    EXPECT_FALSE(renderer.draw_moved(target, scene)) << "a side panel over the map would move with it";
+}
+
 TEST_F(RenderPng, SettledEventsAreDrawnFainterThanThisWeeks) {
     std::vector<Event> events;
     events.push_back(test::make_event("armed_clash", "YPG", 38.0, 36.9, "2014-10-01"));
