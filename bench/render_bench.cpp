@@ -1,12 +1,13 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
 // target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step, drawn
-// from nothing, and during a drag.
+// from nothing, and during a drag; and the rasteriser's cost per pixel (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // The frame is read back to memory each time, so the figure includes waiting for the GPU (a
 // software rasteriser under Xvfb) to finish, not only queueing the draw calls.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -16,6 +17,8 @@
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
 
 #include "render/detail/triangulate.hpp"
 #include "render/fonts.hpp"
@@ -220,6 +223,64 @@ void BM_RenderFrameDragPreview(benchmark::State& state) {
     bench.count(state);
 }
 BENCHMARK(BM_RenderFrameDragPreview)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+/// The rasteriser's cost per pixel of what a frame is made of: 2,000 sprite quads of `range(0)`
+/// pixels a side, textured and blended with premultiplied alpha (the events' marks, the area
+/// layer's composite), into a 1600x900 texture, ten times over and then read back once.
+/// `ns_per_pixel` (wall time) times the pixels a frame covers is the floor a frame cannot go under
+/// on this rasteriser, whatever the renderer's own code costs.
+void BM_RasteriserFillRate(benchmark::State& state) {
+    if (const char* display = std::getenv("DISPLAY"); display == nullptr || *display == '\0') {
+        state.SkipWithError("no X display: run under xvfb-run");
+        return;
+    }
+    // One target and sprite for every run of the benchmark: with llvmpipe's threads, making and
+    // dropping GL surfaces run after run made SFML fail to open its X display again.
+    struct Surfaces {
+        sf::RenderTexture target;
+        sf::Texture sprite;
+        bool ready = false;
+        Surfaces() {
+            sf::Image disc;  // a disc 32 pixels across, premultiplied; the quads show what they cover of it
+            disc.create(64, 64, sf::Color::Transparent);
+            for (unsigned y = 0; y < 32; ++y)
+                for (unsigned x = 0; x < 32; ++x) {
+                    const float dx = static_cast<float>(x) - 15.5F;
+                    const float dy = static_cast<float>(y) - 15.5F;
+                    if (dx * dx + dy * dy <= 16.0F * 16.0F) disc.setPixel(x, y, sf::Color(157, 39, 39, 200));
+                }
+            ready = target.create(width, height) && sprite.loadFromImage(disc);
+        }
+    };
+    static Surfaces surfaces;
+    if (!surfaces.ready) {
+        state.SkipWithError("no off-screen surface");
+        return;
+    }
+    const auto side = static_cast<float>(state.range(0));
+    constexpr int quad_count = 2000;
+    sf::VertexArray quads(sf::Triangles);
+    for (int i = 0; i < quad_count; ++i) {
+        const auto x = static_cast<float>((i * 37) % static_cast<int>(width - 64));
+        const auto y = static_cast<float>((i * 53) % static_cast<int>(height - 64));
+        const sf::Vector2f corners[4] = {{0.0F, 0.0F}, {side, 0.0F}, {side, side}, {0.0F, side}};
+        for (const int corner : {0, 1, 2, 0, 2, 3})
+            quads.append(sf::Vertex(sf::Vector2f(x, y) + corners[corner], sf::Color::White, corners[corner]));
+    }
+    sf::RenderStates states(sf::BlendMode(sf::BlendMode::One, sf::BlendMode::OneMinusSrcAlpha));
+    states.texture = &surfaces.sprite;
+    constexpr int draws = 10;
+    const auto start = std::chrono::steady_clock::now();
+    for (auto _ : state) {
+        for (int d = 0; d < draws; ++d) surfaces.target.draw(quads, states);
+        surfaces.target.display();
+        benchmark::DoNotOptimize(surfaces.target.getTexture().copyToImage());
+    }
+    const std::chrono::duration<double, std::nano> elapsed = std::chrono::steady_clock::now() - start;
+    const double pixels = quad_count * draws * static_cast<double>(side) * static_cast<double>(side);
+    state.counters["ns_per_pixel"] = elapsed.count() / (pixels * static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_RasteriserFillRate)->Arg(8)->Arg(32)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 }  // namespace
 
