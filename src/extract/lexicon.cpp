@@ -139,6 +139,8 @@ void PhraseIndex::add(const std::string& surface, std::size_t payload) {
     for (const std::vector<std::string>& alternatives : phrase.slots) {
         std::vector<std::size_t>& hashes = phrase.slot_hashes.emplace_back();
         for (const std::string& alternative : alternatives) hashes.push_back(word_hash(alternative));
+        phrase.gaps.push_back(alternatives.front() == "*");
+        phrase.has_gap = phrase.has_gap || phrase.gaps.back();
     }
     std::uint64_t second_words = ~std::uint64_t{0};
     if (phrase.slots.size() > 1 && phrase.slots[1].front() != "*") {
@@ -155,24 +157,34 @@ void PhraseIndex::add(const std::string& surface, std::size_t payload) {
 std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& tokens, std::size_t at) const {
     std::vector<PhraseMatch> found;
     if (starts_none(tokens[at])) return found;
-    const auto it = by_first_.find(tokens[at].folded_hash);
-    if (it == by_first_.end()) return found;
-    // Single-character tests: these run for every phrase that shares a common first word ("the").
-    auto is_gap = [](const std::vector<std::string>& alternatives) {
-        const std::string& first = alternatives.front();
-        return first.size() == 1 && first[0] == '*';
-    };
+    const Phrases* starting = by_first_.find(tokens[at].folded_hash);
+    if (starting == nullptr) return found;
     auto ends_clause = [](const std::string& folded) {
         return folded.size() == 1 && (folded[0] == ';' || folded[0] == '.' || folded[0] == ':');
     };
+    auto slot_matches = [&tokens](const Phrase& phrase, std::size_t slot, std::size_t pos) {
+        if (pos >= tokens.size()) return false;
+        const Token& token = tokens[pos];
+        if (phrase.case_rules[slot] == CaseRule::capitalized && !token.capitalized) return false;
+        if (phrase.case_rules[slot] == CaseRule::upper && !token.all_caps) return false;
+        const std::vector<std::size_t>& hashes = phrase.slot_hashes[slot];
+        for (std::size_t k = 0; k < hashes.size(); ++k)
+            if (hashes[k] == token.folded_hash && phrase.slots[slot][k] == token.folded) return true;
+        return false;
+    };
     std::vector<std::pair<std::size_t, std::size_t>> stack;  // (slot, token), reused across phrases
-    const Phrases& starting = it->second;
     // Past the last token no second word exists, and only phrases that need none pass.
     const std::uint64_t next_word = at + 1 < tokens.size() ? second_word_bit(tokens[at + 1].folded_hash) : 0;
-    for (std::size_t p = 0; p < starting.phrases.size(); ++p) {
-        const std::uint64_t second_words = starting.second_words[p];
+    for (std::size_t p = 0; p < starting->phrases.size(); ++p) {
+        const std::uint64_t second_words = starting->second_words[p];
         if (second_words != ~std::uint64_t{0} && (second_words & next_word) == 0) continue;
-        const auto& [phrase, payload] = starting.phrases[p];
+        const auto& [phrase, payload] = starting->phrases[p];
+        if (!phrase.has_gap) {
+            std::size_t slot = 0;
+            while (slot < phrase.slots.size() && slot_matches(phrase, slot, at + slot)) ++slot;
+            if (slot == phrase.slots.size()) found.push_back({at, at + slot, payload});
+            continue;
+        }
         // Depth-first over gap lengths: the first complete match (shortest gaps) wins.
         stack.assign(1, {0, at});
         while (!stack.empty()) {
@@ -182,8 +194,7 @@ std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& token
                 found.push_back({at, pos, payload});
                 break;
             }
-            const auto& alternatives = phrase.slots[slot];
-            if (is_gap(alternatives)) {
+            if (phrase.gaps[slot]) {
                 for (std::size_t gap = max_gap + 1; gap-- > 0;) {
                     const std::size_t next = pos + gap;
                     if (next > tokens.size()) continue;
@@ -194,16 +205,7 @@ std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& token
                 }
                 continue;
             }
-            if (pos >= tokens.size()) continue;
-            if (phrase.case_rules[slot] == CaseRule::capitalized && !tokens[pos].capitalized) continue;
-            if (phrase.case_rules[slot] == CaseRule::upper && !tokens[pos].all_caps) continue;
-            const Token& token = tokens[pos];
-            const std::vector<std::size_t>& hashes = phrase.slot_hashes[slot];
-            bool matched = false;
-            for (std::size_t k = 0; k < hashes.size() && !matched; ++k)
-                matched = hashes[k] == token.folded_hash && alternatives[k] == token.folded;
-            if (!matched) continue;
-            stack.emplace_back(slot + 1, pos + 1);
+            if (slot_matches(phrase, slot, pos)) stack.emplace_back(slot + 1, pos + 1);
         }
     }
     std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) { return a.last > b.last; });
@@ -244,14 +246,15 @@ void Lexicon::index_phrase_starts() {
     phrase_starts_.clear();
     for (std::size_t i = 0; i < indexes.size(); ++i) {
         indexes[i]->start_bit_ = std::uint64_t{1} << i;
-        for (const auto& [first, phrases] : indexes[i]->by_first_) phrase_starts_[first] |= indexes[i]->start_bit_;
+        const auto& by_first = indexes[i]->by_first_;
+        for (std::size_t k = 0; k < by_first.size(); ++k) phrase_starts_[by_first.key(k)] |= indexes[i]->start_bit_;
     }
 }
 
 void Lexicon::mark_phrase_starts(std::vector<Token>& tokens) const {
     for (Token& token : tokens) {
-        const auto it = phrase_starts_.find(token.folded_hash);
-        token.phrase_starts = it == phrase_starts_.end() ? 0 : it->second;
+        const std::uint64_t* starts = phrase_starts_.find(token.folded_hash);
+        token.phrase_starts = starts == nullptr ? 0 : *starts;
     }
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "text/sentence.hpp"
+#include "text/word_hash_map.hpp"
 
 namespace frontline {
 
@@ -26,6 +27,8 @@ struct Phrase {
     std::vector<std::vector<std::string>> slots;
     std::vector<std::vector<std::size_t>> slot_hashes;  ///< word_hash of each alternative, as in `slots`
     std::vector<CaseRule> case_rules;
+    std::vector<bool> gaps;  ///< whether each slot is "*"
+    bool has_gap = false;    ///< without one a phrase matches in one pass, with no search over gap lengths
 };
 
 /// A match of a phrase in a sentence: tokens [first, last) and the payload index.
@@ -52,12 +55,6 @@ public:
 private:
     friend class Lexicon;  // gives each of its indexes a bit of Token::phrase_starts
 
-    /// The folded words' hashes (Token::folded_hash) key the index, so a lookup neither hashes
-    /// nor compares a word's bytes unless its hash is the hash of some phrase's first word.
-    struct WordHashIdentity {
-        std::size_t operator()(std::size_t hash) const noexcept { return hash; }
-    };
-
     /// The phrases that start with one word, in the order they were added (which decides between
     /// matches of equal length), and for each a filter on the word after it: a bit per
     /// alternative of its second slot (bit `hash >> 58` of the word's hash), or all bits when any
@@ -74,7 +71,9 @@ private:
         return start_bit_ != 0 && (token.phrase_starts & start_bit_) == 0;
     }
 
-    std::unordered_map<std::size_t, Phrases, WordHashIdentity> by_first_;
+    /// Keyed by the first word's Token::folded_hash, so a lookup neither hashes nor compares a
+    /// word's bytes unless its hash is the hash of some phrase's first word.
+    WordHashMap<Phrases> by_first_;
     /// This index's bit of Token::phrase_starts: a token without it starts none of its phrases,
     /// which spares most tokens the map lookup. 0 for an index outside a lexicon (it looks up
     /// every token).
@@ -190,7 +189,7 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> generic_to_groups_;
     std::map<std::string, std::string> armed_of_people_;
     /// Token::folded_hash of a phrase's first word -> the bits of the indexes with such phrases.
-    std::unordered_map<std::size_t, std::uint64_t, PhraseIndex::WordHashIdentity> phrase_starts_;
+    WordHashMap<std::uint64_t> phrase_starts_;
 };
 
 }  // namespace frontline
