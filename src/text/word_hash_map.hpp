@@ -41,8 +41,8 @@ public:
     }
 
     [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
+    /// The `i`-th key in the order of first insertion.
     [[nodiscard]] std::size_t key(std::size_t i) const noexcept { return keys_[i]; }
-    [[nodiscard]] const Value& value(std::size_t i) const noexcept { return values_[i]; }
 
 private:
     struct Slot {
