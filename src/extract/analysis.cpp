@@ -144,13 +144,26 @@ std::string normalised_actor_id(std::string_view text) {
     return out;
 }
 
-ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& lexicon) {
+SentencePhrases find_phrases(const std::vector<Token>& tokens, const Lexicon& lexicon) {
+    SentencePhrases phrases;
+    phrases.actors = lexicon.actor_phrases().scan(tokens);
+    phrases.heads = lexicon.head_phrases().scan(tokens);
+    phrases.stops = lexicon.stop_phrases().scan(tokens);
+    phrases.sources = lexicon.source_phrases().scan(tokens);
+    for (std::size_t f = 0; f < cue_family_count; ++f) phrases.cues[f] = find_cues(lexicon.cues(static_cast<CueFamily>(f)), tokens);
+    phrases.triggers_at.resize(tokens.size());
+    for (std::size_t k = 0; k < tokens.size(); ++k) phrases.triggers_at[k] = lexicon.trigger_phrases().matches_at(tokens, k);
+    return phrases;
+}
+
+ArticleContext pre_scan(const std::vector<Sentence>& sentences, const std::vector<SentencePhrases>& phrases, const Lexicon& lexicon) {
     ArticleContext context;
     std::map<std::string, int> civilians;  // named as people: "Kurds", "Kurdish protesters"
     std::map<std::string, int> mentioned;  // only as adjectives: "the Kurdish town"
-    for (const Sentence& sentence : sentences) {
-        const std::vector<PhraseMatch> heads = lexicon.head_phrases().scan(sentence.tokens);
-        for (const PhraseMatch& m : lexicon.actor_phrases().scan(sentence.tokens)) {
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const Sentence& sentence = sentences[s];
+        const std::vector<PhraseMatch>& heads = phrases[s].heads;
+        for (const PhraseMatch& m : phrases[s].actors) {
             const ActorEntry& entry = lexicon.actor_entry(m.payload);
             if (entry.role != ActorEntry::Role::ethnic) {
                 ++context.actor_counts[entry.actor];
@@ -190,19 +203,18 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& l
     return context;
 }
 
-SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const Lexicon& lexicon, ArticleContext& context,
-                         bool air_context) {
+SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrases, const Article& article, const Lexicon& lexicon,
+                         ArticleContext& context, bool air_context) {
     SentenceAnalysis a;
     a.sentence = &sentence;
+    a.phrases = &phrases;
     const std::vector<Token>& tokens = sentence.tokens;
     const std::size_t n = tokens.size();
-
-    for (std::size_t f = 0; f < cue_family_count; ++f) a.cues[f] = find_cues(lexicon.cues(static_cast<CueFamily>(f)), tokens);
-    std::vector<CueHit> sources = find_cues(lexicon.source_phrases(), tokens);
+    const std::vector<PhraseMatch>& sources = phrases.sources;
 
     // --- Actors -------------------------------------------------------------------------------
-    const std::vector<PhraseMatch> actor_matches = lexicon.actor_phrases().scan(tokens);
-    const std::vector<PhraseMatch> head_matches = lexicon.head_phrases().scan(tokens);
+    const std::vector<PhraseMatch>& actor_matches = phrases.actors;
+    const std::vector<PhraseMatch>& head_matches = phrases.heads;
     std::vector<bool> used_match(actor_matches.size(), false);
     std::vector<bool> locative_state(actor_matches.size(), false);
     for (std::size_t m = 0; m < actor_matches.size(); ++m) {
@@ -278,7 +290,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         if (!modifier && head_kind == HeadKind::armed)
             for (std::size_t k = head.last; k < n && k < head.last + 8; ++k) {
                 const std::string_view w = tokens[k].folded;
-                if (!lexicon.trigger_phrases().matches_at(tokens, k).empty()) break;
+                if (!phrases.triggers_at[k].empty()) break;
                 if (w == "from") {
                     const std::size_t at = k + 1 < n && tokens[k + 1].is("the") ? k + 2 : k + 1;
                     for (std::size_t m = 0; m < actor_matches.size(); ++m)
@@ -480,7 +492,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
         return std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
     };
     auto in_source = [&](std::size_t i) {
-        return std::any_of(sources.begin(), sources.end(), [&](const CueHit& s) { return i >= s.first && i < s.last; });
+        return std::any_of(sources.begin(), sources.end(), [&](const PhraseMatch& s) { return i >= s.first && i < s.last; });
     };
     std::vector<bool> state_place(n, false);
     for (std::size_t m = 0; m < actor_matches.size(); ++m)
@@ -670,7 +682,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
             const std::size_t current = a.clause_start.back();
             const std::string_view opener_word = tokens[current].folded;
             if ((opener_word == "which" || opener_word == "who" || opener_word == "where") && current > 0 &&
-                tokens[current - 1].is(",") && !lexicon.trigger_phrases().matches_at(tokens, k).empty())
+                tokens[current - 1].is(",") && !phrases.triggers_at[k].empty())
                 boundary = true;
         }
         if (boundary && a.clause_start.back() != k) a.clause_start.push_back(k);
@@ -678,13 +690,14 @@ SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const
     }
 
     // --- Triggers -----------------------------------------------------------------------------
-    const std::vector<PhraseMatch> stops = lexicon.stop_phrases().scan(tokens);
+    const std::vector<PhraseMatch>& stops = phrases.stops;
     std::size_t next_free = 0;
     for (std::size_t k = 0; k < n; ++k) {
         if (k < next_free) continue;
         const bool stopped = std::any_of(stops.begin(), stops.end(), [&](const PhraseMatch& s) { return k >= s.first && k < s.last; });
         if (stopped) continue;
-        std::vector<PhraseMatch> here = lexicon.trigger_phrases().matches_at(tokens, k);
+        if (phrases.triggers_at[k].empty()) continue;
+        std::vector<PhraseMatch> here = phrases.triggers_at[k];
         const bool in_name = in_actor(k) && !std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) {
             return s.adjective_only && k >= s.first && k < s.last;
         });

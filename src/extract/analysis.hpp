@@ -51,6 +51,23 @@ struct ArticleContext {
     std::optional<ActorRef> last_speaker;     ///< actor1 of the last statement: who "he" or "she" usually is
 };
 
+/// The lexicon's phrases in one sentence, found once: the article's pre-scan, the analysis and the
+/// coder all ask for them, and scanning a table again for each question was a sixth of extraction.
+struct SentencePhrases {
+    std::vector<PhraseMatch> actors;
+    std::vector<PhraseMatch> heads;
+    std::vector<PhraseMatch> stops;
+    std::vector<PhraseMatch> sources;
+    std::array<std::vector<CueHit>, cue_family_count> cues;  ///< by CueFamily
+    /// The trigger phrases starting at each token, longest first (PhraseIndex::matches_at).
+    std::vector<std::vector<PhraseMatch>> triggers_at;
+
+    [[nodiscard]] const std::vector<CueHit>& cues_of(CueFamily family) const { return cues[static_cast<std::size_t>(family)]; }
+};
+
+/// Scans every phrase table of the lexicon over the sentence's tokens.
+[[nodiscard]] SentencePhrases find_phrases(const std::vector<Token>& tokens, const Lexicon& lexicon);
+
 /// Everything the coder needs to know about one sentence.
 struct SentenceAnalysis {
     const Sentence* sentence = nullptr;
@@ -60,21 +77,24 @@ struct SentenceAnalysis {
     std::vector<TriggerHit> triggers;
     std::vector<std::size_t> clause_of;  ///< clause number of each token
     std::vector<std::size_t> clause_start;
-    std::array<std::vector<CueHit>, cue_family_count> cues;  ///< by CueFamily
+    const SentencePhrases* phrases = nullptr;  ///< the sentence's, found before the analysis
 
     [[nodiscard]] const std::vector<Token>& tokens() const { return sentence->tokens; }
-    [[nodiscard]] const std::vector<CueHit>& cues_of(CueFamily family) const { return cues[static_cast<std::size_t>(family)]; }
+    [[nodiscard]] const std::vector<CueHit>& cues_of(CueFamily family) const { return phrases->cues_of(family); }
     [[nodiscard]] bool has_cue_in(CueFamily family, std::size_t from, std::size_t to) const;
     [[nodiscard]] std::optional<CueHit> last_cue_in(CueFamily family, std::size_t from, std::size_t to) const;
 };
 
-/// Tags actors, places, times, triggers, clauses and cues of one sentence. `air_context` says
-/// whether air-war words occur in this or the two sentences before it.
-[[nodiscard]] SentenceAnalysis analyse(const Sentence& sentence, const Article& article, const Lexicon& lexicon,
-                                       ArticleContext& context, bool air_context);
+/// Tags actors, places, times, triggers and clauses of one sentence, whose phrases are `phrases`
+/// (kept by reference in the result). `air_context` says whether air-war words occur in this or
+/// the two sentences before it.
+[[nodiscard]] SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrases, const Article& article,
+                                       const Lexicon& lexicon, ArticleContext& context, bool air_context);
 
-/// Counts the named actors and ethnic groups of the whole article, for resolving "the militants".
-[[nodiscard]] ArticleContext pre_scan(const std::vector<Sentence>& sentences, const Lexicon& lexicon);
+/// Counts the named actors and ethnic groups of the whole article, for resolving "the militants";
+/// `phrases` are the sentences' phrases, one per sentence.
+[[nodiscard]] ArticleContext pre_scan(const std::vector<Sentence>& sentences, const std::vector<SentencePhrases>& phrases,
+                                      const Lexicon& lexicon);
 
 /// The canonical id of an actor that is in no lexicon: its words in upper case joined by '_'.
 /// The bearing (degrees clockwise from north) a compass word names: "east", "eastern",

@@ -375,8 +375,7 @@ struct Coder {
             return;
         }
         const std::size_t n = t.size();
-        const auto sources = lexicon.source_phrases().scan(t);
-        for (const PhraseMatch& s : sources) {
+        for (const PhraseMatch& s : a.phrases->sources) {
             const bool cited = s.first >= 2 && ((t[s.first - 1].is("by") && t[s.first - 2].is("cited")) ||
                                                 (t[s.first - 1].is("to") && t[s.first - 2].is("according")));
             if (m.source.empty() || cited) m.source = lexicon.source_name(s.payload);
@@ -1049,10 +1048,15 @@ void write_trace(std::ostream& out, const SentenceAnalysis& a, const Article& ar
 ArticleReading Extractor::read(const Article& article) const {
     ArticleReading reading;
     std::vector<Sentence> sentences = segment(article);
-    for (Sentence& sentence : sentences) lexicon_.mark_phrase_starts(sentence.tokens);
-    detail::ArticleContext context = detail::pre_scan(sentences, lexicon_);
+    std::vector<detail::SentencePhrases> phrases;
+    phrases.reserve(sentences.size());
+    for (Sentence& sentence : sentences) {
+        lexicon_.mark_phrase_starts(sentence.tokens);
+        phrases.push_back(detail::find_phrases(sentence.tokens, lexicon_));
+    }
+    detail::ArticleContext context = detail::pre_scan(sentences, phrases, lexicon_);
     std::vector<bool> air(sentences.size(), false);
-    for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !lexicon_.cues(CueFamily::air).scan(sentences[s].tokens).empty();
+    for (std::size_t s = 0; s < sentences.size(); ++s) air[s] = !phrases[s].cues_of(CueFamily::air).empty();
 
     Coder coder{lexicon_, article, context, reading.mentions, std::nullopt, std::nullopt};
     std::size_t last_paragraph = static_cast<std::size_t>(-1);
@@ -1066,7 +1070,7 @@ ArticleReading Extractor::read(const Article& article) const {
         // A headline's "raids" are explained by the lead that follows it.
         const bool air_context = air[s] || (s >= 1 && air[s - 1]) || (s >= 2 && air[s - 2]) ||
                                  (paragraph.is_title && ((s + 1 < sentences.size() && air[s + 1]) || (s + 2 < sentences.size() && air[s + 2])));
-        const SentenceAnalysis a = detail::analyse(sentence, article, lexicon_, context, air_context);
+        const SentenceAnalysis a = detail::analyse(sentence, phrases[s], article, lexicon_, context, air_context);
         const auto& t = sentence.tokens;
         if (trace_) write_trace(*trace_, a, article, lexicon_);
         if (sentence.paragraph != last_paragraph) {

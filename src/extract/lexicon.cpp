@@ -96,14 +96,15 @@ void PhraseIndex::add(const std::string& surface, std::size_t payload) {
             return;
         }
     }
-    Phrase phrase;
+    std::vector<std::vector<std::string>> slots;  // folded alternatives of each slot; {"*"} for a gap
+    std::vector<CaseRule> case_rules;
     std::istringstream words(surface);
     std::string word;
     while (words >> word) {
         if (word == "*") {
-            if (phrase.slots.empty()) throw DataError("lexicon phrase starts with a gap: '" + surface + "'");
-            phrase.slots.push_back({"*"});
-            phrase.case_rules.push_back(CaseRule::any);
+            if (slots.empty()) throw DataError("lexicon phrase starts with a gap: '" + surface + "'");
+            slots.push_back({"*"});
+            case_rules.push_back(CaseRule::any);
             continue;
         }
         // A word may itself be several tokens ("al-Arab", "U.S.-led", "People's"): split it the way
@@ -130,85 +131,84 @@ void PhraseIndex::add(const std::string& surface, std::size_t payload) {
             for (std::size_t i = 0; i < pieces.size(); ++i) token_slots[i].push_back(pieces[i].folded);
         }
         for (std::size_t i = 0; i < token_slots.size(); ++i) {
-            phrase.slots.push_back(std::move(token_slots[i]));
-            phrase.case_rules.push_back(token_rules[i]);
+            slots.push_back(std::move(token_slots[i]));
+            case_rules.push_back(token_rules[i]);
         }
     }
-    if (phrase.slots.empty()) throw DataError("empty lexicon phrase");
-    if (phrase.slots.back().front() == "*") throw DataError("lexicon phrase ends with a gap: '" + surface + "'");
-    for (const std::vector<std::string>& alternatives : phrase.slots) {
-        std::vector<std::size_t>& hashes = phrase.slot_hashes.emplace_back();
-        for (const std::string& alternative : alternatives) hashes.push_back(word_hash(alternative));
-        phrase.gaps.push_back(alternatives.front() == "*");
-        phrase.has_gap = phrase.has_gap || phrase.gaps.back();
+    if (slots.empty()) throw DataError("empty lexicon phrase");
+    if (slots.back().front() == "*") throw DataError("lexicon phrase ends with a gap: '" + surface + "'");
+    Phrase phrase;
+    phrase.first_slot = static_cast<std::uint32_t>(slots_.size());
+    phrase.slot_count = static_cast<std::uint32_t>(slots.size());
+    phrase.payload = payload;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        Slot& slot = slots_.emplace_back();
+        slot.case_rule = case_rules[i];
+        slot.gap = slots[i].front() == "*";
+        slot.first = static_cast<std::uint32_t>(alternatives_.size());
+        if (slot.gap) continue;
+        slot.count = static_cast<std::uint32_t>(slots[i].size());
+        for (const std::string& alternative : slots[i]) {
+            alternatives_.push_back({word_hash(alternative), static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(alternative.size())});
+            words_ += alternative;
+        }
     }
-    std::uint64_t second_words = ~std::uint64_t{0};
-    if (phrase.slots.size() > 1 && phrase.slots[1].front() != "*") {
-        second_words = 0;
-        for (const std::size_t hash : phrase.slot_hashes[1]) second_words |= second_word_bit(hash);
+    if (slots.size() > 1 && !slots_[phrase.first_slot + 1].gap) {
+        const Slot& second = slots_[phrase.first_slot + 1];
+        phrase.second_words = 0;
+        for (std::uint32_t k = second.first; k < second.first + second.count; ++k) phrase.second_words |= second_word_bit(alternatives_[k].hash);
     }
-    for (const std::size_t first : phrase.slot_hashes.front()) {
-        Phrases& starting = by_first_[first];
-        starting.second_words.push_back(second_words);
-        starting.phrases.emplace_back(phrase, payload);
+    const Slot& first = slots_[phrase.first_slot];
+    for (std::uint32_t k = first.first; k < first.first + first.count; ++k) by_first_[alternatives_[k].hash].push_back(phrase);
+}
+
+bool PhraseIndex::slot_matches(const Slot& slot, const Token& token) const noexcept {
+    if (slot.case_rule == CaseRule::capitalized && !token.capitalized) return false;
+    if (slot.case_rule == CaseRule::upper && !token.all_caps) return false;
+    for (std::uint32_t k = slot.first; k < slot.first + slot.count; ++k) {
+        const Alternative& alternative = alternatives_[k];
+        if (alternative.hash == token.folded_hash && std::string_view(words_).substr(alternative.offset, alternative.size) == token.folded)
+            return true;
     }
+    return false;
+}
+
+std::size_t PhraseIndex::match_end(const std::vector<Token>& tokens, std::size_t slot, std::size_t end, std::size_t pos) const {
+    for (; slot < end; ++slot) {
+        if (slots_[slot].gap) {
+            // A gap never spans the end of a clause.
+            for (std::size_t gap = 0; gap <= max_gap && pos + gap <= tokens.size(); ++gap) {
+                if (gap > 0) {
+                    const std::string& skipped = tokens[pos + gap - 1].folded;
+                    if (skipped.size() == 1 && (skipped[0] == ';' || skipped[0] == '.' || skipped[0] == ':')) break;
+                }
+                const std::size_t matched = match_end(tokens, slot + 1, end, pos + gap);
+                if (matched != no_match) return matched;
+            }
+            return no_match;
+        }
+        if (pos >= tokens.size() || !slot_matches(slots_[slot], tokens[pos])) return no_match;
+        ++pos;
+    }
+    return pos;
 }
 
 std::vector<PhraseMatch> PhraseIndex::matches_at(const std::vector<Token>& tokens, std::size_t at) const {
     std::vector<PhraseMatch> found;
     if (starts_none(tokens[at])) return found;
-    const Phrases* starting = by_first_.find(tokens[at].folded_hash);
+    const std::vector<Phrase>* starting = by_first_.find(tokens[at].folded_hash);
     if (starting == nullptr) return found;
-    auto ends_clause = [](const std::string& folded) {
-        return folded.size() == 1 && (folded[0] == ';' || folded[0] == '.' || folded[0] == ':');
-    };
-    auto slot_matches = [&tokens](const Phrase& phrase, std::size_t slot, std::size_t pos) {
-        if (pos >= tokens.size()) return false;
-        const Token& token = tokens[pos];
-        if (phrase.case_rules[slot] == CaseRule::capitalized && !token.capitalized) return false;
-        if (phrase.case_rules[slot] == CaseRule::upper && !token.all_caps) return false;
-        const std::vector<std::size_t>& hashes = phrase.slot_hashes[slot];
-        for (std::size_t k = 0; k < hashes.size(); ++k)
-            if (hashes[k] == token.folded_hash && phrase.slots[slot][k] == token.folded) return true;
-        return false;
-    };
-    std::vector<std::pair<std::size_t, std::size_t>> stack;  // (slot, token), reused across phrases
     // Past the last token no second word exists, and only phrases that need none pass.
     const std::uint64_t next_word = at + 1 < tokens.size() ? second_word_bit(tokens[at + 1].folded_hash) : 0;
-    for (std::size_t p = 0; p < starting->phrases.size(); ++p) {
-        const std::uint64_t second_words = starting->second_words[p];
-        if (second_words != ~std::uint64_t{0} && (second_words & next_word) == 0) continue;
-        const auto& [phrase, payload] = starting->phrases[p];
-        if (!phrase.has_gap) {
-            std::size_t slot = 0;
-            while (slot < phrase.slots.size() && slot_matches(phrase, slot, at + slot)) ++slot;
-            if (slot == phrase.slots.size()) found.push_back({at, at + slot, payload});
-            continue;
-        }
-        // Depth-first over gap lengths: the first complete match (shortest gaps) wins.
-        stack.assign(1, {0, at});
-        while (!stack.empty()) {
-            auto [slot, pos] = stack.back();
-            stack.pop_back();
-            if (slot == phrase.slots.size()) {
-                found.push_back({at, pos, payload});
-                break;
-            }
-            if (phrase.gaps[slot]) {
-                for (std::size_t gap = max_gap + 1; gap-- > 0;) {
-                    const std::size_t next = pos + gap;
-                    if (next > tokens.size()) continue;
-                    bool crosses_clause = false;
-                    for (std::size_t k = pos; k < next; ++k)
-                        if (ends_clause(tokens[k].folded)) crosses_clause = true;
-                    if (!crosses_clause) stack.emplace_back(slot + 1, next);
-                }
-                continue;
-            }
-            if (slot_matches(phrase, slot, pos)) stack.emplace_back(slot + 1, pos + 1);
-        }
+    for (const Phrase& phrase : *starting) {
+        if (phrase.second_words != ~std::uint64_t{0} && (phrase.second_words & next_word) == 0) continue;
+        const std::size_t end = match_end(tokens, phrase.first_slot, phrase.first_slot + phrase.slot_count, at);
+        if (end == no_match) continue;
+        // Longest first; of equal length, the phrase added first (an insertion sort: matches are few).
+        std::size_t i = found.size();
+        found.push_back({at, end, phrase.payload});
+        for (; i > 0 && found[i - 1].last < end; --i) std::swap(found[i - 1], found[i]);
     }
-    std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) { return a.last > b.last; });
     return found;
 }
 

@@ -21,16 +21,6 @@ namespace frontline {
 /// a lower-case form anything. This keeps "is" from being the Islamic State.
 enum class CaseRule { any, capitalized, upper };
 
-/// A phrase of the lexicon: one slot per token, each slot a set of folded alternatives; a slot
-/// "*" is a gap of up to `max_gap` tokens.
-struct Phrase {
-    std::vector<std::vector<std::string>> slots;
-    std::vector<std::vector<std::size_t>> slot_hashes;  ///< word_hash of each alternative, as in `slots`
-    std::vector<CaseRule> case_rules;
-    std::vector<bool> gaps;  ///< whether each slot is "*"
-    bool has_gap = false;    ///< without one a phrase matches in one pass, with no search over gap lengths
-};
-
 /// A match of a phrase in a sentence: tokens [first, last) and the payload index.
 struct PhraseMatch {
     std::size_t first = 0;
@@ -55,25 +45,51 @@ public:
 private:
     friend class Lexicon;  // gives each of its indexes a bit of Token::phrase_starts
 
-    /// The phrases that start with one word, in the order they were added (which decides between
-    /// matches of equal length), and for each a filter on the word after it: a bit per
-    /// alternative of its second slot (bit `hash >> 58` of the word's hash), or all bits when any
-    /// word may follow (a one-word phrase, a gap). A common first word ("the", "in") starts
-    /// hundreds of phrases; the filter rejects most of them without reading their slots.
-    struct Phrases {
-        std::vector<std::uint64_t> second_words;
-        std::vector<std::pair<Phrase, std::size_t>> phrases;
+    /// A slot of a phrase: one token of the text, matching any of its alternatives
+    /// (alternatives_[first, first + count)), or a gap ("*") of up to max_gap tokens.
+    struct Slot {
+        std::uint32_t first = 0;
+        std::uint32_t count = 0;
+        CaseRule case_rule = CaseRule::any;
+        bool gap = false;
     };
+    /// A folded word a slot accepts: its hash and its bytes in words_.
+    struct Alternative {
+        std::size_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+    };
+    /// A phrase: slots_[first_slot, first_slot + slot_count). `second_words` has a bit per
+    /// alternative of the second slot (bit `hash >> 58` of the word's hash), or all bits when any
+    /// word may follow (a one-word phrase, a gap): a common first word ("the", "in") starts
+    /// hundreds of phrases, and the filter rejects most of them without reading their slots.
+    /// Everything lies in a few flat arrays because matching is bound by memory reads, not
+    /// arithmetic (profiled: a phrase of nested vectors cost a cache miss per slot).
+    struct Phrase {
+        std::uint64_t second_words = ~std::uint64_t{0};
+        std::uint32_t first_slot = 0;
+        std::uint32_t slot_count = 0;
+        std::size_t payload = 0;
+    };
+    static constexpr std::size_t no_match = static_cast<std::size_t>(-1);
+
     [[nodiscard]] static std::uint64_t second_word_bit(std::size_t hash) noexcept { return std::uint64_t{1} << (hash >> 58); }
     /// True when the token's phrase_starts rules out every phrase of this index; tested before
     /// the call to matches_at, which most tokens would otherwise pay for nothing.
     [[nodiscard]] bool starts_none(const Token& token) const noexcept {
         return start_bit_ != 0 && (token.phrase_starts & start_bit_) == 0;
     }
+    [[nodiscard]] bool slot_matches(const Slot& slot, const Token& token) const noexcept;
+    /// The end of a match of slots_[slot, end) from token `pos`, shortest gaps first; no_match if none.
+    [[nodiscard]] std::size_t match_end(const std::vector<Token>& tokens, std::size_t slot, std::size_t end, std::size_t pos) const;
 
-    /// Keyed by the first word's Token::folded_hash, so a lookup neither hashes nor compares a
-    /// word's bytes unless its hash is the hash of some phrase's first word.
-    WordHashMap<Phrases> by_first_;
+    /// The phrases of each first word (keyed by its Token::folded_hash, so a lookup neither hashes
+    /// nor compares a word's bytes unless its hash is some phrase's first word), in the order they
+    /// were added, which decides between matches of equal length.
+    WordHashMap<std::vector<Phrase>> by_first_;
+    std::vector<Slot> slots_;
+    std::vector<Alternative> alternatives_;
+    std::string words_;
     /// This index's bit of Token::phrase_starts: a token without it starts none of its phrases,
     /// which spares most tokens the map lookup. 0 for an index outside a lexicon (it looks up
     /// every token).
