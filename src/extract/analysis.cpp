@@ -174,7 +174,7 @@ ArticleContext pre_scan(const std::vector<Sentence>& sentences, const std::vecto
             const std::string_view last = sentence.tokens[m.last - 1].folded;
             const bool before_head = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
                 return h.first == m.last && lexicon.head_kind(h.payload) != HeadKind::civilian;
-            }) || (m.last < sentence.tokens.size() && lexicon.is_generic_noun(sentence.tokens[m.last].folded));  // "Sunni militants"
+            }) || (m.last < sentence.tokens.size() && lexicon.is_generic_noun(sentence.tokens[m.last]));  // "Sunni militants"
             const bool plural = last.ends_with("s") && !last.ends_with("ss");  // "Kurds", "Sunnis"; not "Sunni Arab"
             const bool noun = !last.ends_with("ish") && last != "pro" && !before_head && plural;
             const bool before_people = std::any_of(heads.begin(), heads.end(), [&](const PhraseMatch& h) {
@@ -350,7 +350,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
                         break;
                 }
             }
-        } else if (head.first > 0 && head_kind == HeadKind::armed && lexicon.is_generic_noun(tokens[head.first - 1].folded)) {
+        } else if (head.first > 0 && head_kind == HeadKind::armed && lexicon.is_generic_noun(tokens[head.first - 1])) {
             // "Separatist fighters", "rebel units": the group the article calls by that name.
             span.first = head.first - 1;
             span.ref = resolve_generic(tokens[head.first - 1].folded, surface(article, tokens, head.first - 1, head.last), lexicon, context);
@@ -464,7 +464,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         if (inside) continue;
         const std::string& w = tokens[i].folded;
         const bool definite_generic = i > 0 && tokens[i - 1].is("the") && lexicon.is_generic_noun("the " + w);  // "the group"
-        if (lexicon.is_generic_noun(w) || definite_generic) {
+        if (lexicon.is_generic_noun(tokens[i]) || definite_generic) {
             const std::string noun = definite_generic ? "the " + w : w;
             const std::size_t from = definite_generic ? i - 1 : i;
             ActorSpan span{from, i + 1, resolve_generic(noun, surface(article, tokens, from, i + 1), lexicon, context),

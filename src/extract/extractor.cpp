@@ -45,8 +45,13 @@ const WordSet casualty_words = {"killed", "dead", "died", "deaths", "wounded", "
 const WordSet physical_needing_armed = {"retreat", "territory_taken", "advance", "deployment",
                                         "shelling", "airstrike", "bombing"};
 
-bool is_statement(const std::string& type) {
-    return type == "appeal" || type == "accusation" || type == "warning" || type == "rejection" || type == "consultation";
+/// The sentence an event was read from, with its span in code points.
+Mention mention_in(const Article& article, const Sentence& sentence) {
+    return Mention{article.id, sentence.index, sentence.begin_code_point, sentence.end_code_point, std::string(sentence.text(article))};
+}
+
+bool is_statement(std::string_view type) {
+    return type == "appeal"sv || type == "accusation"sv || type == "warning"sv || type == "rejection"sv || type == "consultation"sv;
 }
 
 std::optional<int> number_value(const Token& token) {
@@ -54,8 +59,12 @@ std::optional<int> number_value(const Token& token) {
         {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8},
         {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15}, {"twenty", 20}, {"dozens", 24},
         {"hundreds", 200}, {"thousands", 2000}};
-    for (const auto& [word, value] : words)
-        if (token.folded == word) return value;
+    if (token.kind == TokenKind::word) {
+        // First letters first: the callers ask about every token near a casualty noun.
+        for (const auto& [word, value] : words)
+            if (!token.folded.empty() && token.folded.front() == word.front() && token.is(word)) return value;
+        return std::nullopt;
+    }
     if (token.kind != TokenKind::number) return std::nullopt;
     std::string digits;
     for (const char c : token.folded)
@@ -509,8 +518,7 @@ struct Coder {
 
     /// The sentence an event was read from, with its span in code points.
     Mention mention_of(const SentenceAnalysis& a) const {
-        return Mention{article.id, a.sentence->index, code_point_count(std::string_view(article.text).substr(0, a.sentence->begin)),
-                       code_point_count(std::string_view(article.text).substr(0, a.sentence->end)), std::string(a.sentence->text(article))};
+        return mention_in(article, *a.sentence);
     }
 
     /// "The monitoring group estimates that the militants hold about half of Kobani", "at that point
@@ -1137,8 +1145,7 @@ ArticleReading Extractor::read(const Article& article) const {
                 m.actor1 = speaker->ref;
                 m.confidence = 0.55;
                 coder.date(a, m, verb.first);
-                m.mention = Mention{article.id, sentence.index, code_point_count(std::string_view(article.text).substr(0, sentence.begin)),
-                                    code_point_count(std::string_view(article.text).substr(0, sentence.end)), std::string(sentence.text(article))};
+                m.mention = mention_in(article, sentence);
                 reading.mentions.push_back(std::move(m));
                 break;
             }
@@ -1173,8 +1180,7 @@ ArticleReading Extractor::read(const Article& article) const {
                 m.fatalities = fatalities_in(a);
                 m.magnitude.reset();
                 m.confidence = 0.45;
-                m.mention = Mention{article.id, sentence.index, code_point_count(std::string_view(article.text).substr(0, sentence.begin)),
-                                    code_point_count(std::string_view(article.text).substr(0, sentence.end)), std::string(sentence.text(article))};
+                m.mention = mention_in(article, sentence);
                 for (EventMention& part : split_place_lists(std::move(m), a)) reading.mentions.push_back(std::move(part));
             }
         }

@@ -3,7 +3,9 @@
 #include <array>
 #include <charconv>
 #include <string_view>
-#include <unordered_map>
+
+#include "text/fold.hpp"
+#include "text/word_hash_map.hpp"
 
 namespace frontline {
 
@@ -20,21 +22,26 @@ std::optional<unsigned> weekday_of(std::string_view word) {
     return std::nullopt;
 }
 
-std::optional<unsigned> month_of(std::string_view word) {
+std::optional<unsigned> month_of(const Token& token) {
     static const std::array<std::array<std::string_view, 3>, 12> names = {{
         {"january", "jan", "jan."}, {"february", "feb", "feb."}, {"march", "mar.", "mar."},
         {"april", "apr", "apr."}, {"may", "may", "may"}, {"june", "jun", "jun."},
         {"july", "jul", "jul."}, {"august", "aug", "aug."}, {"september", "sept", "sep"},
         {"october", "oct", "oct."}, {"november", "nov", "nov."}, {"december", "dec", "dec."}}};
-    // Hashed once: every token is asked, and a scan of the 36 names cost 2 % of extraction.
-    static const std::unordered_map<std::string_view, unsigned> month_by_name = [] {
-        std::unordered_map<std::string_view, unsigned> by_name;
+    struct Month {
+        std::string_view name;
+        unsigned number = 0;
+    };
+    // Keyed by the token's hash, computed once by the tokenizer: every token is asked, and
+    // hashing each word again here cost 2 % of extraction.
+    static const WordHashMap<Month> month_by_hash = [] {
+        WordHashMap<Month> by_hash;
         for (unsigned m = 0; m < names.size(); ++m)
-            for (const auto name : names[m]) by_name.try_emplace(name, m + 1);
-        return by_name;
+            for (const auto name : names[m]) by_hash[word_hash(name)] = Month{name, m + 1};
+        return by_hash;
     }();
-    const auto found = month_by_name.find(word);
-    return found == month_by_name.end() ? std::nullopt : std::optional<unsigned>(found->second);
+    const Month* found = month_by_hash.find(token.folded_hash);
+    return found != nullptr && token.is(found->name) ? std::optional<unsigned>(found->number) : std::nullopt;
 }
 
 std::optional<unsigned> day_number(const Token& token) {
@@ -107,7 +114,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
             found.push_back({i, i + 2, start, w == "this" ? pub : pub.plus_days(weekend ? -5 : -1), 2});
             continue;
         }
-        if (const auto month = month_of(w)) {
+        if (const auto month = month_of(tokens[i])) {
             // "Oct. 8", "October 8th", "Jan. 19"
             std::size_t next = i + 1;
             if (is(tokens, next, ".")) ++next;
@@ -146,7 +153,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
         }
         if (const auto day = day_number(tokens[i]))
             if (i + 1 < tokens.size())
-                if (const auto month = month_of(tokens[i + 1].folded))
+                if (const auto month = month_of(tokens[i + 1]))
                     if (const auto date = month_day(pub, *month, *day)) {
                         found.push_back({i, i + 2, *date, *date, 1});
                         ++i;

@@ -25,27 +25,27 @@ icu::Transliterator& folding_transliterator() {
     return *instance;
 }
 
-bool is_ascii(std::string_view s) noexcept {
-    for (const char c : s)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    return true;
-}
-
-}  // namespace
-
-std::string fold(std::string_view utf8) {
-    if (is_ascii(utf8)) {
-        std::string out(utf8);
-        for (char& c : out)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return out;
-    }
+std::string fold_unicode(std::string_view utf8) {
     icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     text.foldCase();
     folding_transliterator().transliterate(text);
     text.foldCase();  // transliteration can produce capitals ("ß" -> "SS" in some rules)
     std::string out;
     text.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+    // ASCII only lower-cases, in the one pass that also finds out whether the word is ASCII (the
+    // tokenizer folds every token; a separate test and copy were a third of this).
+    std::string out(utf8.size(), '\0');
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const char c = utf8[i];
+        if (static_cast<unsigned char>(c) >= 0x80) return fold_unicode(utf8);
+        out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
     return out;
 }
 

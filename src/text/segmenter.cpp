@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <iterator>
 #include <memory>
 
 #include "common/error.hpp"
+#include "text/fold.hpp"
 #include "text/tokenizer.hpp"
 
 namespace frontline {
@@ -120,6 +122,16 @@ constexpr std::size_t max_sentence_tokens = 160;
 std::vector<Sentence> segment(const Article& article) {
     std::vector<Sentence> sentences;
     const std::string_view all(article.text);
+    // Sentences come in the order of the text, so code points are counted once, up to each offset
+    // from the one before.
+    std::size_t counted_bytes = 0;
+    std::size_t counted_code_points = 0;
+    auto code_point_at = [&](std::size_t byte) {
+        assert(byte >= counted_bytes);
+        counted_code_points += code_point_count(all.substr(counted_bytes, byte - counted_bytes));
+        counted_bytes = byte;
+        return counted_code_points;
+    };
     for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
         const Paragraph& para = article.paragraphs[p];
         const std::string_view text = all.substr(para.begin, para.end - para.begin);
@@ -155,6 +167,8 @@ std::vector<Sentence> segment(const Article& article) {
                 s.paragraph = p;
                 s.begin = tokens[piece].begin;
                 s.end = tokens[cut - 1].end;
+                s.begin_code_point = code_point_at(s.begin);
+                s.end_code_point = code_point_at(s.end);
                 if (piece == 0 && cut == tokens.size()) {
                     s.tokens = std::move(tokens);  // the usual case, one piece: no copy of the tokens
                     sentences.push_back(std::move(s));

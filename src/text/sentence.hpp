@@ -37,6 +37,8 @@ struct Sentence {
     std::size_t paragraph = 0;  ///< index into Article::paragraphs
     std::size_t begin = 0;
     std::size_t end = 0;
+    std::size_t begin_code_point = 0;  ///< the same offsets in code points, as events cite them
+    std::size_t end_code_point = 0;
     std::vector<Token> tokens;
 
     [[nodiscard]] std::string_view text(const Article& article) const {
