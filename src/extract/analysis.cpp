@@ -4,7 +4,7 @@
 #include <array>
 
 #include "text/fold.hpp"
-#include "text/word_set.hpp"
+#include "text/word_map.hpp"
 
 namespace frontline::detail {
 

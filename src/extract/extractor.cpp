@@ -7,7 +7,7 @@
 
 #include "extract/analysis.hpp"
 #include "text/fold.hpp"
-#include "text/word_set.hpp"
+#include "text/word_map.hpp"
 #include "text/segmenter.hpp"
 
 namespace frontline {
@@ -55,15 +55,13 @@ bool is_statement(std::string_view type) {
 }
 
 std::optional<int> number_value(const Token& token) {
-    static const std::vector<std::pair<std::string_view, int>> words = {
+    static const WordMap<int> words = {
         {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8},
         {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15}, {"twenty", 20}, {"dozens", 24},
         {"hundreds", 200}, {"thousands", 2000}};
     if (token.kind == TokenKind::word) {
-        // First letters first: the callers ask about every token near a casualty noun.
-        for (const auto& [word, value] : words)
-            if (!token.folded.empty() && token.folded.front() == word.front() && token.is(word)) return value;
-        return std::nullopt;
+        const int* value = words.find(token);  // the callers ask about every token near a casualty noun
+        return value ? std::optional<int>(*value) : std::nullopt;
     }
     if (token.kind != TokenKind::number) return std::nullopt;
     std::string digits;

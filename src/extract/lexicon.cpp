@@ -363,7 +363,7 @@ Lexicon Lexicon::load_unchecked(const std::filesystem::path& data_root) {
         for (const std::string& noun : string_list(group.value("generic", json::array()))) {
             info.generic_nouns.push_back(fold(noun));
             lex.generic_to_groups_[fold(noun)].push_back(info.id);
-            lex.generic_noun_by_hash_[word_hash(fold(noun))] = fold(noun);
+            lex.generic_nouns_.insert(fold(noun));
         }
         for (const std::string& form : string_list(group.at("forms")))
             add_actor_form(form, ActorEntry{ActorEntry::Role::named, info.id, "", ""});

@@ -13,6 +13,7 @@
 
 #include "text/sentence.hpp"
 #include "text/word_hash_map.hpp"
+#include "text/word_map.hpp"
 
 namespace frontline {
 
@@ -177,10 +178,7 @@ public:
     /// Generic armed nouns ("militants") that some named group declares, folded.
     [[nodiscard]] bool is_generic_noun(const std::string& folded) const;
     /// The same for one token, by its Token::folded_hash (asked about every token of a sentence).
-    [[nodiscard]] bool is_generic_noun(const Token& token) const noexcept {
-        const std::string* noun = generic_noun_by_hash_.find(token.folded_hash);
-        return noun != nullptr && *noun == token.folded;
-    }
+    [[nodiscard]] bool is_generic_noun(const Token& token) const noexcept { return generic_nouns_.contains(token); }
     /// Named groups that can be called `folded` ("militants" -> ISIS, AL_QAEDA, ...).
     [[nodiscard]] std::vector<std::string> groups_called(const std::string& folded) const;
 
@@ -208,7 +206,7 @@ private:
     std::vector<SourceInfo> sources_;
     /// Asked about every token (is_generic_noun): hashed, not a tree of string comparisons.
     std::unordered_map<std::string, std::vector<std::string>> generic_to_groups_;
-    WordHashMap<std::string> generic_noun_by_hash_;  ///< the keys of generic_to_groups_
+    WordSet generic_nouns_;  ///< the keys of generic_to_groups_
     std::map<std::string, std::string> armed_of_people_;
     /// Token::folded_hash of a phrase's first word -> the bits of the indexes with such phrases.
     WordHashMap<std::uint64_t> phrase_starts_;

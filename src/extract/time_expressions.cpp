@@ -1,47 +1,33 @@
 #include "extract/time_expressions.hpp"
 
-#include <array>
 #include <charconv>
 #include <string_view>
 
-#include "text/fold.hpp"
-#include "text/word_hash_map.hpp"
+#include "text/word_map.hpp"
 
 namespace frontline {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> weekday_names = {"sunday", "monday", "tuesday", "wednesday",
-                                                           "thursday", "friday", "saturday"};
+// Every token is asked about both: looked up by the hash the tokenizer stored with it.
+const WordMap<unsigned> weekdays = {{"sunday", 0}, {"monday", 1}, {"tuesday", 2}, {"wednesday", 3},
+                                    {"thursday", 4}, {"friday", 5}, {"saturday", 6}};
 
-std::optional<unsigned> weekday_of(std::string_view word) {
-    // First letters first: every token is asked, and few share one with a day's name.
-    if (word.empty()) return std::nullopt;
-    for (unsigned i = 0; i < weekday_names.size(); ++i)
-        if (word.front() == weekday_names[i].front() && word == weekday_names[i]) return i;
-    return std::nullopt;
+const WordMap<unsigned> months = {
+    {"january", 1}, {"jan", 1}, {"jan.", 1}, {"february", 2}, {"feb", 2}, {"feb.", 2}, {"march", 3}, {"mar.", 3},
+    {"april", 4}, {"apr", 4}, {"apr.", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"jun.", 6},
+    {"july", 7}, {"jul", 7}, {"jul.", 7}, {"august", 8}, {"aug", 8}, {"aug.", 8}, {"september", 9}, {"sept", 9},
+    {"sep", 9}, {"october", 10}, {"oct", 10}, {"oct.", 10}, {"november", 11}, {"nov", 11}, {"nov.", 11},
+    {"december", 12}, {"dec", 12}, {"dec.", 12}};
+
+std::optional<unsigned> weekday_of(const Token& token) {
+    const unsigned* day = weekdays.find(token);
+    return day ? std::optional<unsigned>(*day) : std::nullopt;
 }
 
 std::optional<unsigned> month_of(const Token& token) {
-    static const std::array<std::array<std::string_view, 3>, 12> names = {{
-        {"january", "jan", "jan."}, {"february", "feb", "feb."}, {"march", "mar.", "mar."},
-        {"april", "apr", "apr."}, {"may", "may", "may"}, {"june", "jun", "jun."},
-        {"july", "jul", "jul."}, {"august", "aug", "aug."}, {"september", "sept", "sep"},
-        {"october", "oct", "oct."}, {"november", "nov", "nov."}, {"december", "dec", "dec."}}};
-    struct Month {
-        std::string_view name;
-        unsigned number = 0;
-    };
-    // Keyed by the token's hash, computed once by the tokenizer: every token is asked, and
-    // hashing each word again here cost 2 % of extraction.
-    static const WordHashMap<Month> month_by_hash = [] {
-        WordHashMap<Month> by_hash;
-        for (unsigned m = 0; m < names.size(); ++m)
-            for (const auto name : names[m]) by_hash[word_hash(name)] = Month{name, m + 1};
-        return by_hash;
-    }();
-    const Month* found = month_by_hash.find(token.folded_hash);
-    return found != nullptr && token.is(found->name) ? std::optional<unsigned>(found->number) : std::nullopt;
+    const unsigned* month = months.find(token);
+    return month ? std::optional<unsigned>(*month) : std::nullopt;
 }
 
 std::optional<unsigned> day_number(const Token& token) {
@@ -85,12 +71,12 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     const Date pub = *published;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::string_view w = tokens[i].folded;
-        if (const auto weekday = weekday_of(w)) {
+        if (const auto weekday = weekday_of(tokens[i])) {
             const Date day = last_weekday(pub, *weekday);
             TimeExpression expr{i, i + 1, day, day, 1};
             // "Monday and Tuesday", "Saturday and Sunday": one range.
             if ((is(tokens, i + 1, "and") || is(tokens, i + 1, "or") || is(tokens, i + 1, "-")) && i + 2 < tokens.size())
-                if (const auto second = weekday_of(tokens[i + 2].folded)) {
+                if (const auto second = weekday_of(tokens[i + 2])) {
                     const Date other = last_weekday(pub, *second);
                     expr.start = std::min(day, other);
                     expr.end = std::max(day, other);

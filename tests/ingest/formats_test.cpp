@@ -70,6 +70,22 @@ TEST(ParseJson, TakesTheFirstLineForAMissingTitle) {
     EXPECT_EQ(draft.article.text, "Mosul falls\n\nMilitants took the city.");
 }
 
+TEST(ParseJson, ReadsRepeatedNullAndUnknownFieldsAsNlohmannDoes) {
+    // The fast reader (simdjson) and the one that reports errors (nlohmann) must agree: a repeated
+    // key counts with its last value, null as absent, unknown fields not at all.
+    const ArticleDraft draft = parse_json_article(
+        R"({"id": "first", "id": "second", "author": null, "extra": {"n": [1, 2e3]}, "title": "T \"q\"",)"
+        R"( "text": "ignored", "text": "Mosul falls\nMilitants took the city."})",
+        SourceLocation());
+    EXPECT_EQ(draft.article.id, "second");
+    EXPECT_EQ(draft.article.author, "");
+    EXPECT_EQ(draft.article.title, "T \"q\"");
+    EXPECT_EQ(draft.article.text, "T \"q\"\n\nMosul falls\n\nMilitants took the city.");
+    // Text simdjson refuses but nlohmann reads (an integer beyond 64 bits) is still an article.
+    const ArticleDraft big = parse_json_article(R"({"n": 123456789012345678901234567890, "text": "A\nB."})", SourceLocation());
+    EXPECT_EQ(big.article.text, "A\n\nB.");
+}
+
 TEST(ParseJson, ReportsErrorsAtTheirLineAndColumn) {
     const auto message = [](std::string_view json, SourceLocation where) {
         try {

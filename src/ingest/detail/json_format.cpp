@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <simdjson.h>
 #include <string>
 #include <utility>
 
@@ -56,33 +59,80 @@ std::string string_field(const json& object, const std::string& name, const Sour
     return found->get<std::string>();
 }
 
-void read_metadata(const json& object, const SourceLocation& where, ArticleDraft& draft) {
-    const auto replace = [&](const std::string& name, std::string& field) {
-        if (std::string value = collapse_whitespace(string_field(object, name, where)); !value.empty())
-            field = std::move(value);
+/// The fields Frontline reads from an article object, in the order of `Field`.
+constexpr std::array<const char*, 8> field_names = {"id", "title", "published", "outlet", "author", "url", "language", "text"};
+enum class Field : std::size_t { id, title, published, outlet, author, url, language, text };
+struct Fields {
+    std::array<std::string, field_names.size()> values;
+    std::string& operator[](std::size_t f) { return values[f]; }
+    std::string& operator[](Field f) { return values[static_cast<std::size_t>(f)]; }
+    const std::string& operator[](Field f) const { return values[static_cast<std::size_t>(f)]; }
+};
+
+Fields fields_of(const json& object, const SourceLocation& where) {
+    Fields fields;
+    for (std::size_t f = 0; f < field_names.size(); ++f) fields[f] = string_field(object, field_names[f], where);
+    return fields;
+}
+
+/// The fields of an article object read by simdjson (ten times nlohmann's speed; NDJSON parsing
+/// was 7 % of extraction), or nothing when anything is unusual: text simdjson refuses, not an
+/// object, a field that is not a string, no "text". nlohmann then reads the text again and
+/// either accepts it or names the place and the reason of the error, as for every input.
+std::optional<Fields> fast_fields_of(std::string_view json_text) {
+    thread_local simdjson::dom::parser parser;
+    simdjson::dom::object object;
+    if (parser.parse(json_text.data(), json_text.size()).get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
+    Fields fields;
+    bool has_text = false;
+    for (const simdjson::dom::key_value_pair field : object) {
+        const auto known = std::find(field_names.begin(), field_names.end(), field.key);
+        if (known == field_names.end()) continue;
+        const auto f = static_cast<std::size_t>(known - field_names.begin());
+        if (f == static_cast<std::size_t>(Field::text)) has_text = true;
+        // A repeated key counts with its last value, as nlohmann reads it.
+        if (field.value.is_null()) {
+            fields[f].clear();
+            continue;
+        }
+        std::string_view value;
+        if (field.value.get_string().get(value) != simdjson::SUCCESS) return std::nullopt;
+        fields[f].assign(value);
+    }
+    if (!has_text) return std::nullopt;
+    return fields;
+}
+
+void read_metadata(const Fields& fields, ArticleDraft& draft) {
+    const auto replace = [&](Field f, std::string& field) {
+        if (std::string value = collapse_whitespace(fields[f]); !value.empty()) field = std::move(value);
     };
     Article& article = draft.article;
-    replace("id", article.id);
-    replace("title", article.title);
-    replace("published", draft.published);
-    replace("outlet", article.outlet);
-    replace("author", article.author);
-    replace("url", article.url);
-    replace("language", article.language);
+    replace(Field::id, article.id);
+    replace(Field::title, article.title);
+    replace(Field::published, draft.published);
+    replace(Field::outlet, article.outlet);
+    replace(Field::author, article.author);
+    replace(Field::url, article.url);
+    replace(Field::language, article.language);
 }
 
 }  // namespace
 
 void apply_sidecar(ArticleDraft& draft, std::string_view json_text, const SourceLocation& sidecar) {
-    read_metadata(parse_object(json_text, sidecar), sidecar, draft);
+    read_metadata(fields_of(parse_object(json_text, sidecar), sidecar), draft);
 }
 
 ArticleDraft parse_json_article(std::string_view json_text, const SourceLocation& where) {
-    const json object = parse_object(json_text, where);
-    if (!object.contains("text")) throw InputError(where, "no \"text\" field: an article object needs its text");
+    std::optional<Fields> fields = fast_fields_of(json_text);
+    if (!fields) {
+        const json object = parse_object(json_text, where);
+        if (!object.contains("text")) throw InputError(where, "no \"text\" field: an article object needs its text");
+        fields = fields_of(object, where);
+    }
     ArticleDraft draft;
-    read_metadata(object, where, draft);
-    compose_text(draft.article, {string_field(object, "text", where)});
+    read_metadata(*fields, draft);
+    compose_text(draft.article, {std::move((*fields)[Field::text])});
     return draft;
 }
 

@@ -8,6 +8,7 @@
 
 #include <ogr_geometry.h>
 
+#include "common/number_text.hpp"
 #include "io/detail/event_feature.hpp"
 
 namespace frontline::detail {
@@ -121,13 +122,15 @@ private:
     bool first_ = true;
 };
 
-void append_position(std::string& out, const OGRPoint& p) {
+void append_position(std::string& out, double x, double y) {
     out += "[ ";
-    append_coordinate(out, p.getX());
+    append_coordinate(out, x);
     out += ", ";
-    append_coordinate(out, p.getY());
+    append_coordinate(out, y);
     out += " ]";
 }
+
+void append_position(std::string& out, const OGRPoint& p) { append_position(out, p.getX(), p.getY()); }
 
 void append_positions(std::string& out, const OGRSimpleCurve& line) {
     out += "[ ";
@@ -234,10 +237,15 @@ void append_geojson_feature(std::string& out, const Event& event, const GdalErro
     p.mentions(event.mentions);
     p.close();
     out += ", \"geometry\": ";
-    if (location)
-        append_geometry(out, *geometry_of(event, errors), event, errors);
-    else
+    if (!location) {
         out += "null";
+    } else if (const auto point = read_point_wkt(location->wkt)) {
+        out += "{ \"type\": \"Point\", \"coordinates\": ";
+        append_position(out, point->first, point->second);
+        out += " }";
+    } else {
+        append_geometry(out, *geometry_of(event, errors), event, errors);
+    }
     out += " }";
 }
 

@@ -1,0 +1,60 @@
+#include "text/word_map.hpp"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "text/tokenizer.hpp"
+
+namespace frontline {
+namespace {
+
+TEST(WordMap, FindsTokensAndFoldedWordsAlike) {
+    const WordMap<int> numbers = {{"one", 1}, {"two", 2}, {"dozens", 24}};
+    const std::vector<Token> tokens = tokenize("Two dozen, DOZENS of one-off");
+    ASSERT_EQ(tokens.size(), 8U);
+    ASSERT_NE(numbers.find(tokens[0]), nullptr);  // "Two": tokens are looked up folded
+    EXPECT_EQ(*numbers.find(tokens[0]), 2);
+    EXPECT_EQ(numbers.find(tokens[1]), nullptr);  // "dozen" is not "dozens"
+    ASSERT_NE(numbers.find(tokens[3]), nullptr);
+    EXPECT_EQ(*numbers.find(tokens[3]), 24);
+    ASSERT_NE(numbers.find("one"), nullptr);
+    EXPECT_EQ(numbers.find("on"), nullptr);
+}
+
+TEST(WordMap, KeepsTheFirstValueOfARepeatedWordAndIgnoresEmptyOnes) {
+    WordMap<int> map;
+    EXPECT_TRUE(map.empty());
+    map.insert("may", 5);
+    map.insert("may", 6);
+    map.insert("", 7);
+    ASSERT_NE(map.find("may"), nullptr);
+    EXPECT_EQ(*map.find("may"), 5);
+    EXPECT_EQ(map.find(""), nullptr);
+}
+
+TEST(WordMap, KeepsEveryWordAcrossGrowth) {
+    WordMap<std::size_t> map;
+    constexpr std::size_t count = 2000;
+    for (std::size_t i = 0; i < count; ++i) map.insert("w" + std::to_string(i), i);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t* value = map.find("w" + std::to_string(i));
+        ASSERT_NE(value, nullptr) << i;
+        EXPECT_EQ(*value, i);
+    }
+    EXPECT_EQ(map.find("w" + std::to_string(count)), nullptr);
+}
+
+TEST(WordSet, AnswersForTokensAndWords) {
+    WordSet set = {"killed", "dead"};
+    set.insert("wounded");
+    const std::vector<Token> tokens = tokenize("Three were KILLED and two wounded");
+    EXPECT_TRUE(set.contains(tokens[2]));
+    EXPECT_TRUE(set.contains(tokens[5]));
+    EXPECT_FALSE(set.contains(tokens[0]));
+    EXPECT_TRUE(set.contains("dead"));
+    EXPECT_FALSE(set.contains("die"));
+}
+
+}  // namespace
+}  // namespace frontline
