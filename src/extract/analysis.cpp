@@ -289,9 +289,9 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         bool modifier_after = false;
         if (!modifier && head_kind == HeadKind::armed)
             for (std::size_t k = head.last; k < n && k < head.last + 8; ++k) {
-                const std::string_view w = tokens[k].folded;
+                const Token& w = tokens[k];
                 if (!phrases.triggers_at[k].empty()) break;
-                if (w == "from") {
+                if (w.is("from")) {
                     const std::size_t at = k + 1 < n && tokens[k + 1].is("the") ? k + 2 : k + 1;
                     for (std::size_t m = 0; m < actor_matches.size(); ++m)
                         if (actor_matches[m].first == at) {
@@ -301,7 +301,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
                         }
                     break;
                 }
-                if (tokens[k].kind == TokenKind::punctuation && w != "," && w != "-") break;
+                if (tokens[k].kind == TokenKind::punctuation && !w.is(",") && !w.is("-")) break;
             }
         // "the group's fighters", "the militia's commanders": the armed group the story is about.
         const bool group_possessive = !modifier && head.first >= 2 && tokens[head.first - 1].is("'s") &&
@@ -313,10 +313,11 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         span.first = head.first;
         const std::string head_text = surface(article, tokens, head.first, head.last);
         // "dozens of villages", "thousands of Kurds": a count says who only through what it counts.
-        const std::string counted = fold(head_text);
+        const std::string folded_head = fold(head_text);
+        const std::string_view head_word = folded_head;
         if (head_kind == HeadKind::civilian && head.last < n && tokens[head.last].is("of") &&
-            (counted == "thousands" || counted == "hundreds" || counted == "dozens" || counted == "millions" ||
-             counted == "tens of thousands" || counted == "hundreds of thousands"))
+            (head_word == "thousands" || head_word == "hundreds" || head_word == "dozens" || head_word == "millions" ||
+             head_word == "tens of thousands" || head_word == "hundreds of thousands"))
             continue;
         if (modifier) {
             used_match[*modifier] = true;
@@ -329,7 +330,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
                                 (tokens[m.last + 1].is("backed") || tokens[m.last + 1].is("supported") ||
                                  tokens[m.last + 1].is("sponsored") || tokens[m.last + 1].is("funded"));
             if (backer) {
-                span.ref = resolve_generic(fold(head_text), head_text, lexicon, context);
+                span.ref = resolve_generic(folded_head, head_text, lexicon, context);
             } else {
                 switch (e.role) {
                     case ActorEntry::Role::ethnic:
@@ -359,8 +360,8 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
             if (const auto who = resolve_pronoun(head.first - 1)) span.ref.id = who->id;
         } else if ((head_kind == HeadKind::civilian || head_kind == HeadKind::political) && head.last + 1 < n &&
                    tokens[head.last].is("of") &&
-                   (fold(head_text) == "supporters" || fold(head_text) == "member" || fold(head_text) == "followers" || fold(head_text) == "members" ||
-                    fold(head_text) == "loyalists" || fold(head_text) == "sympathisers" || fold(head_text) == "sympathizers")) {
+                   (head_word == "supporters" || head_word == "member" || head_word == "followers" || head_word == "members" ||
+                    head_word == "loyalists" || head_word == "sympathisers" || head_word == "sympathizers")) {
             // "supporters of the pro-Kurdish movement", "followers of Huda-Par": whose people they are.
             const std::size_t at = tokens[head.last + 1].is("the") ? head.last + 2 : head.last + 1;
             const auto whose = std::find_if(actor_matches.begin(), actor_matches.end(), [&](const PhraseMatch& m) { return m.first == at; });
@@ -379,7 +380,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         } else if (head_kind == HeadKind::security || head_kind == HeadKind::armed) {
             // "Police fired tear gas": the police of wherever this happened.
             span.ref.local_state = head_kind == HeadKind::security ? ActorRef::LocalState::security : ActorRef::LocalState::armed;
-        } else if (head_kind == HeadKind::political && state_offices.contains(fold(head_text))) {
+        } else if (head_kind == HeadKind::political && state_offices.contains(head_word)) {
             // "president of Iraq's autonomous Kurdish region": a title whose holder is named elsewhere.
             const std::size_t after_of = head.last + 1 < n && tokens[head.last + 1].is("the") ? head.last + 2 : head.last + 1;
             if (head.last < n && tokens[head.last].is("of") && after_of < n && tokens[after_of].capitalized) continue;
@@ -462,22 +463,23 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
     for (std::size_t i = 0; i < n; ++i) {
         const bool inside = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
         if (inside) continue;
-        const std::string& w = tokens[i].folded;
-        const bool definite_generic = i > 0 && tokens[i - 1].is("the") && lexicon.is_generic_noun("the " + w);  // "the group"
+        // A view: compared with literals below for every token, a std::string called strlen each time.
+        const Token& w = tokens[i];
+        const bool definite_generic = i > 0 && tokens[i - 1].is("the") && lexicon.is_generic_noun("the " + tokens[i].folded);  // "the group"
         if (lexicon.is_generic_noun(tokens[i]) || definite_generic) {
-            const std::string noun = definite_generic ? "the " + w : w;
+            const std::string noun = definite_generic ? "the " + tokens[i].folded : tokens[i].folded;
             const std::size_t from = definite_generic ? i - 1 : i;
             ActorSpan span{from, i + 1, resolve_generic(noun, surface(article, tokens, from, i + 1), lexicon, context),
                            ActorKind::armed_group, false, {}};
             const ActorKind k = kind_of(lexicon, span.ref.id);
             if (k != ActorKind::unknown) span.kind = k;
             a.actors.push_back(std::move(span));
-        } else if (w == "them" && i >= 2 && tokens[i - 1].is("of")) {
+        } else if (w.is("them") && i >= 2 && tokens[i - 1].is("of")) {
             continue;  // "six of them hit": a share of whatever was just counted, often the strikes themselves
-        } else if ((w == "he" || w == "she") && context.last_speaker) {
+        } else if ((w.is("he") || w.is("she")) && context.last_speaker) {
             // "He said ...": whoever spoke last, not whoever was named last.
             a.actors.push_back(ActorSpan{i, i + 1, *context.last_speaker, kind_of(lexicon, context.last_speaker->id), false, {}});
-        } else if (w == "they" || w == "them") {
+        } else if (w.is("they") || w.is("them")) {
             std::sort(a.actors.begin(), a.actors.end(), [](const ActorSpan& x, const ActorSpan& y) { return x.first < y.first; });
             if (const auto who = resolve_pronoun(i)) {
                 ActorSpan span{i, i + 1, ActorRef{who->id, who->text}, kind_of(lexicon, who->id), false, {}};
@@ -554,12 +556,12 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         if (dateline_paragraph && tokens[i].all_caps && i < 3) ref.locative_cue = true;
         // Relation: "near X", "outskirts of X", "4 km west of X", "northern Syria", "throughout Turkey".
         for (std::size_t back = i; back-- > (i >= 6 ? i - 6 : 0);) {
-            const std::string_view w = tokens[back].folded;
-            if (w == "near" || w == "outside" || w == "around" || w == "outskirts" || w == "edge" || w == "close") {
+            const Token& w = tokens[back];
+            if (w.is("near") || w.is("outside") || w.is("around") || w.is("outskirts") || w.is("edge") || w.is("close")) {
                 ref.relation = PlaceRelation::near;
                 break;
             }
-            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].is("of")) {
+            if (const auto bearing = bearing_of(w.folded); bearing && back + 1 < n && tokens[back + 1].is("of")) {
                 ref.relation = PlaceRelation::near;
                 ref.bearing_degrees = *bearing;
                 if (back >= 2 && (tokens[back - 1].is("km") || tokens[back - 1].is("kilometres") ||
@@ -573,14 +575,14 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
                 }
                 break;
             }
-            if (back + 1 == i && (w == "throughout" || w == "across")) { ref.relation = PlaceRelation::region; break; }
-            if (back + 1 == i && bearing_of(w) && w.ends_with("ern")) {  // "northern Syria" names a place
+            if (back + 1 == i && (w.is("throughout") || w.is("across"))) { ref.relation = PlaceRelation::region; break; }
+            if (back + 1 == i && bearing_of(w.folded) && w.folded.ends_with("ern")) {  // "northern Syria" names a place
                 ref.relation = PlaceRelation::region;
-                ref.bearing_degrees = *bearing_of(w);
+                ref.bearing_degrees = *bearing_of(w.folded);
                 ref.locative_cue = true;
                 break;
             }
-            if (tokens[back].kind == TokenKind::punctuation && w != "-" && w != "(" && w != ")") break;
+            if (tokens[back].kind == TokenKind::punctuation && !w.is("-") && !w.is("(") && !w.is(")")) break;
         }
         if (i >= 2 && tokens[i - 1].is("with") && tokens[i - 2].is("border")) ref.relation = PlaceRelation::border;
         // "the Red Sea town of Mokha", "the Idlib province town of Saraqeb": the name before the
@@ -611,12 +613,12 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         ref.anaphor = true;
         ref.feature_hint = tokens[h].folded;
         for (std::size_t back = k; back-- > (k >= 4 ? k - 4 : 0);) {
-            const std::string_view w = tokens[back].folded;
-            if (w == "near" || w == "outside" || w == "around" || w == "outskirts" || w == "edge" || w == "edges") {
+            const Token& w = tokens[back];
+            if (w.is("near") || w.is("outside") || w.is("around") || w.is("outskirts") || w.is("edge") || w.is("edges")) {
                 ref.relation = PlaceRelation::near;
                 break;
             }
-            if (const auto bearing = bearing_of(w); bearing && back + 1 < n && tokens[back + 1].is("of")) {
+            if (const auto bearing = bearing_of(w.folded); bearing && back + 1 < n && tokens[back + 1].is("of")) {
                 ref.relation = PlaceRelation::near;
                 ref.bearing_degrees = *bearing;
                 break;
@@ -666,15 +668,15 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
     std::vector<bool> opener(n, false);
     for (const CueHit& hit : a.cues_of(CueFamily::clause_openers)) opener[hit.first] = true;
     for (std::size_t k = 1; k < n; ++k) {
-        const std::string_view w = tokens[k].folded;
+        const Token& w = tokens[k];
         const std::string_view prev = tokens[k - 1].folded;
-        bool boundary = w == ";" || w == ":" || w == "—" || w == "–" || prev == ";" || prev == ":" || prev == "—" || prev == "–";
-        if (w == "-" && k + 1 < n && tokens[k].begin > tokens[k - 1].end && tokens[k + 1].begin > tokens[k].end) boundary = true;
+        bool boundary = w.is(";") || w.is(":") || w.is("—") || w.is("–") || prev == ";" || prev == ":" || prev == "—" || prev == "–";
+        if (w.is("-") && k + 1 < n && tokens[k].begin > tokens[k - 1].end && tokens[k + 1].begin > tokens[k].end) boundary = true;
         if (prev == "," && k + 1 < n && (opener[k] || (tokens[k].folded.ends_with("ing") && !tokens[k].capitalized))) boundary = true;
-        if (opener[k] && w != "and" && w != "or" && w != "as") boundary = true;
+        if (opener[k] && !w.is("and") && !w.is("or") && !w.is("as")) boundary = true;
         // "Turkey, where ... dead, has said": the main clause resumes after a relative clause.
-        if (prev == "," && (w == "has" || w == "have" || w == "had" || w == "is" || w == "was" || w == "were" || w == "are" ||
-                            w == "will" || w == "would"))
+        if (prev == "," && (w.is("has") || w.is("have") || w.is("had") || w.is("is") || w.is("was") || w.is("were") || w.is("are") ||
+                            w.is("will") || w.is("would")))
             boundary = true;
         // "Turkey, which already hosts a million refugees, fears that ...": a verb after the comma
         // that closes a relative clause is the main clause's.

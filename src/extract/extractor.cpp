@@ -93,18 +93,18 @@ std::optional<double> share_before_place(const SentenceAnalysis& a, std::size_t 
         });
     };
     for (std::size_t i = from; i < to && i < t.size(); ++i) {
-        const std::string_view w = t[i].folded;
+        const Token& w = t[i];
         std::optional<double> share;
         std::size_t end = i + 1;
-        if (w == "third" || w == "thirds") share = (i > 0 && (t[i - 1].is("two"))) ? 2.0 / 3.0 : 1.0 / 3.0;
-        else if (w == "half") share = 0.5;
-        else if (w == "quarter") share = 0.25;
-        else if (w == "fifth") share = 0.2;
-        else if (w == "tenth") share = 0.1;
-        else if (w == "most") share = 0.75;
-        else if ((w == "percent" || w == "%") && i > 0)
+        if (w.is("third") || w.is("thirds")) share = (i > 0 && (t[i - 1].is("two"))) ? 2.0 / 3.0 : 1.0 / 3.0;
+        else if (w.is("half")) share = 0.5;
+        else if (w.is("quarter")) share = 0.25;
+        else if (w.is("fifth")) share = 0.2;
+        else if (w.is("tenth")) share = 0.1;
+        else if (w.is("most")) share = 0.75;
+        else if ((w.is("percent") || w.is("%")) && i > 0)
             if (const auto n = number_value(t[i - 1])) share = *n / 100.0;
-        if (w == "per" && i + 1 < t.size() && t[i + 1].is("cent") && i > 0)
+        if (w.is("per") && i + 1 < t.size() && t[i + 1].is("cent") && i > 0)
             if (const auto n = number_value(t[i - 1])) { share = *n / 100.0; end = i + 2; }
         if (share && *share > 0.0 && *share <= 1.0 && place_follows(end)) return share;
     }
@@ -129,11 +129,11 @@ TakenObject taken_object(const SentenceAnalysis& a, std::size_t from, std::size_
     const auto& t = a.tokens();
     TakenObject object;
     for (std::size_t k = from; k < to && k < t.size(); ++k) {
-        const std::string_view w = t[k].folded;
+        const Token& w = t[k];
         if (surroundings_nouns.contains(w) && object.extent == TakenObject::Extent::whole) object.extent = TakenObject::Extent::surroundings;
         if (part_nouns.contains(w)) object.extent = TakenObject::Extent::part;
         if (object.side_bearing) continue;
-        const auto bearing = bearing_of(w);
+        const auto bearing = bearing_of(w.folded);
         if (!bearing) continue;
         const bool before_part_noun = k + 1 < to && part_nouns.contains(t[k + 1]);
         // "in the east", "the east of the town", "in the east and on the south-western edge".
@@ -337,17 +337,17 @@ struct Coder {
         const bool gerund = !noun && t[hit.first].folded.ends_with("ing") && a.clause_start[clause] + 1 >= hit.first;
         if (noun || gerund)
             for (std::size_t k = hit.last; k < t.size() && k < hit.last + 3 && a.clause_of[k] == clause; ++k) {
-                const std::string_view w = t[k].folded;
-                if (w == "would" || w == "could" || w == "might" || w == "may" || w == "will" || w == "can" || w == "should" ||
-                    w == "cannot" || w == "wo")
+                const Token& w = t[k];
+                if (w.is("would") || w.is("could") || w.is("might") || w.is("may") || w.is("will") || w.is("can") || w.is("should") ||
+                    w.is("cannot") || w.is("wo"))
                     return Certainty::hypothetical;
                 // "The first night of raids did not touch Kobani"
-                if ((w == "did" || w == "does" || w == "has" || w == "have") && k + 1 < t.size() &&
+                if ((w.is("did") || w.is("does") || w.is("has") || w.is("have")) && k + 1 < t.size() &&
                     (t[k + 1].is("not") || t[k + 1].is("n't") || t[k + 1].is("never")))
                     return Certainty::negated;
-                if (w == "never") return Certainty::negated;
-                if (t[k].kind != TokenKind::word || (!w.ends_with("ly") && w != "alone" && w != "still" && w != "also" &&
-                                                     !(gerund && (w == "it" || w == "them")))) break;
+                if (w.is("never")) return Certainty::negated;
+                if (t[k].kind != TokenKind::word || (!w.folded.ends_with("ly") && !w.is("alone") && !w.is("still") && !w.is("also") &&
+                                                     !(gerund && (w.is("it") || w.is("them"))))) break;
             }
         if (!noun && hit.first > 0 && t[hit.first - 1].is("to") && !(implicative && implicative->last >= hit.first - 1))
             return Certainty::hypothetical;
@@ -654,35 +654,35 @@ struct Coder {
                 return;
             // "people escaping an Islamic State offensive": what people flee is the cause of their flight.
             for (std::size_t k = hit.first; k-- > (hit.first >= 4 ? hit.first - 4 : 0);) {
-                const std::string_view w = t[k].folded;
-                if (w == "escaping" || w == "fleeing" || w == "fled" || w == "flee" || w == "escape" || w == "escaped") return;
+                const Token& w = t[k];
+                if (w.is("escaping") || w.is("fleeing") || w.is("fled") || w.is("flee") || w.is("escape") || w.is("escaped")) return;
             }
             // "slowed the militants' advance", "halted the offensive": the event stopped, not a new one.
             for (std::size_t k = hit.first; k-- > (hit.first >= 4 ? hit.first - 4 : 0);) {
-                const std::string_view w = t[k].folded;
-                if (w == "slowed" || w == "halted" || w == "stopped" || w == "checked" || w == "blunted" || w == "stalled" ||
-                    w == "slow" || w == "halt" || w == "stop")
+                const Token& w = t[k];
+                if (w.is("slowed") || w.is("halted") || w.is("stopped") || w.is("checked") || w.is("blunted") || w.is("stalled") ||
+                    w.is("slow") || w.is("halt") || w.is("stop"))
                     return;
             }
             // Background, not news: "since the offensive began", "despite weeks of air strikes".
             for (std::size_t k = hit.first; k-- > (hit.first >= 5 ? hit.first - 5 : 0);) {
-                const std::string_view w = t[k].folded;
-                if (w == "since" || w == "despite" || w == "over" || w == "against") return;
+                const Token& w = t[k];
+                if (w.is("since") || w.is("despite") || w.is("over") || w.is("against")) return;
                 // causes and phases of something else: "because of the bombing", "at the height of their assault"
-                if ((w == "of" && k > 0 && (t[k - 1].is("because") || t[k - 1].is("height") || t[k - 1].is("start") ||
+                if ((w.is("of") && k > 0 && (t[k - 1].is("because") || t[k - 1].is("height") || t[k - 1].is("start") ||
                                             t[k - 1].is("beginning") || t[k - 1].is("course"))) ||
-                    (w == "to" && k > 0 && t[k - 1].is("due")))
+                    (w.is("to") && k > 0 && t[k - 1].is("due")))
                     return;
                 // "after more than four months of fighting": a war's length, not an event of its own
-                if (w == "of" && k > 0 && (t[k - 1].is("weeks") || t[k - 1].is("months") || t[k - 1].is("years")))
+                if (w.is("of") && k > 0 && (t[k - 1].is("weeks") || t[k - 1].is("months") || t[k - 1].is("years")))
                     return;
                 // "were shot during street fights": the fights are the event unless another one
                 // before them is ("X seized the town during a week of fighting").
-                if ((w == "during" || w == "amid") && std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
+                if ((w.is("during") || w.is("amid")) && std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& other) {
                         return other.last <= k;
                     }))
                     return;
-                if (t[k].kind == TokenKind::punctuation && w != "-" && w != "'s") break;
+                if (t[k].kind == TokenKind::punctuation && !w.is("-") && !w.is("'s")) break;
             }
         }
 
@@ -1006,9 +1006,9 @@ std::vector<EventMention> split_place_lists(EventMention m, const SentenceAnalys
         for (std::size_t q = prev.last_token; q < next.first_token; ++q)
             if (t[q].is(",") || t[q].is("and")) joined = true;  // "Hit in Anbar province" is one place
         for (std::size_t q = prev.last_token; q < next.first_token; ++q) {
-            const std::string_view w = t[q].folded;
-            if (!(w == "," || w == "and" || w == "the" || w == "in" || w == "of" || w == "province" || w == "town" ||
-                  w == "city" || w == "border" || w == "capital" || number_value(t[q]).has_value()))
+            const Token& w = t[q];
+            if (!(w.is(",") || w.is("and") || w.is("the") || w.is("in") || w.is("of") || w.is("province") || w.is("town") ||
+                  w.is("city") || w.is("border") || w.is("capital") || number_value(t[q]).has_value()))
                 joined = false;
         }
         if (!joined || next.first_token - prev.last_token > 7) break;

@@ -70,7 +70,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     if (!published) return found;
     const Date pub = *published;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string_view w = tokens[i].folded;
+        const Token& w = tokens[i];
         if (const auto weekday = weekday_of(tokens[i])) {
             const Date day = last_weekday(pub, *weekday);
             TimeExpression expr{i, i + 1, day, day, 1};
@@ -88,16 +88,16 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
             i = expr.last_token - 1;
             continue;
         }
-        if (w == "yesterday") { found.push_back({i, i + 1, pub.plus_days(-1), pub.plus_days(-1), 1}); continue; }
-        if (w == "today") { found.push_back({i, i + 1, pub, pub, 1}); continue; }
-        if (w == "overnight" || (w == "last" && is(tokens, i + 1, "night"))) {
-            found.push_back({i, i + (w == "last" ? 2u : 1u), pub.plus_days(-1), pub, 1});
+        if (w.is("yesterday")) { found.push_back({i, i + 1, pub.plus_days(-1), pub.plus_days(-1), 1}); continue; }
+        if (w.is("today")) { found.push_back({i, i + 1, pub, pub, 1}); continue; }
+        if (w.is("overnight") || (w.is("last") && is(tokens, i + 1, "night"))) {
+            found.push_back({i, i + (w.is("last") ? 2u : 1u), pub.plus_days(-1), pub, 1});
             continue;
         }
-        if ((w == "last" || w == "past" || w == "this") && (is(tokens, i + 1, "week") || is(tokens, i + 1, "weekend"))) {
+        if ((w.is("last") || w.is("past") || w.is("this")) && (is(tokens, i + 1, "week") || is(tokens, i + 1, "weekend"))) {
             const bool weekend = is(tokens, i + 1, "weekend");
-            const Date start = w == "this" ? pub.plus_days(-6) : pub.plus_days(weekend ? -8 : -10);
-            found.push_back({i, i + 2, start, w == "this" ? pub : pub.plus_days(weekend ? -5 : -1), 2});
+            const Date start = w.is("this") ? pub.plus_days(-6) : pub.plus_days(weekend ? -8 : -10);
+            found.push_back({i, i + 2, start, w.is("this") ? pub : pub.plus_days(weekend ? -5 : -1), 2});
             continue;
         }
         if (const auto month = month_of(tokens[i])) {
@@ -119,7 +119,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
                                 before == "of" || before == "until" || before == "by" || before == "last" || before == "this" ||
                                 before == "during" || before == "from" || before == "through" ||
                                 (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::number && tokens[i + 1].folded.size() == 4);
-            if (!framed || (w == "may" && !tokens[i].capitalized)) continue;
+            if (!framed || (w.is("may") && !tokens[i].capitalized)) continue;
             const bool mid = i >= 2 && tokens[i - 1].is("-") && tokens[i - 2].is("mid");
             int year = pub.year();
             if (*month > pub.month()) --year;

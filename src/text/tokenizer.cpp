@@ -9,6 +9,23 @@ namespace frontline {
 
 namespace {
 
+/// The code point starting at byte `at` of `text` (not ASCII) and the offset just past it;
+/// invalid bytes read as U+FFFD. Out of line, so that Cursor::peek stays small enough to inline
+/// for the ASCII that most text is.
+std::pair<UChar32, std::size_t> decode_at(std::string_view text, std::size_t at) {
+    auto i = static_cast<int32_t>(at);
+    UChar32 c = 0;
+    // ICU's decoding macro converts between byte types internally; its casts are deliberate.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wuseless-cast"
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+#pragma GCC diagnostic pop
+    return {c < 0 ? 0xFFFD : c, static_cast<std::size_t>(i)};
+}
+
 struct Cursor {
     std::string_view text;
     std::size_t pos = 0;
@@ -18,17 +35,7 @@ struct Cursor {
     [[nodiscard]] std::pair<UChar32, std::size_t> peek(std::size_t at) const {
         if (at >= text.size()) return {U_SENTINEL, at};
         if (const auto byte = static_cast<unsigned char>(text[at]); byte < 0x80) return {byte, at + 1};
-        auto i = static_cast<int32_t>(at);
-        UChar32 c = 0;
-        // ICU's decoding macro converts between byte types internally; its casts are deliberate.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wold-style-cast"
-#pragma GCC diagnostic ignored "-Wuseless-cast"
-        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-#pragma GCC diagnostic pop
-        return {c < 0 ? 0xFFFD : c, static_cast<std::size_t>(i)};
+        return decode_at(text, at);
     }
 };
 
@@ -39,9 +46,10 @@ bool is_alpha(UChar32 c) { return is_ascii(c) ? (c >= 'a' && c <= 'z') || (c >= 
 bool is_digit(UChar32 c) { return is_ascii(c) ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
 bool is_upper(UChar32 c) { return is_ascii(c) ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
 bool is_white_space(UChar32 c) { return is_ascii(c) ? c == ' ' || (c >= '\t' && c <= '\r') : u_isUWhiteSpace(c) != 0; }
+bool is_unicode_word_char(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK); }
 bool is_word_char(UChar32 c) {
-    if (is_ascii(c)) return is_alpha(c) || is_digit(c);
-    return c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK);
+    if (is_ascii(c)) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return is_unicode_word_char(c);
 }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
