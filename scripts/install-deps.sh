@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config git
   libgdal-dev gdal-bin libgeos-dev libproj-dev libicu-dev zlib1g-dev libgumbo-dev
   libsfml-dev fonts-dejavu-core
-  libcli11-dev nlohmann-json3-dev libsimdjson-dev
+  libcli11-dev nlohmann-json3-dev libsimdjson-dev libgoogle-perftools-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth libgl1-mesa-dri
   python3 python3-gdal python3-shapely
