@@ -40,6 +40,20 @@ std::optional<std::size_t> rank_in(const std::vector<T>& list, const T& value) {
     return static_cast<std::size_t>(it - list.begin());
 }
 
+/// Whether two contexts score every reading alike: all the fields `reading` and `ranked` read
+/// (names_in_use only decides whether resolve looks at a name at all). Kept by hand: a field
+/// added to GeoContext that changes a score belongs here.
+bool ranks_alike(const GeoContext& a, const GeoContext& b) {
+    const bool same_focus = a.focus.has_value() == b.focus.has_value() && (!a.focus || a.focus->anchor == b.focus->anchor);
+    return same_focus && a.countries == b.countries && a.dateline == b.dateline && a.admin1 == b.admin1 &&
+           a.neighbours == b.neighbours && a.within == b.within && a.admin_cue == b.admin_cue &&
+           a.admin1_support == b.admin1_support && a.admin2_support == b.admin2_support;
+}
+
+/// Entries a resolve memo holds before it starts again: more than a story names, so only a run
+/// of stories with the same context (none at all, say) ever fills it.
+constexpr std::size_t resolve_memo_capacity = 256;
+
 }  // namespace
 
 std::optional<GeocodeCandidate> Geocoder::reading(const NameHit& hit, const GeoContext& context, bool unit_word,
@@ -233,6 +247,37 @@ std::vector<GeocodeCandidate> Geocoder::ranked(const std::string& name, const Ge
     return out;
 }
 
+std::optional<Location> Geocoder::chosen_reading(const PlaceRef& ref, const GeoContext& context) const {
+    ResolveMemo& memo = resolve_memo_;
+    if (!ranks_alike(memo.context, context)) {
+        memo.context = context;
+        memo.entries.clear();
+    }
+    for (const ResolveMemo::Entry& e : memo.entries)
+        if (e.locative_cue == ref.locative_cue && e.text == ref.text && e.feature_hint == ref.feature_hint) return e.location;
+    auto choose = [&]() -> std::optional<Location> {
+        std::vector<GeocodeCandidate> found;
+        if (!ref.feature_hint.empty()) found = readings(ref.text + " " + ref.feature_hint, context);
+        if (found.empty()) found = readings(ref.text, context);
+        // An event's place is a place: "Syrian" names the actor, not where it happened.
+        std::erase_if(found, [](const GeocodeCandidate& c) { return c.form == NameHit::Form::demonym; });
+        if (found.empty()) return std::nullopt;
+        const bool wants_region = ref.feature_hint == "province" || ref.feature_hint == "governorate" || ref.feature_hint == "region";
+        const bool wants_town = ref.feature_hint == "town" || ref.feature_hint == "city" || ref.feature_hint == "village";
+        const auto best_it = wants_region ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.location.geo_precision == 3; })
+                             : wants_town ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.kind == NameHit::Kind::place; })
+                                          : found.begin();
+        const GeocodeCandidate& best = best_it == found.end() ? found.front() : *best_it;
+        // A capitalised word with no place cue must be a notable place to be read as one.
+        if (!ref.locative_cue && best.score < 5.5) return std::nullopt;
+        return best.location;
+    };
+    std::optional<Location> chosen = choose();
+    if (memo.entries.size() == resolve_memo_capacity) memo.entries.clear();
+    memo.entries.push_back({ref.text, ref.feature_hint, ref.locative_cue, chosen});
+    return chosen;
+}
+
 std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext& context) const {
     if (ref.anaphor) {
         if (!context.focus) return std::nullopt;
@@ -258,21 +303,9 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
     if (ref.sentence_initial && !ref.locative_cue &&
         std::find(context.names_in_use.begin(), context.names_in_use.end(), fold(ref.text)) == context.names_in_use.end())
         return std::nullopt;
-    std::vector<GeocodeCandidate> found;
-    if (!ref.feature_hint.empty()) found = readings(ref.text + " " + ref.feature_hint, context);
-    if (found.empty()) found = readings(ref.text, context);
-    // An event's place is a place: "Syrian" names the actor, not where it happened.
-    std::erase_if(found, [](const GeocodeCandidate& c) { return c.form == NameHit::Form::demonym; });
-    if (found.empty()) return std::nullopt;
-    const bool wants_region = ref.feature_hint == "province" || ref.feature_hint == "governorate" || ref.feature_hint == "region";
-    const bool wants_town = ref.feature_hint == "town" || ref.feature_hint == "city" || ref.feature_hint == "village";
-    const auto best_it = wants_region ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.location.geo_precision == 3; })
-                         : wants_town ? std::find_if(found.begin(), found.end(), [](const GeocodeCandidate& c) { return c.kind == NameHit::Kind::place; })
-                                      : found.begin();
-    const GeocodeCandidate& best = best_it == found.end() ? found.front() : *best_it;
-    // A capitalised word with no place cue must be a notable place to be read as one.
-    if (!ref.locative_cue && best.score < 5.5) return std::nullopt;
-    Location location = best.location;
+    std::optional<Location> chosen = chosen_reading(ref, context);
+    if (!chosen) return std::nullopt;
+    Location location = std::move(*chosen);
     switch (ref.relation) {
         case PlaceRelation::in: break;
         case PlaceRelation::near:

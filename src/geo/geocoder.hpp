@@ -29,6 +29,10 @@ struct GeocodeCandidate {
 
 /// Context that breaks ties between places of one name: the countries the story mentions, the
 /// place it was filed from, and the places already resolved.
+///
+/// Geocoder::resolve keeps the readings it chose while the context ranks alike, and tells that by
+/// comparing these fields one by one (`ranks_alike` in geocoder.cpp): a field added here that
+/// changes a score must be added to that comparison too, or resolve answers from a stale memo.
 struct GeoContext {
     std::vector<std::string> countries;  ///< ISO3 codes, most mentioned first
     std::optional<LonLat> dateline;
@@ -55,8 +59,9 @@ struct GeoContext {
     std::map<std::string, double> admin2_support;
 };
 
-/// Turns place phrases into Locations. One instance per thread (it owns GEOS state through the
-/// country index it is given).
+/// Turns place phrases into Locations. One instance per thread: it owns GEOS state through the
+/// country index it is given, and its const look-ups fill memos of its own without a lock (each
+/// thread of `extract -j N` has its own Pipeline::for_thread() copy, hence its own Geocoder).
 class Geocoder {
 public:
     Geocoder(const Gazetteer& gazetteer, const CountryIndex& countries) : gazetteer_(gazetteer), countries_(countries) {}
@@ -84,9 +89,26 @@ private:
     [[nodiscard]] std::vector<GeocodeCandidate> ranked(const std::string& name, const GeoContext& context, bool explain) const;
     [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context, bool unit_word,
                                                           bool explain) const;
+    /// The reading of a named mention that resolve starts from (before its relation moves or
+    /// widens it), or none; memoised per context.
+    [[nodiscard]] std::optional<Location> chosen_reading(const PlaceRef& ref, const GeoContext& context) const;
+
+    /// The readings chosen under one context: a story names its places again and again, and each
+    /// mention would rank all readings of its name anew.
+    struct ResolveMemo {
+        struct Entry {
+            std::string text;          ///< the mention's PlaceRef::text,
+            std::string feature_hint;  ///< feature_hint
+            bool locative_cue = false; ///< and locative_cue: all that chosen_reading reads of it
+            std::optional<Location> location;
+        };
+        GeoContext context;  ///< the context the entries were chosen under
+        std::vector<Entry> entries;
+    };
 
     const Gazetteer& gazetteer_;
     const CountryIndex& countries_;
+    mutable ResolveMemo resolve_memo_;
 };
 
 }  // namespace frontline
