@@ -509,6 +509,8 @@ std::string_view Gazetteer::place_feature_code(std::uint32_t i) const {
     return std::string_view(r.feature_code, strnlen(r.feature_code, sizeof r.feature_code));
 }
 
+char Gazetteer::place_feature_class(std::uint32_t i) const { return index_->places[i].feature_class; }
+
 namespace {
 AdminArea admin_area(const detail::GazetteerIndex& x, const detail::AdminRecord& r) {
     return AdminArea{std::string(x.str(r.code)), std::string(x.str(r.name)), r.lat, r.lon, r.country, r.country != no_country, r.towns};
@@ -518,6 +520,8 @@ AdminArea admin_area(const detail::GazetteerIndex& x, const detail::AdminRecord&
 AdminArea Gazetteer::admin1(std::uint32_t i) const { return admin_area(*index_, index_->admin1[i]); }
 AdminArea Gazetteer::admin2(std::uint32_t i) const { return admin_area(*index_, index_->admin2[i]); }
 const std::string& Gazetteer::admin1_name(std::uint32_t i) const { return admin1_names_.at(i); }
+std::string_view Gazetteer::admin1_code(std::uint32_t i) const { return index_->str(index_->admin1[i].code); }
+std::string_view Gazetteer::admin2_code(std::uint32_t i) const { return index_->str(index_->admin2[i].code); }
 
 std::optional<std::uint32_t> Gazetteer::country_by_iso3(const std::string& iso3) const {
     for (std::uint32_t i = 0; i < countries_.size(); ++i)

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/event_mention.hpp"
@@ -86,9 +87,30 @@ public:
     [[nodiscard]] const CountryIndex& country_index() const noexcept { return countries_; }
 
 private:
-    [[nodiscard]] std::vector<GeocodeCandidate> ranked(const std::string& name, const GeoContext& context, bool explain) const;
-    [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context, bool unit_word,
-                                                          bool explain) const;
+    /// A reading as ranking sees it: what its score depends on, without the strings of a Location
+    /// (building one for every candidate, its WKT above all, cost more than ranking them all).
+    /// The views point into the gazetteer.
+    struct ScoredReading {
+        NameHit hit;
+        double score = 0.0;
+        LonLat anchor{0.0, 0.0};
+        int geo_precision = 1;         ///< of the Location it becomes
+        std::string_view country;      ///< ISO3; empty when unknown
+        std::string_view admin1;       ///< as GeocodeCandidate::admin1
+        std::string_view admin2;       ///< as GeocodeCandidate::admin2
+        std::int64_t population = 0;
+        bool capital = false;
+        bool seat = false;
+        std::string reason;            ///< only when explaining
+    };
+
+    /// Every reading of `name`, best first; reasons only when `explain`.
+    [[nodiscard]] std::vector<ScoredReading> ranked(const std::string& name, const GeoContext& context, bool explain) const;
+    [[nodiscard]] std::optional<ScoredReading> reading(const NameHit& hit, const GeoContext& context, bool unit_word,
+                                                       bool explain) const;
+    /// The full Location of a reading.
+    [[nodiscard]] Location location_of(const ScoredReading& r) const;
+    [[nodiscard]] std::vector<GeocodeCandidate> as_candidates(std::vector<ScoredReading> ranked) const;
     /// The reading of a named mention that resolve starts from (before its relation moves or
     /// widens it), or none; memoised per context.
     [[nodiscard]] std::optional<Location> chosen_reading(const PlaceRef& ref, const GeoContext& context) const;
