@@ -20,9 +20,8 @@ double feature_bonus(std::string_view code) {
     return 0.0;
 }
 
-/// The comparison key of a mention: folded, without a leading article or a possessive.
-std::string key_of(std::string_view name) {
-    std::string folded = fold(name);
+/// The comparison key of a folded mention: without a leading article or a possessive.
+std::string key_of(std::string folded) {
     if (folded.starts_with("the ")) folded.erase(0, 4);
     for (const std::string_view suffix : {"'s", "'"})
         if (folded.size() > suffix.size() + 2 && folded.ends_with(suffix)) folded.erase(folded.size() - suffix.size());
@@ -48,6 +47,10 @@ bool ranks_alike(const GeoContext& a, const GeoContext& b) {
            a.neighbours == b.neighbours && a.within == b.within && a.admin_cue == b.admin_cue &&
            a.admin1_support == b.admin1_support && a.admin2_support == b.admin2_support;
 }
+
+/// Names the name table holds before it starts again: a day of news names a few thousand places,
+/// and a bounded table keeps a long run's memory flat.
+constexpr std::size_t name_table_capacity = 16384;
 
 /// Entries a resolve memo holds before it starts again: more than a story names, so only a run
 /// of stories with the same context (none at all, say) ever fills it.
@@ -217,22 +220,31 @@ std::vector<GeocodeCandidate> Geocoder::readings(const std::string& name, const 
     return as_candidates(ranked(name, context, false));
 }
 
+const Geocoder::NameEntry& Geocoder::name_entry(const std::string& name) const {
+    if (const auto found = names_.find(name); found != names_.end()) return found->second;
+    if (names_.size() == name_table_capacity) names_.clear();
+    NameEntry entry;
+    entry.folded = fold(name);
+    const std::string key = key_of(entry.folded);
+    entry.key_hits = gazetteer_.lookup(key);
+    entry.hits = entry.key_hits;
+    if (entry.hits.empty() && key.ends_with('.')) entry.hits = gazetteer_.lookup(std::string_view(key).substr(0, key.size() - 1));
+    for (const std::string_view word : {" county", " parish", " borough", " district", " province", " municipality", " governorate",
+                                        " department", " oblast", " township", " region", " prefecture"})
+        if (key.ends_with(word)) entry.unit_word = true;
+    return names_.emplace(name, std::move(entry)).first->second;
+}
+
 std::vector<Geocoder::ScoredReading> Geocoder::ranked(const std::string& name, const GeoContext& context, bool explain) const {
     auto note = [explain](ScoredReading& c, std::string_view why) {
         if (explain) c.reason += why;
     };
     std::vector<ScoredReading> out;
-    std::string key = key_of(name);
-    auto hits = gazetteer_.lookup(key);
-    if (hits.empty() && key.ends_with('.')) hits = gazetteer_.lookup(key.substr(0, key.size() - 1));
-    bool unit_word = false;
-    for (const std::string_view word : {" county", " parish", " borough", " district", " province", " municipality", " governorate",
-                                        " department", " oblast", " township", " region", " prefecture"})
-        if (key.ends_with(word)) unit_word = true;
-    for (const NameHit& hit : hits) {
+    const NameEntry& entry = name_entry(name);
+    for (const NameHit& hit : entry.hits) {
         // Abbreviations ("US", "Ga.") are case-sensitive: "us" and "ga." are words.
         if ((hit.form == NameHit::Form::abbreviation || hit.form == NameHit::Form::postal) && !has_upper(name)) continue;
-        if (auto c = reading(hit, context, unit_word, explain)) out.push_back(std::move(*c));
+        if (auto c = reading(hit, context, entry.unit_word, explain)) out.push_back(std::move(*c));
     }
     // An alternate name is a weaker claim than a notable town's own name: GeoNames lists old,
     // foreign and transliterated forms that are other towns' names in English ("Cancun" for
@@ -333,7 +345,7 @@ std::optional<Location> Geocoder::resolve(const PlaceRef& ref, const GeoContext&
     }
     if (ref.text.size() < 3) return std::nullopt;
     if (ref.sentence_initial && !ref.locative_cue &&
-        std::find(context.names_in_use.begin(), context.names_in_use.end(), fold(ref.text)) == context.names_in_use.end())
+        std::find(context.names_in_use.begin(), context.names_in_use.end(), name_entry(ref.text).folded) == context.names_in_use.end())
         return std::nullopt;
     std::optional<Location> chosen = chosen_reading(ref, context);
     if (!chosen) return std::nullopt;
@@ -371,10 +383,10 @@ GeoContext Geocoder::context_of(const DocumentPlaces& places) const {
     GeoContext context;
     std::map<std::string, int> country_counts;
     for (const PlaceRef& ref : places.all)
-        if (!ref.anaphor && (!ref.sentence_initial || ref.locative_cue)) context.names_in_use.push_back(fold(ref.text));
+        if (!ref.anaphor && (!ref.sentence_initial || ref.locative_cue)) context.names_in_use.push_back(name_entry(ref.text).folded);
     for (const PlaceRef& ref : places.all) {
         if (ref.anaphor) continue;
-        for (const NameHit& hit : gazetteer_.lookup(key_of(ref.text)))
+        for (const NameHit& hit : name_entry(ref.text).key_hits)
             if (hit.kind == NameHit::Kind::country && hit.form != NameHit::Form::demonym) {
                 ++country_counts[gazetteer_.country(hit.index).iso3];
                 break;

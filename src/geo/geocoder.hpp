@@ -3,8 +3,10 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/event_mention.hpp"
@@ -111,6 +113,18 @@ private:
     /// The full Location of a reading.
     [[nodiscard]] Location location_of(const ScoredReading& r) const;
     [[nodiscard]] std::vector<GeocodeCandidate> as_candidates(std::vector<ScoredReading> ranked) const;
+    /// What a name is to the gazetteer, worked out once per name: stories name the same places
+    /// over and over, and folding a name and finding it among a million keys cost more than
+    /// scoring its readings.
+    struct NameEntry {
+        std::string folded;                 ///< fold(name)
+        std::span<const NameHit> key_hits;  ///< the hits of its comparison key (no article, no possessive)
+        std::span<const NameHit> hits;      ///< key_hits, or when none those of the key without a final '.'
+        bool unit_word = false;             ///< the key ends in " county", " parish", " province" ...
+    };
+    /// The entry of `name`, from the name table or made now; valid until the next call.
+    [[nodiscard]] const NameEntry& name_entry(const std::string& name) const;
+
     /// The reading of a named mention that resolve starts from (before its relation moves or
     /// widens it), or none; memoised per context.
     [[nodiscard]] std::optional<Location> chosen_reading(const PlaceRef& ref, const GeoContext& context) const;
@@ -131,6 +145,8 @@ private:
     const Gazetteer& gazetteer_;
     const CountryIndex& countries_;
     mutable ResolveMemo resolve_memo_;
+    /// The name table, by the name as written. Filled without a lock: see the class comment.
+    mutable std::unordered_map<std::string, NameEntry> names_;
 };
 
 }  // namespace frontline
