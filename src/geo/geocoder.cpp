@@ -58,8 +58,7 @@ constexpr std::size_t resolve_memo_capacity = 256;
 
 }  // namespace
 
-std::optional<Geocoder::ScoredReading> Geocoder::reading(const NameHit& hit, const GeoContext& context, bool unit_word,
-                                                        bool explain) const {
+std::optional<Geocoder::ScoredReading> Geocoder::base_reading(const NameHit& hit, bool unit_word, bool explain) const {
     ScoredReading c;
     // The reason is only read by `frontline geocode`; extraction skips building it.
     auto note = [&](std::string_view why) {
@@ -95,20 +94,26 @@ std::optional<Geocoder::ScoredReading> Geocoder::reading(const NameHit& hit, con
             const std::string_view code = first ? gazetteer_.admin1_code(hit.index) : gazetteer_.admin2_code(hit.index);
             c.admin1 = first ? code : code.substr(0, code.rfind('.'));
             if (!first) c.admin2 = code;
-            switch (hit.form) {
-                case NameHit::Form::postal: c.score = 3.0; break;
-                // "Hakkari" for Hakkari Province is common; "Rapides" for Rapides Parish is not, and
-                // every country has districts named after common words and towns ("Gaza" in
-                // Mozambique).
-                case NameHit::Form::bare: c.score = context.admin_cue ? 8.0 : (first ? 6.0 : 1.5); break;
-                // A second-level unit is meant when the text says "County" (or "Parish"...);
-                // otherwise a name like "Albany" is a town, not an Australian shire.
-                default: c.score = first ? 8.0 : (context.admin_cue || unit_word ? 9.0 : 2.5); break;
-            }
             if (explain)
                 c.reason = std::string(first ? "first-level region" : "second-level area") + " at the middle of its " +
                            std::to_string(a.towns) + " towns";
-            break;
+            switch (hit.form) {
+                case NameHit::Form::postal: c.score = c.cue_score = 3.0; break;
+                // "Hakkari" for Hakkari Province is common; "Rapides" for Rapides Parish is not, and
+                // every country has districts named after common words and towns ("Gaza" in
+                // Mozambique).
+                case NameHit::Form::bare:
+                    c.score = first ? 6.0 : 1.5;
+                    c.cue_score = 8.0;
+                    break;
+                // A second-level unit is meant when the text says "County" (or "Parish"...);
+                // otherwise a name like "Albany" is a town, not an Australian shire.
+                default:
+                    c.score = first ? 8.0 : (unit_word ? 9.0 : 2.5);
+                    c.cue_score = first ? 8.0 : 9.0;
+                    break;
+            }
+            return c;
         }
         case NameHit::Kind::place: {
             c.anchor = gazetteer_.place_point(hit.index);
@@ -130,6 +135,16 @@ std::optional<Geocoder::ScoredReading> Geocoder::reading(const NameHit& hit, con
             break;
         }
     }
+    c.cue_score = c.score;
+    return c;
+}
+
+void Geocoder::score_in(ScoredReading& c, const GeoContext& context, bool explain) {
+    auto note = [&](std::string_view why) {
+        if (explain) c.reason += why;
+    };
+    const NameHit& hit = c.hit;
+    if (context.admin_cue) c.score = c.cue_score;
     // "Paris, Texas" qualifies a town or county; "Minnesota, Wisconsin" is a list of states.
     if (!context.within.empty() && (hit.kind == NameHit::Kind::place || hit.kind == NameHit::Kind::admin2)) {
         if (context.within == c.country || (!c.admin1.empty() && context.within == c.admin1)) {
@@ -178,7 +193,17 @@ std::optional<Geocoder::ScoredReading> Geocoder::reading(const NameHit& hit, con
         c.score += 2.0;
         note(", near the story's focus");
     }
-    return c;
+}
+
+std::vector<Geocoder::ScoredReading> Geocoder::base_readings(const std::string& name, std::span<const NameHit> hits, bool unit_word,
+                                                             bool explain) const {
+    std::vector<ScoredReading> out;
+    for (const NameHit& hit : hits) {
+        // Abbreviations ("US", "Ga.") are case-sensitive: "us" and "ga." are words.
+        if ((hit.form == NameHit::Form::abbreviation || hit.form == NameHit::Form::postal) && !has_upper(name)) continue;
+        if (auto c = base_reading(hit, unit_word, explain)) out.push_back(std::move(*c));
+    }
+    return out;
 }
 
 Location Geocoder::location_of(const ScoredReading& r) const {
@@ -232,6 +257,10 @@ const Geocoder::NameEntry& Geocoder::name_entry(const std::string& name) const {
     for (const std::string_view word : {" county", " parish", " borough", " district", " province", " municipality", " governorate",
                                         " department", " oblast", " township", " region", " prefecture"})
         if (key.ends_with(word)) entry.unit_word = true;
+    entry.readings = base_readings(name, entry.hits, entry.unit_word, false);
+    entry.notable_own_name = std::any_of(entry.readings.begin(), entry.readings.end(), [](const ScoredReading& c) {
+        return c.hit.kind == NameHit::Kind::place && c.hit.form == NameHit::Form::name && (c.population >= 100000 || c.capital || c.seat);
+    });
     return names_.emplace(name, std::move(entry)).first->second;
 }
 
@@ -239,20 +268,14 @@ std::vector<Geocoder::ScoredReading> Geocoder::ranked(const std::string& name, c
     auto note = [explain](ScoredReading& c, std::string_view why) {
         if (explain) c.reason += why;
     };
-    std::vector<ScoredReading> out;
     const NameEntry& entry = name_entry(name);
-    for (const NameHit& hit : entry.hits) {
-        // Abbreviations ("US", "Ga.") are case-sensitive: "us" and "ga." are words.
-        if ((hit.form == NameHit::Form::abbreviation || hit.form == NameHit::Form::postal) && !has_upper(name)) continue;
-        if (auto c = reading(hit, context, entry.unit_word, explain)) out.push_back(std::move(*c));
-    }
+    // Reasons are written only for `frontline geocode`, which reads them anew.
+    std::vector<ScoredReading> out = explain ? base_readings(name, entry.hits, entry.unit_word, true) : entry.readings;
+    for (ScoredReading& c : out) score_in(c, context, explain);
     // An alternate name is a weaker claim than a notable town's own name: GeoNames lists old,
     // foreign and transliterated forms that are other towns' names in English ("Cancun" for
     // Changchun). Against villages of that name, an exonym keeps its claim ("Palmyra" for Tadmur).
-    const bool notable_own_name = std::any_of(out.begin(), out.end(), [](const ScoredReading& c) {
-        return c.hit.kind == NameHit::Kind::place && c.hit.form == NameHit::Form::name && (c.population >= 100000 || c.capital || c.seat);
-    });
-    if (notable_own_name)
+    if (entry.notable_own_name)
         for (ScoredReading& c : out)
             if (c.hit.kind == NameHit::Kind::place && c.hit.form == NameHit::Form::alternate) {
                 c.score -= 2.5;

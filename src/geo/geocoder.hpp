@@ -95,6 +95,9 @@ private:
     struct ScoredReading {
         NameHit hit;
         double score = 0.0;
+        /// What an admin unit's score starts from instead of `score` when the text says "County",
+        /// "Parish" ... after the name (GeoContext::admin_cue); the same as `score` for the rest.
+        double cue_score = 0.0;
         LonLat anchor{0.0, 0.0};
         int geo_precision = 1;         ///< of the Location it becomes
         std::string_view country;      ///< ISO3; empty when unknown
@@ -108,8 +111,15 @@ private:
 
     /// Every reading of `name`, best first; reasons only when `explain`.
     [[nodiscard]] std::vector<ScoredReading> ranked(const std::string& name, const GeoContext& context, bool explain) const;
-    [[nodiscard]] std::optional<ScoredReading> reading(const NameHit& hit, const GeoContext& context, bool unit_word,
-                                                       bool explain) const;
+    /// The part of a reading no story changes (where it is, what it is, the score its kind and
+    /// size give); none for an admin unit without towns.
+    [[nodiscard]] std::optional<ScoredReading> base_reading(const NameHit& hit, bool unit_word, bool explain) const;
+    /// The readings of a name's hits before any story: base_reading of each, bar abbreviations
+    /// and postal codes of a name written without a capital.
+    [[nodiscard]] std::vector<ScoredReading> base_readings(const std::string& name, std::span<const NameHit> hits, bool unit_word,
+                                                           bool explain) const;
+    /// Adds to a base reading's score what the story says of it.
+    static void score_in(ScoredReading& c, const GeoContext& context, bool explain);
     /// The full Location of a reading.
     [[nodiscard]] Location location_of(const ScoredReading& r) const;
     [[nodiscard]] std::vector<GeocodeCandidate> as_candidates(std::vector<ScoredReading> ranked) const;
@@ -121,6 +131,11 @@ private:
         std::span<const NameHit> key_hits;  ///< the hits of its comparison key (no article, no possessive)
         std::span<const NameHit> hits;      ///< key_hits, or when none those of the key without a final '.'
         bool unit_word = false;             ///< the key ends in " county", " parish", " province" ...
+        /// base_readings of `hits`, without reasons: only their ranking depends on the story.
+        std::vector<ScoredReading> readings;
+        /// A town reading under its own name is notable (100,000 people, a capital or a seat),
+        /// so alternate names weigh less.
+        bool notable_own_name = false;
     };
     /// The entry of `name`, from the name table or made now; valid until the next call.
     [[nodiscard]] const NameEntry& name_entry(const std::string& name) const;
