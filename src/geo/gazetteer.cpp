@@ -447,6 +447,7 @@ void Gazetteer::load_small_tables() {
     for (const detail::CountryRecord& c : x.countries)
         countries_.push_back({std::string(x.str(c.iso2)), std::string(x.str(c.iso3)), std::string(x.str(c.name)),
                               std::string(x.str(c.ne_name)), std::string(x.str(c.capital)), c.lat, c.lon});
+    for (std::uint32_t i = 0; i < countries_.size(); ++i) country_by_iso3_.try_emplace(countries_[i].iso3, i);
     for (const detail::RegionRecord& r : x.regions)
         regions_.push_back({std::string(x.str(r.id)), std::string(x.str(r.name)), std::string(x.str(r.kind)), r.lat, r.lon});
     admin1_names_.reserve(x.admin1.size());
@@ -524,9 +525,9 @@ std::string_view Gazetteer::admin1_code(std::uint32_t i) const { return index_->
 std::string_view Gazetteer::admin2_code(std::uint32_t i) const { return index_->str(index_->admin2[i].code); }
 
 std::optional<std::uint32_t> Gazetteer::country_by_iso3(const std::string& iso3) const {
-    for (std::uint32_t i = 0; i < countries_.size(); ++i)
-        if (countries_[i].iso3 == iso3) return i;
-    return std::nullopt;
+    const auto found = country_by_iso3_.find(iso3);
+    if (found == country_by_iso3_.end()) return std::nullopt;
+    return found->second;
 }
 
 std::optional<std::uint32_t> Gazetteer::country_by_iso2(std::string_view iso2) const {

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/lonlat.hpp"
@@ -139,6 +140,9 @@ private:
     std::unique_ptr<detail::GazetteerIndex> index_;
     // The small tables are copied out of the index once: they are read on every ranking.
     std::vector<Country> countries_;
+    /// countries_ by ISO3, the first of a code where two share it: events and mentions ask for
+    /// their country's record by code several times each.
+    std::unordered_map<std::string, std::uint32_t> country_by_iso3_;
     std::vector<Region> regions_;
     std::vector<std::string> admin1_names_;
     std::vector<Direction> directions_;
