@@ -265,6 +265,19 @@ const Geocoder::NameEntry& Geocoder::name_entry(const std::string& name) const {
 }
 
 std::vector<Geocoder::ScoredReading> Geocoder::ranked(const std::string& name, const GeoContext& context, bool explain) const {
+    std::vector<ScoredReading> out = scored(name, context, explain);
+    std::stable_sort(out.begin(), out.end(), [](const ScoredReading& a, const ScoredReading& b) { return a.score > b.score; });
+    return out;
+}
+
+const Geocoder::ScoredReading* Geocoder::best_of(const std::vector<ScoredReading>& readings, bool (*wanted)(const ScoredReading&)) {
+    const ScoredReading* best = nullptr;
+    for (const ScoredReading& c : readings)
+        if (wanted(c) && (!best || c.score > best->score)) best = &c;
+    return best;
+}
+
+std::vector<Geocoder::ScoredReading> Geocoder::scored(const std::string& name, const GeoContext& context, bool explain) const {
     auto note = [explain](ScoredReading& c, std::string_view why) {
         if (explain) c.reason += why;
     };
@@ -310,7 +323,6 @@ std::vector<Geocoder::ScoredReading> Geocoder::ranked(const std::string& name, c
             }
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const ScoredReading& a, const ScoredReading& b) { return a.score > b.score; });
     return out;
 }
 
@@ -324,17 +336,18 @@ std::optional<Location> Geocoder::chosen_reading(const PlaceRef& ref, const GeoC
         if (e.locative_cue == ref.locative_cue && e.text == ref.text && e.feature_hint == ref.feature_hint) return e.location;
     auto choose = [&]() -> std::optional<Location> {
         std::vector<ScoredReading> found;
-        if (!ref.feature_hint.empty()) found = ranked(ref.text + " " + ref.feature_hint, context, false);
-        if (found.empty()) found = ranked(ref.text, context, false);
+        if (!ref.feature_hint.empty()) found = scored(ref.text + " " + ref.feature_hint, context, false);
+        if (found.empty()) found = scored(ref.text, context, false);
         // An event's place is a place: "Syrian" names the actor, not where it happened.
-        std::erase_if(found, [](const ScoredReading& c) { return c.hit.form == NameHit::Form::demonym; });
-        if (found.empty()) return std::nullopt;
+        const ScoredReading* place = best_of(found, [](const ScoredReading& c) { return c.hit.form != NameHit::Form::demonym; });
+        if (!place) return std::nullopt;
         const bool wants_region = ref.feature_hint == "province" || ref.feature_hint == "governorate" || ref.feature_hint == "region";
         const bool wants_town = ref.feature_hint == "town" || ref.feature_hint == "city" || ref.feature_hint == "village";
-        const auto best_it = wants_region ? std::find_if(found.begin(), found.end(), [](const ScoredReading& c) { return c.geo_precision == 3; })
-                             : wants_town ? std::find_if(found.begin(), found.end(), [](const ScoredReading& c) { return c.hit.kind == NameHit::Kind::place; })
-                                          : found.begin();
-        const ScoredReading& best = best_it == found.end() ? found.front() : *best_it;
+        const ScoredReading* wanted =
+            wants_region ? best_of(found, [](const ScoredReading& c) { return c.hit.form != NameHit::Form::demonym && c.geo_precision == 3; })
+            : wants_town ? best_of(found, [](const ScoredReading& c) { return c.hit.form != NameHit::Form::demonym && c.hit.kind == NameHit::Kind::place; })
+                         : place;
+        const ScoredReading& best = wanted ? *wanted : *place;
         // A capitalised word with no place cue must be a notable place to be read as one.
         if (!ref.locative_cue && best.score < 5.5) return std::nullopt;
         return location_of(best);
@@ -416,10 +429,10 @@ GeoContext Geocoder::context_of(const DocumentPlaces& places) const {
             }
     }
     if (places.dateline) {
-        const auto found = ranked(places.dateline->text, context, false);
-        if (!found.empty()) {
-            context.dateline = found.front().anchor;
-            ++country_counts[std::string(found.front().country)];
+        const auto found = scored(places.dateline->text, context, false);
+        if (const ScoredReading* best = best_of(found, [](const ScoredReading&) { return true; })) {
+            context.dateline = best->anchor;
+            ++country_counts[std::string(best->country)];
         }
     }
     std::vector<std::pair<int, std::string>> ranked;

@@ -111,6 +111,11 @@ private:
 
     /// Every reading of `name`, best first; reasons only when `explain`.
     [[nodiscard]] std::vector<ScoredReading> ranked(const std::string& name, const GeoContext& context, bool explain) const;
+    /// The same readings with the same scores, in the gazetteer's order.
+    [[nodiscard]] std::vector<ScoredReading> scored(const std::string& name, const GeoContext& context, bool explain) const;
+    /// The reading `ranked` would list first among those `wanted` lets through (the highest score,
+    /// the earliest of equal ones), without sorting them all; null when none is wanted.
+    [[nodiscard]] static const ScoredReading* best_of(const std::vector<ScoredReading>& readings, bool (*wanted)(const ScoredReading&));
     /// The part of a reading no story changes (where it is, what it is, the score its kind and
     /// size give); none for an admin unit without towns.
     [[nodiscard]] std::optional<ScoredReading> base_reading(const NameHit& hit, bool unit_word, bool explain) const;
