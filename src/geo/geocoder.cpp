@@ -52,6 +52,9 @@ bool ranks_alike(const GeoContext& a, const GeoContext& b) {
 /// and a bounded table keeps a long run's memory flat.
 constexpr std::size_t name_table_capacity = 16384;
 
+/// Locations the location table holds before it starts again, for the same reason.
+constexpr std::size_t location_table_capacity = 16384;
+
 /// Entries a resolve memo holds before it starts again: more than a story names, so only a run
 /// of stories with the same context (none at all, say) ever fills it.
 constexpr std::size_t resolve_memo_capacity = 256;
@@ -207,6 +210,13 @@ std::vector<Geocoder::ScoredReading> Geocoder::base_readings(const std::string& 
 }
 
 Location Geocoder::location_of(const ScoredReading& r) const {
+    const std::uint64_t key = std::uint64_t{static_cast<std::uint8_t>(r.hit.kind)} << 32 | r.hit.index;
+    if (const auto found = locations_.find(key); found != locations_.end()) return found->second;
+    if (locations_.size() == location_table_capacity) locations_.clear();
+    return locations_.emplace(key, make_location(r)).first->second;
+}
+
+Location Geocoder::make_location(const ScoredReading& r) const {
     const std::uint32_t i = r.hit.index;
     switch (r.hit.kind) {
         case NameHit::Kind::country: {

@@ -125,8 +125,9 @@ private:
                                                            bool explain) const;
     /// Adds to a base reading's score what the story says of it.
     static void score_in(ScoredReading& c, const GeoContext& context, bool explain);
-    /// The full Location of a reading.
+    /// The full Location of a reading, from the location table or made now.
     [[nodiscard]] Location location_of(const ScoredReading& r) const;
+    [[nodiscard]] Location make_location(const ScoredReading& r) const;
     [[nodiscard]] std::vector<GeocodeCandidate> as_candidates(std::vector<ScoredReading> ranked) const;
     /// What a name is to the gazetteer, worked out once per name: stories name the same places
     /// over and over, and folding a name and finding it among a million keys cost more than
@@ -167,6 +168,10 @@ private:
     mutable ResolveMemo resolve_memo_;
     /// The name table, by the name as written. Filled without a lock: see the class comment.
     mutable std::unordered_map<std::string, NameEntry> names_;
+    /// The location table: the Locations of readings already chosen, by the kind and index of
+    /// what they read (all a Location depends on). Stories choose the same places again and
+    /// again, and writing a WKT and copying names out of the gazetteer cost more than choosing.
+    mutable std::unordered_map<std::uint64_t, Location> locations_;
 };
 
 }  // namespace frontline
