@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -258,6 +259,10 @@ std::optional<std::string> CountryIndex::country_at(const LonLat& p) const {
 
 namespace {
 
+/// Answers a CountryIndex keeps from shared_border_wkt: far more than the borders and foci of a
+/// day of news, few enough that their WKT stays a few megabytes.
+constexpr std::size_t border_answer_capacity = 4096;
+
 void append_rings(const GeosContext& ctx, const GEOSGeometry& g, std::vector<std::vector<LonLat>>& rings) {
     const GEOSContextHandle_t h = ctx.handle();
     const int parts = GEOSGetNumGeometries_r(h, &g);
@@ -292,12 +297,21 @@ std::optional<CountryIndex::BorderLine> CountryIndex::shared_border_wkt(const st
     const auto first = by_name_.find(a);
     const auto second = by_name_.find(b);
     if (first == by_name_.end() || second == by_name_.end() || first->second == second->second) return std::nullopt;
+    const BorderQuery query{first->second, second->second, near.has_value(), near ? std::bit_cast<std::uint64_t>(near->lon()) : 0,
+                            near ? std::bit_cast<std::uint64_t>(near->lat()) : 0, radius_km};
+    if (const auto answered = border_answers_.find(query); answered != border_answers_.end()) return answered->second;
+    if (border_answers_.size() == border_answer_capacity) border_answers_.clear();
+    return border_answers_.emplace(query, shared_border_of(first->second, second->second, near, radius_km)).first->second;
+}
+
+std::optional<CountryIndex::BorderLine> CountryIndex::shared_border_of(std::size_t first, std::size_t second,
+                                                                       const std::optional<LonLat>& near, double radius_km) const {
     const GEOSContextHandle_t h = ctx_.handle();
-    const auto key = std::make_pair(first->second, second->second);
+    const auto key = std::make_pair(first, second);
     auto cached = shared_borders_.find(key);
     if (cached == shared_borders_.end()) {
-        const GeosGeometry boundary = owned(ctx_, GEOSBoundary_r(h, countries_[first->second].outline.get()), "a country's boundary");
-        const GeosGeometry neighbour = buffer_degrees(ctx_, *countries_[second->second].outline, 0.01);
+        const GeosGeometry boundary = owned(ctx_, GEOSBoundary_r(h, countries_[first].outline.get()), "a country's boundary");
+        const GeosGeometry neighbour = buffer_degrees(ctx_, *countries_[second].outline, 0.01);
         cached = shared_borders_.emplace(key, owned(ctx_, GEOSIntersection_r(h, boundary.get(), neighbour.get()), "a shared border")).first;
     }
     const GEOSGeometry* shared = cached->second.get();

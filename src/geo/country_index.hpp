@@ -94,6 +94,10 @@ private:
     /// The outlines kept by an earlier `load` of the same source; none when the cache file is
     /// missing, of another source or format, short or damaged.
     [[nodiscard]] static std::optional<CountryIndex> load_cache(const std::filesystem::path& cache, std::uint64_t fingerprint);
+    /// shared_border_wkt for two indices into countries_, without its memo.
+    /// @throws GeoError when GEOS fails.
+    [[nodiscard]] std::optional<BorderLine> shared_border_of(std::size_t first, std::size_t second, const std::optional<LonLat>& near,
+                                                             double radius_km) const;
     /// Adds a feature's outline.
     /// @throws GeoError when GEOS cannot read or prepare `wkb`.
     void add(std::string name, std::span<const unsigned char> wkb);
@@ -105,6 +109,22 @@ private:
     /// two outlines is the costliest step of geocoding, and stories name the same borders over
     /// and over. Filled by const lookups, as the index is already one per thread.
     mutable std::map<std::pair<std::size_t, std::size_t>, GeosGeometry> shared_borders_;
+    /// A question to shared_border_wkt: the two countries, the point (when given) and the radius.
+    /// The point is kept as its bits, so that -0.0 and 0.0, which GEOS may answer differently,
+    /// are two questions.
+    struct BorderQuery {
+        std::size_t first = 0;
+        std::size_t second = 0;
+        bool near = false;
+        std::uint64_t lon_bits = 0;
+        std::uint64_t lat_bits = 0;
+        double radius_km = 0.0;
+        friend auto operator<=>(const BorderQuery&, const BorderQuery&) = default;
+    };
+    /// shared_border_wkt's answers: clipping, merging and writing a border as WKT cost more than
+    /// the rest of geocoding a mention, and a story asks about the same border near the same
+    /// focus for every mention of it. Bounded, cleared when full; one per index, hence per thread.
+    mutable std::map<BorderQuery, std::optional<BorderLine>> border_answers_;
 };
 
 }  // namespace frontline

@@ -447,6 +447,7 @@ void Gazetteer::load_small_tables() {
     for (const detail::CountryRecord& c : x.countries)
         countries_.push_back({std::string(x.str(c.iso2)), std::string(x.str(c.iso3)), std::string(x.str(c.name)),
                               std::string(x.str(c.ne_name)), std::string(x.str(c.capital)), c.lat, c.lon});
+    for (std::uint32_t i = 0; i < countries_.size(); ++i) country_by_iso3_.try_emplace(countries_[i].iso3, i);
     for (const detail::RegionRecord& r : x.regions)
         regions_.push_back({std::string(x.str(r.id)), std::string(x.str(r.name)), std::string(x.str(r.kind)), r.lat, r.lon});
     admin1_names_.reserve(x.admin1.size());
@@ -509,6 +510,8 @@ std::string_view Gazetteer::place_feature_code(std::uint32_t i) const {
     return std::string_view(r.feature_code, strnlen(r.feature_code, sizeof r.feature_code));
 }
 
+char Gazetteer::place_feature_class(std::uint32_t i) const { return index_->places[i].feature_class; }
+
 namespace {
 AdminArea admin_area(const detail::GazetteerIndex& x, const detail::AdminRecord& r) {
     return AdminArea{std::string(x.str(r.code)), std::string(x.str(r.name)), r.lat, r.lon, r.country, r.country != no_country, r.towns};
@@ -518,11 +521,13 @@ AdminArea admin_area(const detail::GazetteerIndex& x, const detail::AdminRecord&
 AdminArea Gazetteer::admin1(std::uint32_t i) const { return admin_area(*index_, index_->admin1[i]); }
 AdminArea Gazetteer::admin2(std::uint32_t i) const { return admin_area(*index_, index_->admin2[i]); }
 const std::string& Gazetteer::admin1_name(std::uint32_t i) const { return admin1_names_.at(i); }
+std::string_view Gazetteer::admin1_code(std::uint32_t i) const { return index_->str(index_->admin1[i].code); }
+std::string_view Gazetteer::admin2_code(std::uint32_t i) const { return index_->str(index_->admin2[i].code); }
 
 std::optional<std::uint32_t> Gazetteer::country_by_iso3(const std::string& iso3) const {
-    for (std::uint32_t i = 0; i < countries_.size(); ++i)
-        if (countries_[i].iso3 == iso3) return i;
-    return std::nullopt;
+    const auto found = country_by_iso3_.find(iso3);
+    if (found == country_by_iso3_.end()) return std::nullopt;
+    return found->second;
 }
 
 std::optional<std::uint32_t> Gazetteer::country_by_iso2(std::string_view iso2) const {

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/lonlat.hpp"
@@ -114,12 +115,17 @@ public:
     [[nodiscard]] std::optional<std::uint32_t> place_admin1(std::uint32_t i) const;
     [[nodiscard]] std::optional<std::uint32_t> place_admin2(std::uint32_t i) const;
     [[nodiscard]] std::string_view place_feature_code(std::uint32_t i) const;
+    [[nodiscard]] char place_feature_class(std::uint32_t i) const;
 
     [[nodiscard]] const Country& country(std::uint32_t i) const { return countries_.at(i); }
     [[nodiscard]] std::size_t country_count() const noexcept { return countries_.size(); }
     [[nodiscard]] AdminArea admin1(std::uint32_t i) const;
     [[nodiscard]] AdminArea admin2(std::uint32_t i) const;
     [[nodiscard]] const std::string& admin1_name(std::uint32_t i) const;
+    /// The code of an admin-1 ("US.TX") or admin-2 unit ("US.LA.079"), without building an
+    /// AdminArea; it lives as long as the gazetteer.
+    [[nodiscard]] std::string_view admin1_code(std::uint32_t i) const;
+    [[nodiscard]] std::string_view admin2_code(std::uint32_t i) const;
     [[nodiscard]] const Region& region(std::uint32_t i) const { return regions_.at(i); }
     [[nodiscard]] const std::vector<Direction>& directions() const noexcept { return directions_; }
 
@@ -134,6 +140,9 @@ private:
     std::unique_ptr<detail::GazetteerIndex> index_;
     // The small tables are copied out of the index once: they are read on every ranking.
     std::vector<Country> countries_;
+    /// countries_ by ISO3, the first of a code where two share it: events and mentions ask for
+    /// their country's record by code several times each.
+    std::unordered_map<std::string, std::uint32_t> country_by_iso3_;
     std::vector<Region> regions_;
     std::vector<std::string> admin1_names_;
     std::vector<Direction> directions_;

@@ -3,7 +3,10 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/event_mention.hpp"
@@ -29,6 +32,10 @@ struct GeocodeCandidate {
 
 /// Context that breaks ties between places of one name: the countries the story mentions, the
 /// place it was filed from, and the places already resolved.
+///
+/// Geocoder::resolve keeps the readings it chose while the context ranks alike, and tells that by
+/// comparing these fields one by one (`ranks_alike` in geocoder.cpp): a field added here that
+/// changes a score must be added to that comparison too, or resolve answers from a stale memo.
 struct GeoContext {
     std::vector<std::string> countries;  ///< ISO3 codes, most mentioned first
     std::optional<LonLat> dateline;
@@ -55,8 +62,9 @@ struct GeoContext {
     std::map<std::string, double> admin2_support;
 };
 
-/// Turns place phrases into Locations. One instance per thread (it owns GEOS state through the
-/// country index it is given).
+/// Turns place phrases into Locations. One instance per thread: it owns GEOS state through the
+/// country index it is given, and its const look-ups fill memos of its own without a lock (each
+/// thread of `extract -j N` has its own Pipeline::for_thread() copy, hence its own Geocoder).
 class Geocoder {
 public:
     Geocoder(const Gazetteer& gazetteer, const CountryIndex& countries) : gazetteer_(gazetteer), countries_(countries) {}
@@ -81,12 +89,89 @@ public:
     [[nodiscard]] const CountryIndex& country_index() const noexcept { return countries_; }
 
 private:
-    [[nodiscard]] std::vector<GeocodeCandidate> ranked(const std::string& name, const GeoContext& context, bool explain) const;
-    [[nodiscard]] std::optional<GeocodeCandidate> reading(const NameHit& hit, const GeoContext& context, bool unit_word,
-                                                          bool explain) const;
+    /// A reading as ranking sees it: what its score depends on, without the strings of a Location
+    /// (building one for every candidate, its WKT above all, cost more than ranking them all).
+    /// The views point into the gazetteer.
+    struct ScoredReading {
+        NameHit hit;
+        double score = 0.0;
+        /// What an admin unit's score starts from instead of `score` when the text says "County",
+        /// "Parish" ... after the name (GeoContext::admin_cue); the same as `score` for the rest.
+        double cue_score = 0.0;
+        LonLat anchor{0.0, 0.0};
+        int geo_precision = 1;         ///< of the Location it becomes
+        std::string_view country;      ///< ISO3; empty when unknown
+        std::string_view admin1;       ///< as GeocodeCandidate::admin1
+        std::string_view admin2;       ///< as GeocodeCandidate::admin2
+        std::int64_t population = 0;
+        bool capital = false;
+        bool seat = false;
+        std::string reason;            ///< only when explaining
+    };
+
+    /// Every reading of `name`, best first; reasons only when `explain`.
+    [[nodiscard]] std::vector<ScoredReading> ranked(const std::string& name, const GeoContext& context, bool explain) const;
+    /// The same readings with the same scores, in the gazetteer's order.
+    [[nodiscard]] std::vector<ScoredReading> scored(const std::string& name, const GeoContext& context, bool explain) const;
+    /// The reading `ranked` would list first among those `wanted` lets through (the highest score,
+    /// the earliest of equal ones), without sorting them all; null when none is wanted.
+    [[nodiscard]] static const ScoredReading* best_of(const std::vector<ScoredReading>& readings, bool (*wanted)(const ScoredReading&));
+    /// The part of a reading no story changes (where it is, what it is, the score its kind and
+    /// size give); none for an admin unit without towns.
+    [[nodiscard]] std::optional<ScoredReading> base_reading(const NameHit& hit, bool unit_word, bool explain) const;
+    /// The readings of a name's hits before any story: base_reading of each, bar abbreviations
+    /// and postal codes of a name written without a capital.
+    [[nodiscard]] std::vector<ScoredReading> base_readings(const std::string& name, std::span<const NameHit> hits, bool unit_word,
+                                                           bool explain) const;
+    /// Adds to a base reading's score what the story says of it.
+    static void score_in(ScoredReading& c, const GeoContext& context, bool explain);
+    /// The full Location of a reading, from the location table or made now.
+    [[nodiscard]] Location location_of(const ScoredReading& r) const;
+    [[nodiscard]] Location make_location(const ScoredReading& r) const;
+    [[nodiscard]] std::vector<GeocodeCandidate> as_candidates(std::vector<ScoredReading> ranked) const;
+    /// What a name is to the gazetteer, worked out once per name: stories name the same places
+    /// over and over, and folding a name and finding it among a million keys cost more than
+    /// scoring its readings.
+    struct NameEntry {
+        std::string folded;                 ///< fold(name)
+        std::span<const NameHit> key_hits;  ///< the hits of its comparison key (no article, no possessive)
+        std::span<const NameHit> hits;      ///< key_hits, or when none those of the key without a final '.'
+        bool unit_word = false;             ///< the key ends in " county", " parish", " province" ...
+        /// base_readings of `hits`, without reasons: only their ranking depends on the story.
+        std::vector<ScoredReading> readings;
+        /// A town reading under its own name is notable (100,000 people, a capital or a seat),
+        /// so alternate names weigh less.
+        bool notable_own_name = false;
+    };
+    /// The entry of `name`, from the name table or made now; valid until the next call.
+    [[nodiscard]] const NameEntry& name_entry(const std::string& name) const;
+
+    /// The reading of a named mention that resolve starts from (before its relation moves or
+    /// widens it), or none; memoised per context.
+    [[nodiscard]] std::optional<Location> chosen_reading(const PlaceRef& ref, const GeoContext& context) const;
+
+    /// The readings chosen under one context: a story names its places again and again, and each
+    /// mention would rank all readings of its name anew.
+    struct ResolveMemo {
+        struct Entry {
+            std::string text;          ///< the mention's PlaceRef::text,
+            std::string feature_hint;  ///< feature_hint
+            bool locative_cue = false; ///< and locative_cue: all that chosen_reading reads of it
+            std::optional<Location> location;
+        };
+        GeoContext context;  ///< the context the entries were chosen under
+        std::vector<Entry> entries;
+    };
 
     const Gazetteer& gazetteer_;
     const CountryIndex& countries_;
+    mutable ResolveMemo resolve_memo_;
+    /// The name table, by the name as written. Filled without a lock: see the class comment.
+    mutable std::unordered_map<std::string, NameEntry> names_;
+    /// The location table: the Locations of readings already chosen, by the kind and index of
+    /// what they read (all a Location depends on). Stories choose the same places again and
+    /// again, and writing a WKT and copying names out of the gazetteer cost more than choosing.
+    mutable std::unordered_map<std::uint64_t, Location> locations_;
 };
 
 }  // namespace frontline

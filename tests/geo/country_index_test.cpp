@@ -86,6 +86,21 @@ TEST_F(CountryIndexTest, UnknownNamesEmptyGeometriesAndTheSeaGiveNothing) {
     EXPECT_EQ(index().country_at(LonLat(0.0, 0.0)), std::nullopt);
 }
 
+TEST_F(CountryIndexTest, ABorderAskedAgainIsAnsweredAsTheFirstTime) {
+    const auto near_kobane = index().shared_border_wkt("Turkey", "Syria", kobane, 30.0);
+    const auto again = index().shared_border_wkt("Turkey", "Syria", kobane, 30.0);
+    const auto wider = index().shared_border_wkt("Turkey", "Syria", kobane, 60.0);
+    const auto whole = index().shared_border_wkt("Turkey", "Syria", std::nullopt, 30.0);
+    const auto unasked = index().copy().shared_border_wkt("Turkey", "Syria", kobane, 30.0);  // a copy keeps no answers
+    ASSERT_TRUE(near_kobane && again && wider && whole && unasked);
+    EXPECT_EQ(again->wkt, near_kobane->wkt);
+    EXPECT_EQ(again->anchor, near_kobane->anchor);
+    EXPECT_EQ(unasked->wkt, near_kobane->wkt);
+    EXPECT_NE(wider->wkt, near_kobane->wkt) << "another radius is another question";
+    EXPECT_NE(whole->wkt, near_kobane->wkt) << "no point is another question";
+    EXPECT_FALSE(index().shared_border_wkt("Turkey", "Belgium", kobane, 30.0).has_value());
+}
+
 TEST_F(CountryIndexTest, OutlinesOfABoxPastThePolesStayOnTheGlobe) {
     // Germany to Iraq padded by one and a half times its extent, as the map's base layer asks.
     const auto rings = index().outline_rings(-43.1, -19.3, 96.3, 101.0);

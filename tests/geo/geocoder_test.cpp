@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "geo/country_index.hpp"
@@ -207,6 +209,88 @@ TEST_F(GeocoderTest, BorderWithoutFocusIsStillTheSharedBorder) {
     ASSERT_TRUE(location.has_value());
     EXPECT_EQ(location->geo_precision, 3);
     EXPECT_TRUE(location->wkt.starts_with("LINESTRING") || location->wkt.starts_with("MULTILINESTRING")) << location->wkt;
+}
+
+// ---- memos --------------------------------------------------------------------------------------
+
+// resolve keeps the reading it chose while the context ranks alike, and compares the ranking
+// fields by hand: a field the comparison missed would answer a changed context from the memo.
+// Each change below turns "Paris" in an American story (Paris, Texas, by a hair) to another
+// reading, so a geocoder that resolved the American story first must follow it as a fresh one does.
+TEST_F(GeocoderTest, TheResolveMemoFollowsEveryRankingFieldOfTheContext) {
+    GeoContext american;
+    american.countries = {"USA"};
+    const auto paris = geocoder().candidates("Paris", {});
+    ASSERT_FALSE(paris.empty());
+    const GeocodeCandidate& france = paris.front();
+    ASSERT_EQ(france.location.country, "FRA");
+    ASSERT_FALSE(france.admin1.empty());
+    ASSERT_FALSE(france.admin2.empty());
+    const std::vector<std::pair<std::string, GeoContext>> changes = [&] {
+        std::vector<std::pair<std::string, GeoContext>> out;
+        auto change = [&](const char* field, auto edit) {
+            GeoContext changed = american;
+            edit(changed);
+            out.emplace_back(field, std::move(changed));
+        };
+        change("countries", [](GeoContext& c) { c.countries = {"FRA"}; });
+        change("dateline", [&](GeoContext& c) { c.dateline = france.location.anchor; });
+        change("focus", [&](GeoContext& c) { c.focus = france.location; });
+        change("admin1", [&](GeoContext& c) { c.admin1 = {france.admin1}; });
+        change("neighbours", [&](GeoContext& c) { c.neighbours = {france.location.anchor}; });
+        change("within", [](GeoContext& c) { c.within = "FRA"; });
+        change("admin_cue", [](GeoContext& c) { c.admin_cue = true; });
+        change("admin1_support", [&](GeoContext& c) { c.admin1_support[france.admin1] = 1.0; });
+        change("admin2_support", [&](GeoContext& c) { c.admin2_support[france.admin2] = 1.0; });
+        return out;
+    }();
+    for (const auto& [field, changed] : changes) {
+        const Geocoder memoised(testing_support::loaded_gazetteer(), countries());
+        const auto before = memoised.resolve(ref("Paris"), american);
+        const auto after = memoised.resolve(ref("Paris"), changed);
+        const auto fresh = Geocoder(testing_support::loaded_gazetteer(), countries()).resolve(ref("Paris"), changed);
+        ASSERT_TRUE(before && after && fresh) << field;
+        EXPECT_NE(before->wkt, fresh->wkt) << field << " must change the reading, or this case tests nothing";
+        EXPECT_EQ(after->wkt, fresh->wkt) << field;
+        EXPECT_EQ(after->place_id, fresh->place_id) << field;
+        EXPECT_EQ(after->geo_precision, fresh->geo_precision) << field;
+    }
+}
+
+// resolve takes the best reading by one scan over unsorted scores; candidates() sorts them all.
+TEST_F(GeocoderTest, ResolveTakesTheFirstCandidateThatIsAPlace) {
+    GeoContext american;
+    american.countries = {"USA"};
+    for (const GeoContext& context : {GeoContext{}, american, kobane_story()})
+        for (const char* name : {"Paris", "Birmingham", "Tripoli", "Kobani", "Syria", "Aleppo", "Washington", "Georgia", "Palmyra"}) {
+            const auto found = geocoder().candidates(name, context);
+            const auto place = std::find_if(found.begin(), found.end(),
+                                            [](const GeocodeCandidate& c) { return c.form != NameHit::Form::demonym; });
+            ASSERT_NE(place, found.end()) << name;
+            const auto location = geocoder().resolve(ref(name), context);
+            ASSERT_TRUE(location.has_value()) << name;
+            EXPECT_EQ(location->wkt, place->location.wkt) << name;
+            EXPECT_EQ(location->place_id, place->location.place_id) << name;
+            // Asked again, from the memo and the location table.
+            const auto again = geocoder().resolve(ref(name), context);
+            ASSERT_TRUE(again.has_value()) << name;
+            EXPECT_EQ(again->wkt, location->wkt) << name;
+            EXPECT_EQ(again->place, location->place) << name;
+        }
+}
+
+TEST_F(GeocoderTest, ReadingsAreTheCandidatesWithoutReasons) {
+    for (const char* name : {"Paris", "Rapides Parish", "Henry County", "Ga.", "US", "Middle East"}) {
+        const auto explained = geocoder().candidates(name, kobane_story());
+        const auto plain = geocoder().readings(name, kobane_story());
+        ASSERT_EQ(plain.size(), explained.size()) << name;
+        for (std::size_t i = 0; i < plain.size(); ++i) {
+            EXPECT_TRUE(plain[i].reason.empty()) << name;
+            EXPECT_EQ(plain[i].score, explained[i].score) << name << " #" << i;
+            EXPECT_EQ(plain[i].location.wkt, explained[i].location.wkt) << name << " #" << i;
+            EXPECT_EQ(plain[i].location.place_id, explained[i].location.place_id) << name << " #" << i;
+        }
+    }
 }
 
 // ---- context_of ---------------------------------------------------------------------------------
