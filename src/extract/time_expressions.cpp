@@ -61,7 +61,7 @@ std::optional<Date> month_day(const Date& published, unsigned month, unsigned da
     return std::nullopt;
 }
 
-bool is(const std::vector<Token>& t, std::size_t i, std::string_view word) { return i < t.size() && t[i].folded == word; }
+bool is(const std::vector<Token>& t, std::size_t i, const RuleWord& word) { return i < t.size() && t[i].is(word); }
 
 }  // namespace
 

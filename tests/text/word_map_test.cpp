@@ -45,6 +45,19 @@ TEST(WordMap, KeepsEveryWordAcrossGrowth) {
     EXPECT_EQ(map.find("w" + std::to_string(count)), nullptr);
 }
 
+TEST(RuleWord, HashesAtCompileTimeAsTheTokenizerDoesAtRunTime) {
+    static_assert(word_hash("the") == word_hash(std::string_view("the")));
+    static_assert(word_hash("the") != word_hash("then"));
+    constexpr RuleWord the = "the";
+    const std::vector<Token> tokens = tokenize("The theatre, then THE end");
+    EXPECT_EQ(the.hash, tokens[0].folded_hash);
+    EXPECT_TRUE(tokens[0].is("the"));
+    EXPECT_FALSE(tokens[1].is("the"));  // "theatre"
+    EXPECT_FALSE(tokens[3].is("the"));  // "then"
+    EXPECT_TRUE(tokens[4].is("the"));
+    EXPECT_TRUE(tokens[2].is(","));
+}
+
 TEST(WordSet, AnswersForTokensAndWords) {
     WordSet set = {"killed", "dead"};
     set.insert("wounded");
