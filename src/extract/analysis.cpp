@@ -463,11 +463,10 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
     for (std::size_t i = 0; i < n; ++i) {
         const bool inside = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
         if (inside) continue;
-        // A view: compared with literals below for every token, a std::string called strlen each time.
         const Token& w = tokens[i];
-        const bool definite_generic = i > 0 && tokens[i - 1].is("the") && lexicon.is_generic_noun("the " + tokens[i].folded);  // "the group"
-        if (lexicon.is_generic_noun(tokens[i]) || definite_generic) {
-            const std::string noun = definite_generic ? "the " + tokens[i].folded : tokens[i].folded;
+        const bool definite_generic = i > 0 && tokens[i - 1].is("the") && lexicon.is_generic_noun("the " + w.folded);  // "the group"
+        if (lexicon.is_generic_noun(w) || definite_generic) {
+            const std::string noun = definite_generic ? "the " + w.folded : w.folded;
             const std::size_t from = definite_generic ? i - 1 : i;
             ActorSpan span{from, i + 1, resolve_generic(noun, surface(article, tokens, from, i + 1), lexicon, context),
                            ActorKind::armed_group, false, {}};

@@ -281,7 +281,7 @@ std::string Lexicon::armed_force_of(const std::string& people) const {
     return it == armed_of_people_.end() ? std::string() : it->second;
 }
 
-bool Lexicon::is_generic_noun(const std::string& folded) const { return generic_to_groups_.contains(folded); }
+bool Lexicon::is_generic_noun(const std::string& folded) const { return generic_nouns_.contains(folded); }
 
 std::vector<std::string> Lexicon::groups_called(const std::string& folded) const {
     const auto it = generic_to_groups_.find(folded);

@@ -204,9 +204,9 @@ private:
     std::array<PhraseIndex, cue_family_count> cues_;
     PhraseIndex source_phrases_;
     std::vector<SourceInfo> sources_;
-    /// Asked about every token (is_generic_noun): hashed, not a tree of string comparisons.
     std::unordered_map<std::string, std::vector<std::string>> generic_to_groups_;
-    WordSet generic_nouns_;  ///< the keys of generic_to_groups_
+    /// The keys of generic_to_groups_, asked about every token (is_generic_noun) by its hash.
+    WordSet generic_nouns_;
     std::map<std::string, std::string> armed_of_people_;
     /// Token::folded_hash of a phrase's first word -> the bits of the indexes with such phrases.
     WordHashMap<std::uint64_t> phrase_starts_;

@@ -71,7 +71,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     const Date pub = *published;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& w = tokens[i];
-        if (const auto weekday = weekday_of(tokens[i])) {
+        if (const auto weekday = weekday_of(w)) {
             const Date day = last_weekday(pub, *weekday);
             TimeExpression expr{i, i + 1, day, day, 1};
             // "Monday and Tuesday", "Saturday and Sunday": one range.
@@ -100,7 +100,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
             found.push_back({i, i + 2, start, w.is("this") ? pub : pub.plus_days(weekend ? -5 : -1), 2});
             continue;
         }
-        if (const auto month = month_of(tokens[i])) {
+        if (const auto month = month_of(w)) {
             // "Oct. 8", "October 8th", "Jan. 19"
             std::size_t next = i + 1;
             if (is(tokens, next, ".")) ++next;
@@ -119,7 +119,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
                                 before == "of" || before == "until" || before == "by" || before == "last" || before == "this" ||
                                 before == "during" || before == "from" || before == "through" ||
                                 (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::number && tokens[i + 1].folded.size() == 4);
-            if (!framed || (w.is("may") && !tokens[i].capitalized)) continue;
+            if (!framed || (w.is("may") && !w.capitalized)) continue;
             const bool mid = i >= 2 && tokens[i - 1].is("-") && tokens[i - 2].is("mid");
             int year = pub.year();
             if (*month > pub.month()) --year;

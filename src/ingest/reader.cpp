@@ -85,10 +85,6 @@ Date today() {
     return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }
 
-/// Whether `text` is long enough to judge (40 words) and reads as something other than English: fewer than one
-/// word in twenty is a common English function word. English news runs at a third or more, so
-/// only another language (or another script, whose words never match) falls under the bar. One
-/// linear pass over ASCII letters: cheap enough for every article, unlike a language model.
 /// The letters of a word of at most eight, one per byte: a whole word compared in one go.
 constexpr std::uint64_t packed_word(std::string_view word) {
     std::uint64_t key = 0;
@@ -96,6 +92,10 @@ constexpr std::uint64_t packed_word(std::string_view word) {
     return key;
 }
 
+/// Whether `text` is long enough to judge (40 words) and reads as something other than English: fewer than one
+/// word in twenty is a common English function word. English news runs at a third or more, so
+/// only another language (or another script, whose words never match) falls under the bar. One
+/// linear pass over ASCII letters: cheap enough for every article, unlike a language model.
 bool reads_as_another_language(std::string_view text) {
     // Sorted packed words, searched by halves: a list compared word by word cost 3 % of
     // extraction, as every word of every article is asked.

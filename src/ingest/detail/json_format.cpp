@@ -59,15 +59,12 @@ std::string string_field(const json& object, const std::string& name, const Sour
     return found->get<std::string>();
 }
 
-/// The fields Frontline reads from an article object, in the order of `Field`.
+/// The fields Frontline reads from an article object, in the order of `field`.
 constexpr std::array<const char*, 8> field_names = {"id", "title", "published", "outlet", "author", "url", "language", "text"};
-enum class Field : std::size_t { id, title, published, outlet, author, url, language, text };
-struct Fields {
-    std::array<std::string, field_names.size()> values;
-    std::string& operator[](std::size_t f) { return values[f]; }
-    std::string& operator[](Field f) { return values[static_cast<std::size_t>(f)]; }
-    const std::string& operator[](Field f) const { return values[static_cast<std::size_t>(f)]; }
-};
+namespace field {
+enum : std::size_t { id, title, published, outlet, author, url, language, text };
+}
+using Fields = std::array<std::string, field_names.size()>;
 
 Fields fields_of(const json& object, const SourceLocation& where) {
     Fields fields;
@@ -85,18 +82,18 @@ std::optional<Fields> fast_fields_of(std::string_view json_text) {
     if (parser.parse(json_text.data(), json_text.size()).get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
     Fields fields;
     bool has_text = false;
-    for (const simdjson::dom::key_value_pair field : object) {
-        const auto known = std::find(field_names.begin(), field_names.end(), field.key);
+    for (const simdjson::dom::key_value_pair member : object) {
+        const auto known = std::find(field_names.begin(), field_names.end(), member.key);
         if (known == field_names.end()) continue;
         const auto f = static_cast<std::size_t>(known - field_names.begin());
-        if (f == static_cast<std::size_t>(Field::text)) has_text = true;
+        if (f == field::text) has_text = true;
         // A repeated key counts with its last value, as nlohmann reads it.
-        if (field.value.is_null()) {
+        if (member.value.is_null()) {
             fields[f].clear();
             continue;
         }
         std::string_view value;
-        if (field.value.get_string().get(value) != simdjson::SUCCESS) return std::nullopt;
+        if (member.value.get_string().get(value) != simdjson::SUCCESS) return std::nullopt;
         fields[f].assign(value);
     }
     if (!has_text) return std::nullopt;
@@ -104,17 +101,17 @@ std::optional<Fields> fast_fields_of(std::string_view json_text) {
 }
 
 void read_metadata(const Fields& fields, ArticleDraft& draft) {
-    const auto replace = [&](Field f, std::string& field) {
-        if (std::string value = collapse_whitespace(fields[f]); !value.empty()) field = std::move(value);
+    const auto replace = [&](std::size_t f, std::string& target) {
+        if (std::string value = collapse_whitespace(fields[f]); !value.empty()) target = std::move(value);
     };
     Article& article = draft.article;
-    replace(Field::id, article.id);
-    replace(Field::title, article.title);
-    replace(Field::published, draft.published);
-    replace(Field::outlet, article.outlet);
-    replace(Field::author, article.author);
-    replace(Field::url, article.url);
-    replace(Field::language, article.language);
+    replace(field::id, article.id);
+    replace(field::title, article.title);
+    replace(field::published, draft.published);
+    replace(field::outlet, article.outlet);
+    replace(field::author, article.author);
+    replace(field::url, article.url);
+    replace(field::language, article.language);
 }
 
 }  // namespace
@@ -132,7 +129,7 @@ ArticleDraft parse_json_article(std::string_view json_text, const SourceLocation
     }
     ArticleDraft draft;
     read_metadata(*fields, draft);
-    compose_text(draft.article, {std::move((*fields)[Field::text])});
+    compose_text(draft.article, {std::move((*fields)[field::text])});
     return draft;
 }
 
