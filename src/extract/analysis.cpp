@@ -145,14 +145,25 @@ std::string normalised_actor_id(std::string_view text) {
 }
 
 SentencePhrases find_phrases(const std::vector<Token>& tokens, const Lexicon& lexicon) {
+    std::uint64_t sentence_starts = 0;
+    for (const Token& token : tokens) sentence_starts |= token.phrase_starts;
+    const auto scan = [&](const PhraseIndex& index) {
+        return index.may_start(sentence_starts) ? index.scan(tokens) : std::vector<PhraseMatch>();
+    };
     SentencePhrases phrases;
-    phrases.actors = lexicon.actor_phrases().scan(tokens);
-    phrases.heads = lexicon.head_phrases().scan(tokens);
-    phrases.stops = lexicon.stop_phrases().scan(tokens);
-    phrases.sources = lexicon.source_phrases().scan(tokens);
-    for (std::size_t f = 0; f < cue_family_count; ++f) phrases.cues[f] = find_cues(lexicon.cues(static_cast<CueFamily>(f)), tokens);
+    phrases.actors = scan(lexicon.actor_phrases());
+    phrases.heads = scan(lexicon.head_phrases());
+    phrases.stops = scan(lexicon.stop_phrases());
+    phrases.sources = scan(lexicon.source_phrases());
+    for (std::size_t f = 0; f < cue_family_count; ++f) {
+        const PhraseIndex& cues = lexicon.cues(static_cast<CueFamily>(f));
+        if (cues.may_start(sentence_starts)) phrases.cues[f] = find_cues(cues, tokens);
+    }
     phrases.triggers_at.resize(tokens.size());
-    for (std::size_t k = 0; k < tokens.size(); ++k) phrases.triggers_at[k] = lexicon.trigger_phrases().matches_at(tokens, k);
+    const PhraseIndex& triggers = lexicon.trigger_phrases();
+    if (triggers.may_start(sentence_starts))
+        for (std::size_t k = 0; k < tokens.size(); ++k)
+            if (triggers.may_start(tokens[k].phrase_starts)) phrases.triggers_at[k] = triggers.matches_at(tokens, k);
     return phrases;
 }
 
@@ -260,7 +271,7 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         if (nearest) return nearest;
         // Across sentences, "they" is most often whoever acted last, not whoever was named last.
         if (context.last_subject) return context.last_subject;
-        if (!context.recent_actors.empty()) return context.recent_actors.back();
+        if (context.last_named_actor) return context.last_named_actor;
         return std::nullopt;
     };
 
@@ -461,11 +472,15 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
     }
     // Generic group nouns ("the militants", "the jihadists", "rebels") and pronouns.
     for (std::size_t i = 0; i < n; ++i) {
+        const Token& w = tokens[i];
+        const bool generic = lexicon.is_generic_noun(w);
+        const bool after_the = i > 0 && tokens[i - 1].is("the");
+        // Most words are none of these: they skip the look through the actors found so far.
+        if (!generic && !after_the && !w.is("he") && !w.is("she") && !w.is("they") && !w.is("them")) continue;
         const bool inside = std::any_of(a.actors.begin(), a.actors.end(), [&](const ActorSpan& s) { return i >= s.first && i < s.last; });
         if (inside) continue;
-        const Token& w = tokens[i];
-        const bool definite_generic = i > 0 && tokens[i - 1].is("the") && lexicon.is_generic_noun("the " + w.folded);  // "the group"
-        if (lexicon.is_generic_noun(w) || definite_generic) {
+        const bool definite_generic = after_the && lexicon.is_generic_noun("the " + w.folded);  // "the group"
+        if (generic || definite_generic) {
             const std::string noun = definite_generic ? "the " + w.folded : w.folded;
             const std::size_t from = definite_generic ? i - 1 : i;
             ActorSpan span{from, i + 1, resolve_generic(noun, surface(article, tokens, from, i + 1), lexicon, context),
@@ -668,21 +683,22 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
     for (const CueHit& hit : a.cues_of(CueFamily::clause_openers)) opener[hit.first] = true;
     for (std::size_t k = 1; k < n; ++k) {
         const Token& w = tokens[k];
-        const std::string_view prev = tokens[k - 1].folded;
-        bool boundary = w.is(";") || w.is(":") || w.is("—") || w.is("–") || prev == ";" || prev == ":" || prev == "—" || prev == "–";
+        const Token& prev = tokens[k - 1];
+        const bool after_comma = prev.is(",");
+        bool boundary = w.is(";") || w.is(":") || w.is("—") || w.is("–") || prev.is(";") || prev.is(":") || prev.is("—") || prev.is("–");
         if (w.is("-") && k + 1 < n && tokens[k].begin > tokens[k - 1].end && tokens[k + 1].begin > tokens[k].end) boundary = true;
-        if (prev == "," && k + 1 < n && (opener[k] || (tokens[k].folded.ends_with("ing") && !tokens[k].capitalized))) boundary = true;
+        if (after_comma && k + 1 < n && (opener[k] || (tokens[k].folded.ends_with("ing") && !tokens[k].capitalized))) boundary = true;
         if (opener[k] && !w.is("and") && !w.is("or") && !w.is("as")) boundary = true;
         // "Turkey, where ... dead, has said": the main clause resumes after a relative clause.
-        if (prev == "," && (w.is("has") || w.is("have") || w.is("had") || w.is("is") || w.is("was") || w.is("were") || w.is("are") ||
+        if (after_comma && (w.is("has") || w.is("have") || w.is("had") || w.is("is") || w.is("was") || w.is("were") || w.is("are") ||
                             w.is("will") || w.is("would")))
             boundary = true;
         // "Turkey, which already hosts a million refugees, fears that ...": a verb after the comma
         // that closes a relative clause is the main clause's.
-        if (prev == "," && !tokens[k].capitalized && is_word(tokens[k]) && a.clause_start.size() > 0) {
+        if (after_comma && !tokens[k].capitalized && is_word(tokens[k]) && a.clause_start.size() > 0) {
             const std::size_t current = a.clause_start.back();
-            const std::string_view opener_word = tokens[current].folded;
-            if ((opener_word == "which" || opener_word == "who" || opener_word == "where") && current > 0 &&
+            const Token& opener_word = tokens[current];
+            if ((opener_word.is("which") || opener_word.is("who") || opener_word.is("where")) && current > 0 &&
                 tokens[current - 1].is(",") && !phrases.triggers_at[k].empty())
                 boundary = true;
         }
@@ -722,9 +738,11 @@ SentenceAnalysis analyse(const Sentence& sentence, const SentencePhrases& phrase
         next_free = hit.last;
     }
 
-    for (const ActorSpan& span : a.actors)
-        if (!span.adjective_only && !span.ref.id.empty()) context.recent_actors.push_back(span.ref);
-    if (context.recent_actors.size() > 16) context.recent_actors.erase(context.recent_actors.begin(), context.recent_actors.end() - 16);
+    for (auto span = a.actors.rbegin(); span != a.actors.rend(); ++span)
+        if (!span->adjective_only && !span->ref.id.empty()) {
+            context.last_named_actor = span->ref;
+            break;
+        }
     return a;
 }
 

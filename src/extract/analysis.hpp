@@ -46,7 +46,7 @@ struct CueHit {
 struct ArticleContext {
     std::map<std::string, int> actor_counts;  ///< named actor id -> mentions so far (whole article, pre-scanned)
     std::string dominant_civilians;           ///< e.g. KURDS_CIV when Kurds are the article's people
-    std::vector<ActorRef> recent_actors;      ///< most recent last, for pronouns
+    std::optional<ActorRef> last_named_actor; ///< the actor named last, for pronouns
     std::optional<ActorRef> last_subject;     ///< actor1 of the last physical event: who "they" usually are
     std::optional<ActorRef> last_speaker;     ///< actor1 of the last statement: who "he" or "she" usually is
 };

@@ -41,6 +41,13 @@ public:
     /// Non-overlapping matches over the sentence, longest first at each position, left to right.
     [[nodiscard]] std::vector<PhraseMatch> scan(const std::vector<Token>& tokens) const;
 
+    /// Whether some phrase of this index can start at a token with these `Token::phrase_starts`,
+    /// or anywhere in a sentence whose tokens' bits, OR-ed, are these: a sentence with none of
+    /// an index's first words skips its scan (most sentences have no cue of most families).
+    [[nodiscard]] bool may_start(std::uint64_t phrase_starts) const noexcept {
+        return start_bit_ == 0 || (phrase_starts & start_bit_) != 0;
+    }
+
     static constexpr std::size_t max_gap = 4;
 
 private:
@@ -78,7 +85,7 @@ private:
     /// True when the token's phrase_starts rules out every phrase of this index; tested before
     /// the call to matches_at, which most tokens would otherwise pay for nothing.
     [[nodiscard]] bool starts_none(const Token& token) const noexcept {
-        return start_bit_ != 0 && (token.phrase_starts & start_bit_) == 0;
+        return !may_start(token.phrase_starts);
     }
     [[nodiscard]] bool slot_matches(const Slot& slot, const Token& token) const noexcept;
     /// The end of a match of slots_[slot, end) from token `pos`, shortest gaps first; no_match if none.
@@ -195,7 +202,8 @@ private:
 
     PhraseIndex actor_phrases_;
     std::vector<ActorEntry> actor_entries_;
-    std::map<std::string, ActorInfo> actors_;
+    /// Asked for the kind of nearly every actor the coder weighs: hashed, not ordered.
+    std::unordered_map<std::string, ActorInfo> actors_;
     PhraseIndex head_phrases_;
     std::vector<HeadKind> head_kinds_;
     PhraseIndex trigger_phrases_;

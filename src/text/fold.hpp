@@ -16,16 +16,23 @@ namespace frontline {
 /// The hash of a folded word that the tokenizer stores with each token, so that the lexicon's
 /// tables look words up by number instead of hashing and comparing their bytes again at every
 /// table (profiled: the bulk of extraction time). Equal words hash equally; a table still
-/// compares the bytes of the few words whose hash it holds. FNV-1a with murmur's final mix
-/// (every bit of the result depends on every byte, as the tables' low-bit slots and the phrase
-/// filter's top bits need), and constexpr, so that a literal's hash is known when the program is
-/// compiled (RuleWord).
+/// compares the bytes of the few words whose hash it holds. The word is taken eight bytes at a
+/// time (one multiply each, where FNV-1a's byte loop took one a byte: 1 % of extraction), then
+/// murmur's final mix, so every bit of the result depends on every byte, as the tables'
+/// low-bit slots and the phrase filter's top bits need. constexpr, so that a literal's hash is
+/// known when the program is compiled (RuleWord); the byte-by-byte assembly of a chunk compiles
+/// to one load.
 [[nodiscard]] constexpr std::size_t word_hash(std::string_view folded) noexcept {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const char c : folded) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ULL;
-    }
+    constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t hash = 14695981039346656037ULL ^ folded.size();
+    const auto chunk_at = [&](std::size_t at, std::size_t count) {
+        std::uint64_t chunk = 0;
+        for (std::size_t k = 0; k < count; ++k) chunk |= std::uint64_t{static_cast<unsigned char>(folded[at + k])} << (8 * k);
+        return chunk;
+    };
+    std::size_t at = 0;
+    for (; at + 8 <= folded.size(); at += 8) hash = (hash ^ chunk_at(at, 8)) * multiplier;
+    if (at < folded.size()) hash = (hash ^ chunk_at(at, folded.size() - at)) * multiplier;
     hash ^= hash >> 33;
     hash *= 0xff51afd7ed558ccdULL;
     hash ^= hash >> 33;

@@ -94,7 +94,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
             cur.pos = next;
             continue;
         }
-        Token token;
+        Token& token = tokens.emplace_back();  // filled in place: a token moved in would copy its word
         token.begin = base + start;
         if (const std::size_t len = initialism_length(cur, start); len > 0) {
             cur.pos = start + len;
@@ -146,7 +146,6 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
         (void)unused;
         token.capitalized = is_upper(first) || (!is_ascii(first) && u_istitle(first));
         token.all_caps = token.capitalized && all_letters_upper(surface);
-        tokens.push_back(std::move(token));
     }
     return tokens;
 }

@@ -54,7 +54,15 @@ INSTANTIATE_TEST_SUITE_P(
                       TimeCase{"2015-01-31", "The town was retaken on January 19.", "2015-01-19", "2015-01-19", 1},
                       TimeCase{"2014-10-09", "Fighting raged on Saturday and Sunday.", "2014-10-04", "2014-10-05", 1},
                       TimeCase{"2014-10-09", "Fighting raged on Monday and Tuesday.", "2014-10-06", "2014-10-07", 1},
-                      TimeCase{"2015-01-31", "The hill was taken earlier in January.", "2015-01-01", "2015-01-31", 3}));
+                      TimeCase{"2015-01-31", "The hill was taken earlier in January.", "2015-01-01", "2015-01-31", 3},
+                      TimeCase{"2014-10-09", "The town was shelled last night.", "2014-10-08", "2014-10-09", 1},
+                      TimeCase{"2014-10-09", "The town fell today.", "2014-10-09", "2014-10-09", 1},
+                      TimeCase{"2014-10-09", "Strikes went on this week.", "2014-10-03", "2014-10-09", 2},
+                      TimeCase{"2014-10-09", "Strikes went on over the past week.", "2014-09-29", "2014-10-08", 2},
+                      TimeCase{"2014-10-09", "Strikes went on last weekend.", "2014-10-01", "2014-10-04", 2},
+                      TimeCase{"2014-10-09", "Fighting has raged since September.", "2014-09-01", "2014-09-30", 3},
+                      TimeCase{"2015-01-31", "Fighting raged in March 2013.", "2013-03-01", "2013-03-31", 3},
+                      TimeCase{"2014-10-09", "The town fell on 8th October.", "2014-10-08", "2014-10-08", 1}));
 
 TEST(TimeExpressionTest, LastWeekIsTheWeekBeforePublication) {
     const std::vector<TimeExpression> found =
@@ -109,6 +117,13 @@ TEST(TimeExpressionTest, NothingInASentenceWithoutTime) {
     EXPECT_TRUE(find_time_expressions(tokenize("Rebels captured the town of Idlib."), iso("2014-10-09")).empty());
     EXPECT_TRUE(find_time_expressions(tokenize("The town may fall within days."), iso("2014-10-09")).empty())
         << "\"may\" as a verb is not a month";
+}
+
+TEST(TimeExpressionTest, WordsThatOpenExpressionsOnlyWithTheirPartnerAreNothingAlone) {
+    // "last", "past" and "this" need "week", "weekend" or "night"; a month needs a day or a frame.
+    for (const char* sentence : {"The last fighters left.", "They marched past the hill.", "This town fell.",
+                                 "The March offensive failed.", "Rebels held 45,000 square kilometres."})
+        EXPECT_TRUE(find_time_expressions(tokenize(sentence), iso("2014-10-09")).empty()) << sentence;
 }
 
 TEST(TimeExpressionTest, SentenceInitialModalMayIsNoMonth) {

@@ -216,6 +216,19 @@ TEST_F(ReadArticlesErrors, AnotherLanguageIsSkipped) {
     EXPECT_EQ(ingest(english).articles.size(), 1u);
 }
 
+TEST_F(ReadArticlesErrors, LanguageIsJudgedOnTheWholeTextNotItsOpening) {
+    // The check stops early only once the rest could not change its answer: an English opening
+    // followed by a long foreign text is still foreign, and the converse is still English.
+    std::string english_words;
+    for (int i = 0; i < 8; ++i) english_words += "The rebels said that the town was in their hands. ";
+    std::string spanish_words;
+    for (int i = 0; i < 150; ++i) spanish_words += "Las fuerzas rebeldes bombardearon otra vez barrio viejo durante noche. ";
+    const auto mixed = write("mixed.txt", "Title\n" + english_words + spanish_words + "\n");
+    EXPECT_THAT(ingest(mixed).report.skipped, ElementsAre(mixed + ": not English (too few common English words); skipped"));
+    const auto english = write("english.txt", "Title\n" + spanish_words.substr(0, 300) + english_words + english_words + "\n");
+    EXPECT_EQ(ingest(english).articles.size(), 1u);
+}
+
 TEST_F(ReadArticlesErrors, RepairsInvalidUtf8AndStripsTheByteOrderMark) {
     const auto path = write("latin1.txt", "\xEF\xBB\xBFTitle\r\nCaf\xE9 owners fled \xFF\xFE town.\r\n");
     const auto result = ingest(path);

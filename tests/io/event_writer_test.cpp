@@ -85,6 +85,27 @@ TEST(GeoJsonStdout, DashStreamsTheSequence) {
     EXPECT_THAT(out, HasSubstr("\"place\": \"Kobanî\""));
 }
 
+TEST(GeoJsonStdout, EscapesEveryCharacterJsonNeedsWhereverItFalls) {
+    // The writer looks for characters to escape eight bytes at a time: put each kind at every
+    // offset of a chunk, next to multi-byte UTF-8, and read the text back.
+    std::vector<std::string> texts;
+    const std::vector<std::string> specials = {"\"", "\\", "\n", "\t", "\r", "\b", "\f", std::string(1, '\x01'), std::string(1, '\x1f')};
+    for (const std::string& special : specials)
+        for (std::size_t offset = 0; offset < 17; ++offset)
+            texts.push_back(std::string(offset, 'a') + special + "Kobanê — " + std::string(17 - offset, 'b') + special);
+    texts.push_back(std::string(40, 'x'));  // nothing to escape, several whole chunks
+    texts.push_back("");
+    Event event = sample_events().front();
+    event.mentions.clear();
+    for (const std::string& text : texts) event.mentions.push_back({"article", 0, 0, text.size(), text});
+    ::testing::internal::CaptureStdout();
+    write_events({event}, "-");
+    const nlohmann::json written = nlohmann::json::parse(::testing::internal::GetCapturedStdout());
+    const auto& mentions = written["properties"]["mentions"];
+    ASSERT_EQ(mentions.size(), texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(mentions[i]["text"], texts[i]) << i;
+}
+
 TEST_F(GeoJson, StdoutStreamHoldsWhatTheFileExportHolds) {
     // `-o -` writes its own JSON (GDAL's json-c path was as slow as extraction); it must say
     // exactly what the GDAL-written GeoJSONSeq file says.

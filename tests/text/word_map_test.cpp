@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "text/tokenizer.hpp"
 
 namespace frontline {
@@ -43,6 +45,38 @@ TEST(WordMap, KeepsEveryWordAcrossGrowth) {
         EXPECT_EQ(*value, i);
     }
     EXPECT_EQ(map.find("w" + std::to_string(count)), nullptr);
+}
+
+TEST(WordMap, FindsNoWordItDoesNotHoldWhateverItsSize) {
+    // A map's filter rejects most absent words before its table is read: at every size, from a
+    // few words (a sparse filter) to thousands (a full one), present words are found and absent
+    // ones are not.
+    for (const std::size_t count : {1U, 5U, 40U, 300U, 3000U}) {
+        WordMap<std::size_t> map;
+        for (std::size_t i = 0; i < count; ++i) map.insert("in" + std::to_string(i), i);
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::size_t* value = map.find("in" + std::to_string(i));
+            ASSERT_NE(value, nullptr) << count << " " << i;
+            EXPECT_EQ(*value, i);
+        }
+        for (std::size_t i = 0; i < 5000; ++i) EXPECT_EQ(map.find("out" + std::to_string(i)), nullptr) << count << " " << i;
+    }
+    EXPECT_EQ(WordMap<int>().find("anything"), nullptr);
+}
+
+TEST(WordHash, TellsApartWordsThatDifferAnywhereOrOnlyInLength) {
+    // Eight bytes at a time: words that share a chunk, differ in the last byte of one, or differ
+    // only in their length must hash apart (a hash collision costs time, not answers, but the
+    // tables are built on few of them).
+    static_assert(word_hash("abcdefgh") != word_hash("abcdefghi"));
+    static_assert(word_hash("abcdefgh") != word_hash("abcdefgi"));
+    static_assert(word_hash("a") != word_hash(std::string_view("a\0", 2)));
+    static_assert(word_hash("") != word_hash(std::string_view("\0", 1)));
+    std::vector<std::size_t> hashes;
+    for (const char* word : {"kobani", "kobane", "kobanî", "ayn al-arab", "ayn al-arabi", "international", "internationals"})
+        hashes.push_back(word_hash(word));
+    std::sort(hashes.begin(), hashes.end());
+    EXPECT_EQ(std::adjacent_find(hashes.begin(), hashes.end()), hashes.end());
 }
 
 TEST(RuleWord, HashesAtCompileTimeAsTheTokenizerDoesAtRunTime) {
