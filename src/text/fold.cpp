@@ -56,15 +56,23 @@ const std::string& fold_unicode_remembered(std::string_view utf8) {
 
 }  // namespace
 
-std::string fold(std::string_view utf8) {
+void fold_into(std::string& out, std::string_view utf8) {
     // ASCII only lower-cases, in the one pass that also finds out whether the word is ASCII (the
     // tokenizer folds every token; a separate test and copy were a third of this).
-    std::string out(utf8.size(), '\0');
+    out.resize(utf8.size());
     for (std::size_t i = 0; i < utf8.size(); ++i) {
         const char c = utf8[i];
-        if (static_cast<unsigned char>(c) >= 0x80) return fold_unicode_remembered(utf8);
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            out = fold_unicode_remembered(utf8);
+            return;
+        }
         out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
+}
+
+std::string fold(std::string_view utf8) {
+    std::string out;
+    fold_into(out, utf8);
     return out;
 }
 

@@ -12,6 +12,9 @@ namespace frontline {
 /// "Mürşitpınar" to "mursitpinar". Typographic apostrophes and dashes become ASCII.
 /// Pure ASCII input takes a fast path that only lower-cases.
 [[nodiscard]] std::string fold(std::string_view utf8);
+/// fold(utf8) written into `out` (replacing what it held), reusing its storage: the tokenizer
+/// folds every token straight into the token.
+void fold_into(std::string& out, std::string_view utf8);
 
 /// The hash of a folded word that the tokenizer stores with each token, so that the lexicon's
 /// tables look words up by number instead of hashing and comparing their bytes again at every

@@ -1,30 +1,15 @@
 #include "text/tokenizer.hpp"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
+
+#include <array>
 
 #include "text/fold.hpp"
+#include "text/utf8.hpp"
 
 namespace frontline {
 
 namespace {
-
-/// The code point starting at byte `at` of `text` (not ASCII) and the offset just past it;
-/// invalid bytes read as U+FFFD. Out of line, so that Cursor::peek stays small enough to inline
-/// for the ASCII that most text is.
-std::pair<UChar32, std::size_t> decode_at(std::string_view text, std::size_t at) {
-    auto i = static_cast<int32_t>(at);
-    UChar32 c = 0;
-    // ICU's decoding macro converts between byte types internally; its casts are deliberate.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wold-style-cast"
-#pragma GCC diagnostic ignored "-Wuseless-cast"
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-#pragma GCC diagnostic pop
-    return {c < 0 ? 0xFFFD : c, static_cast<std::size_t>(i)};
-}
 
 struct Cursor {
     std::string_view text;
@@ -35,7 +20,7 @@ struct Cursor {
     [[nodiscard]] std::pair<UChar32, std::size_t> peek(std::size_t at) const {
         if (at >= text.size()) return {U_SENTINEL, at};
         if (const auto byte = static_cast<unsigned char>(text[at]); byte < 0x80) return {byte, at + 1};
-        return decode_at(text, at);
+        return decode_utf8_at(text, at);
     }
 };
 
@@ -52,6 +37,16 @@ bool is_word_char(UChar32 c) {
     return is_unicode_word_char(c);
 }
 bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+bool is_ascii_alphanumeric(char c) {
+    static constexpr auto table = [] {
+        std::array<bool, 256> alphanumeric{};
+        for (unsigned b = 0; b < 128; ++b)
+            alphanumeric[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');  // is_word_char's ASCII
+        return alphanumeric;
+    }();
+    return table[static_cast<unsigned char>(c)];
+}
 
 /// Length of an initialism such as "U.S." or "U.N." starting at `at`, or 0.
 std::size_t initialism_length(const Cursor& cur, std::size_t at) {
@@ -114,6 +109,8 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
         } else if (is_word_char(c)) {
             std::size_t pos = next;
             for (;;) {
+                // ASCII letters and digits, most of every word, without decoding them one by one.
+                while (pos < text.size() && is_ascii_alphanumeric(text[pos])) ++pos;
                 const auto [d, after] = cur.peek(pos);
                 if (is_word_char(d)) { pos = after; continue; }
                 if (is_apostrophe(d)) {
@@ -140,7 +137,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
         }
         token.end = base + cur.pos;
         const std::string_view surface = text.substr(start, cur.pos - start);
-        token.folded = fold(surface);
+        fold_into(token.folded, surface);
         token.folded_hash = word_hash(token.folded);
         const auto [first, unused] = cur.peek(start);
         (void)unused;

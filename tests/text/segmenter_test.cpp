@@ -35,6 +35,20 @@ TEST(SegmentTest, SplitsEveryParagraphIntoSentences) {
     for (std::size_t i = 0; i < sentences.size(); ++i) EXPECT_EQ(sentences[i].index, i);
 }
 
+TEST(SegmentTest, OneSentenceParagraphsAndTheTerminalsOfOtherScripts) {
+    // A paragraph with no terminal before its last one is one sentence without asking ICU; a
+    // terminal anywhere else, of any script, leaves the decision to ICU's rules.
+    const Article article = make_article(
+        "Kobanê holds",
+        {"Kurds said the town \u201cstill stands.\u201d", "Shelling went on (all night).", "Rebels left the town\u3002 Kurds returned.",
+         "Is it over\uFF1F They said no", "Is it over?! Nobody knows.", "Fighters held the hill 'for now.') "},
+        Date(2014, 10, 9));
+    EXPECT_EQ(sentence_texts(article, segment(article)),
+              (Texts{"Kobanê holds", "Kurds said the town \u201cstill stands.\u201d", "Shelling went on (all night).",
+                     "Rebels left the town\u3002", "Kurds returned.", "Is it over\uFF1F", "They said no", "Is it over?!",
+                     "Nobody knows.", "Fighters held the hill 'for now.')"}));
+}
+
 TEST(SegmentTest, NeverCrossesAParagraphBoundary) {
     // A paragraph with no final full stop (a headline, a caption) still ends its sentence.
     const Article article = make_article("Headline without a stop", {"Caption without a stop", "Body."}, Date(2014, 10, 9));
