@@ -1,4 +1,5 @@
 // `frontline extract`: articles in, events out, as a stream, into a store or as one file.
+#include <exception>
 #include <iostream>
 #include <memory>
 
@@ -47,6 +48,7 @@ public:
     }
 
     void add(std::vector<Event>&& events) {
+        rethrow_flush_failure();
         ++articles_;
         events_seen_ += events.size();
         if (stream_) {
@@ -57,9 +59,24 @@ public:
         if (store_ && ++pending_articles_ >= options_.commit_every) commit();
     }
 
+    /// Passes on the events stdout keeps (a no-op for other outputs). Does not throw, as it runs
+    /// inside the read of standard input: a failure is thrown by the next `add` or `finish`.
+    void flush() noexcept {
+        if (!stream_ || flush_failure_) return;
+        try {
+            stream_->flush();
+        } catch (...) {
+            flush_failure_ = std::current_exception();
+        }
+    }
+
     /// Writes what is left; prints a summary unless the events went to stdout.
     void finish() {
-        if (stream_) return;
+        rethrow_flush_failure();
+        if (stream_) {
+            stream_->flush();
+            return;
+        }
         if (store_) {
             commit();
             std::cerr << "frontline: " << articles_ << " articles, " << events_seen_ << " events: " << totals_.inserted
@@ -74,6 +91,10 @@ public:
     }
 
 private:
+    void rethrow_flush_failure() const {
+        if (flush_failure_) std::rethrow_exception(flush_failure_);
+    }
+
     /// One transaction per batch: the store merges across the batch's articles and with its rows.
     void commit() {
         if (pending_.empty()) return;
@@ -94,6 +115,7 @@ private:
     std::size_t articles_ = 0;
     std::size_t events_seen_ = 0;
     UpsertCounts totals_;
+    std::exception_ptr flush_failure_;
 };
 
 }  // namespace
@@ -109,7 +131,11 @@ int run_extract(const ExtractOptions& options) {
     IngestReport report;
     std::size_t articles = 0;
     StdinStream standard_input;
-    OrderedExtraction extraction(pipeline, jobs, [&](std::vector<Event>&& events) { output.add(std::move(events)); });
+    // Events go out whenever the input may keep us waiting: on one thread before each read of
+    // standard input, on several when every article read so far has been handed on.
+    OrderedExtraction extraction(
+        pipeline, jobs, [&](std::vector<Event>&& events) { output.add(std::move(events)); }, [&] { output.flush(); });
+    if (jobs == 1) standard_input.before_each_read([&] { output.flush(); });
     for (const std::string& input : options.inputs) {
         read_articles(
             input, options.ingest,

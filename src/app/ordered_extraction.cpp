@@ -10,8 +10,12 @@ constexpr std::uint64_t articles_per_thread = 8;
 
 }  // namespace
 
-OrderedExtraction::OrderedExtraction(Pipeline& pipeline, std::size_t jobs, Sink sink)
-    : pipeline_(pipeline), sink_(std::move(sink)), jobs_(jobs == 0 ? 1 : jobs), window_(articles_per_thread * jobs_) {
+OrderedExtraction::OrderedExtraction(Pipeline& pipeline, std::size_t jobs, Sink sink, CaughtUp caught_up)
+    : pipeline_(pipeline),
+      sink_(std::move(sink)),
+      caught_up_(std::move(caught_up)),
+      jobs_(jobs == 0 ? 1 : jobs),
+      window_(articles_per_thread * jobs_) {
     if (jobs_ == 1) return;
     // Copied here, before any thread runs: copying reads the outlines, which must not be in use.
     copies_.reserve(jobs_ - 1);
@@ -69,10 +73,13 @@ void OrderedExtraction::deliver() {
         const auto next = done_.find(next_out_);
         Result result = std::move(next->second);
         done_.erase(next);
+        // Before next_out_ moves on, so that `finish` returns only after the call.
+        const bool last_pushed = next_out_ + 1 == next_in_;
         lock.unlock();
         try {
             if (result.error) std::rethrow_exception(result.error);
             sink_(std::move(result.events));
+            if (last_pushed && caught_up_) caught_up_();
         } catch (...) {
             fail(std::current_exception());
             return;

@@ -29,11 +29,17 @@ public:
     /// otherwise.
     using Sink = std::function<void(std::vector<Event>&&)>;
 
+    /// Called on the sink's thread, after the sink, when the article just handed on was the last
+    /// one pushed so far: nothing more will come until the caller pushes again, so what the sink
+    /// keeps should go out now. With one job it is never called (the sink runs inside `push`, and
+    /// the caller knows when it will wait).
+    using CaughtUp = std::function<void()>;
+
     /// `pipeline` serves the first thread (or the caller itself when `jobs` is 1); each other
     /// thread gets a `Pipeline::for_thread` copy. `pipeline` must outlive this object and must
     /// not be used elsewhere meanwhile.
     /// @throws GeoError when a copy cannot be made.
-    OrderedExtraction(Pipeline& pipeline, std::size_t jobs, Sink sink);
+    OrderedExtraction(Pipeline& pipeline, std::size_t jobs, Sink sink, CaughtUp caught_up = {});
     OrderedExtraction(const OrderedExtraction&) = delete;
     OrderedExtraction& operator=(const OrderedExtraction&) = delete;
     /// Stops the threads; results not yet handed on are dropped.
@@ -60,6 +66,7 @@ private:
 
     Pipeline& pipeline_;
     Sink sink_;
+    CaughtUp caught_up_;
     std::size_t jobs_;
     std::uint64_t window_;
     std::vector<Pipeline> copies_;  ///< one per thread after the first

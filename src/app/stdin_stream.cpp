@@ -17,6 +17,7 @@ StdinStream::Buffer::Buffer() : block_(block_size) { setg(block_.data(), block_.
 
 StdinStream::Buffer::int_type StdinStream::Buffer::underflow() {
     if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (before_read) before_read();
     ssize_t got = 0;
     do {
         got = ::read(STDIN_FILENO, block_.data(), block_.size());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <streambuf>
 #include <vector>
@@ -15,10 +16,16 @@ class StdinStream : public std::istream {
 public:
     StdinStream();
 
+    /// Calls `hook` before each read of standard input, which may wait for the writer of a pipe:
+    /// the moment to pass on what was made of the input so far. `hook` must not throw.
+    void before_each_read(std::function<void()> hook) { buffer_.before_read = std::move(hook); }
+
 private:
     class Buffer : public std::streambuf {
     public:
         Buffer();
+
+        std::function<void()> before_read;
 
     protected:
         int_type underflow() override;

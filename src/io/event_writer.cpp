@@ -113,7 +113,9 @@ EventFormat event_format_for(const std::string& path) {
 void write_events(const std::vector<Event>& events, const std::string& path) {
     const EventFormat format = event_format_for(path);
     if (path == "-") {
-        EventStream().write(events);
+        EventStream stream;
+        stream.write(events);
+        stream.flush();
         return;
     }
     AtomicFile file(path);
@@ -125,17 +127,24 @@ void write_events(const std::vector<Event>& events, const std::string& path) {
     file.commit();
 }
 
+EventStream::~EventStream() {
+    if (!buffer_.empty()) (void)std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
+    (void)std::fflush(stdout);
+}
+
 void EventStream::write(const std::vector<Event>& events) {
     GdalErrorCapture errors(shown_name);
-    buffer_.clear();
     for (const Event& event : events) {
         detail::append_geojson_feature(buffer_, event, errors);
         buffer_ += '\n';
     }
-    // Flushed per call: the next stage of a pipe sees each article's events at once rather than
-    // when a buffer happens to fill.
-    if (std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size() || std::fflush(stdout) != 0)
-        errors.raise<OutputError>("cannot write");
+    if (buffer_.size() >= kept_at_most) flush();
+}
+
+void EventStream::flush() {
+    const bool written = std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) == buffer_.size();
+    buffer_.clear();
+    if (!written || std::fflush(stdout) != 0) throw OutputError(SourceLocation(shown_name), "cannot write");
 }
 
 }  // namespace frontline

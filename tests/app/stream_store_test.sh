@@ -41,18 +41,32 @@ check "-j 2 writes the bytes -j 1 writes" cmp -s "$work/j1.geojsonl" "$work/j2.g
 "$frontline" extract - -o - -j 3 <"$work/small.ndjson" >"$work/j3.geojsonl" 2>/dev/null
 check "-j 3 too" cmp -s "$work/j1.geojsonl" "$work/j3.geojsonl"
 
-# Events of the first article come out while the input is still open.
+# Events of the first article come out while the input is still open: output is kept between
+# reads of the input, and must go out whenever the input keeps the program waiting (one thread:
+# before each read; several: when every article read so far is handed on).
 mkfifo "$work/in"
-"$frontline" extract - -o - -j 2 <"$work/in" >"$work/live.geojsonl" 2>/dev/null &
-pid=$!
-exec 3>"$work/in"
-head -1 "$work/one.ndjson" >&3
-for _ in $(seq 1 300); do [ -s "$work/live.geojsonl" ] && break; sleep 0.1; done
-check "the first article's events arrive before the input ends" [ -s "$work/live.geojsonl" ]
-tail -n +2 "$work/one.ndjson" >&3
-exec 3>&-
-wait "$pid"
-check "and the rest after it, exit 0" [ $? -eq 0 ]
+for jobs in 1 2; do
+  rm -f "$work/live.geojsonl"
+  "$frontline" extract - -o - -j $jobs <"$work/in" >"$work/live.geojsonl" 2>/dev/null &
+  pid=$!
+  exec 3>"$work/in"
+  head -1 "$work/one.ndjson" >&3
+  for _ in $(seq 1 300); do [ -s "$work/live.geojsonl" ] && break; sleep 0.1; done
+  check "-j $jobs: the first article's events arrive before the input ends" [ -s "$work/live.geojsonl" ]
+  tail -n +2 "$work/one.ndjson" >&3
+  exec 3>&-
+  wait "$pid"
+  check "-j $jobs: and the rest after it, exit 0" [ $? -eq 0 ]
+  check "-j $jobs: the live run writes what a file run writes" cmp -s "$work/live.geojsonl" <("$frontline" extract - -o - -j 1 <"$work/one.ndjson" 2>/dev/null)
+done
+
+# A full disk behind stdout is found when the kept output goes out (before a read, when caught
+# up, at the end) and ends the run with exit 2 and the reason, on one thread and on several.
+for jobs in 1 2; do
+  "$frontline" extract - -o - -j $jobs <"$work/small.ndjson" >/dev/full 2>"$work/full.err"
+  check "-j $jobs: stdout on a full disk: exit 2" [ $? -eq 2 ]
+  check "-j $jobs: and says it cannot write" grep -q "<stdout>: cannot write" "$work/full.err"
+done
 
 # Memory stays bounded: eight times the input, about the same peak. Under AddressSanitizer freed
 # memory waits in a quarantine of up to 256 MB, which a longer input fills further: without it the

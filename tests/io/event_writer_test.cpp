@@ -123,6 +123,45 @@ TEST_F(GeoJson, StdoutStreamHoldsWhatTheFileExportHolds) {
     EXPECT_EQ(lines, 4u);
 }
 
+TEST_F(GeoJson, StdoutStreamWritesLinesAndAreasAsTheFileExportDoes) {
+    // `-o -` writes lines and areas from their WKT without OGR; every kind (and anything it
+    // leaves to OGR: a Z coordinate, spacing of its own) must read back as the GDAL file says.
+    // Rings are wound as RFC 7946 asks (outer anticlockwise, holes clockwise): GDAL's file
+    // export rewinds others, the stream keeps rings as given.
+    const std::vector<std::string> wkts = {
+        "LINESTRING (38.2 36.85,38.5 36.84,38.123456789 36.987654321)",
+        "MULTILINESTRING ((38.2 36.85,38.5 36.84),(39 37,39.5 37.25))",
+        "POLYGON ((38 36,39 36,39 37,38 37,38 36),(38.2 36.2,38.4 36.4,38.4 36.2,38.2 36.2))",
+        "MULTIPOLYGON (((38 36,39 36,39 37,38 36)),((40 36,41 36,41 37,40 36),(40.2 36.1,40.4 36.3,40.4 36.1,40.2 36.1)))",
+        "LINESTRING Z (38.2 36.85 1,38.5 36.84 2)",
+        "LINESTRING(38.2 36.85, 38.5 36.84)",
+        "MULTIPOINT ((38.2 36.85),(38.5 36.84))"};
+    std::vector<Event> events;
+    for (std::size_t i = 0; i < wkts.size(); ++i) {
+        Event event = sample_events()[1];
+        event.id = "evt-wkt-" + std::to_string(i);
+        event.location->wkt = wkts[i];
+        events.push_back(event);
+    }
+    write_events(events, folder_ / "lines.geojsonl");
+    ::testing::internal::CaptureStdout();
+    write_events(events, "-");
+    std::istringstream streamed(::testing::internal::GetCapturedStdout());
+    std::istringstream file(read_file(folder_ / "lines.geojsonl"));
+    std::size_t lines = 0;
+    for (std::string a, b; std::getline(file, a);) {
+        ASSERT_TRUE(std::getline(streamed, b));
+        const auto from_file = nlohmann::json::parse(a), from_stream = nlohmann::json::parse(b);
+        EXPECT_EQ(from_stream["geometry"]["type"], from_file["geometry"]["type"]) << wkts[lines];
+        // GDAL keeps a Z the stream leaves out (the stream writes longitude and latitude only).
+        if (wkts[lines].find(" Z ") == std::string::npos) {
+            EXPECT_EQ(from_stream["geometry"], from_file["geometry"]) << wkts[lines];
+        }
+        ++lines;
+    }
+    EXPECT_EQ(lines, wkts.size());
+}
+
 TEST(AcledCsv, QuotesFieldsPerRfc4180) {
     EXPECT_EQ(detail::csv_field("Kobanî"), "Kobanî");
     EXPECT_EQ(detail::csv_field("a, b"), "\"a, b\"");

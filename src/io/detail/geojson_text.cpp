@@ -102,21 +102,21 @@ public:
     explicit Properties(std::string& out) : out_(out) { out_ += "\"properties\": { "; }
     void close() { out_ += " }"; }
 
-    void text(const char* name, const std::string& value) {
+    void text(std::string_view name, std::string_view value) {
         key(name);
         if (value.empty())
             out_ += "null";
         else
             append_string(out_, value);
     }
-    void integer(const char* name, std::optional<long long> value) {
+    void integer(std::string_view name, std::optional<long long> value) {
         key(name);
         if (value)
             append_integer(out_, *value);
         else
             out_ += "null";
     }
-    void real(const char* name, std::optional<double> value) {
+    void real(std::string_view name, std::optional<double> value) {
         key(name);
         if (value)
             append_real(out_, *value, std::chars_format::general, 15);
@@ -145,7 +145,7 @@ public:
     }
 
 private:
-    void key(const char* name) {
+    void key(std::string_view name) {
         if (!first_) out_ += ", ";
         first_ = false;
         out_ += '"';
@@ -187,6 +187,99 @@ void append_rings(std::string& out, const OGRPolygon& polygon) {
         append_positions(out, *ring);
     }
     out += " ]";
+}
+
+/// Reads the coordinate lists of a line or area WKT (the part after its keyword) and writes them as
+/// append_geometry writes them from OGR's geometry, without building one: border events carry
+/// lines of hundreds of vertices, and OGR's WKT reader was 2 % of `extract -o -`.
+class WktCoordinates {
+public:
+    WktCoordinates(std::string_view text, std::string& out) : text_(text), out_(out) {}
+
+    /// Writes `depth` levels of nested lists ("(x y, x y)" at depth 1) and checks that nothing
+    /// but spaces follows; false at anything else (a Z coordinate, EMPTY, a stray character).
+    bool read_all(int depth) {
+        if (!list(depth)) return false;
+        skip_spaces();
+        return at_ == text_.size();
+    }
+
+private:
+    bool list(int depth) {
+        skip_spaces();
+        if (!take('(')) return false;
+        out_ += "[ ";
+        for (bool first = true;; first = false) {
+            if (!first) out_ += ", ";
+            if (depth == 1 ? !position() : !list(depth - 1)) return false;
+            skip_spaces();
+            if (take(')')) break;
+            if (!take(',')) return false;
+        }
+        out_ += " ]";
+        return true;
+    }
+
+    bool position() {
+        double x = 0.0, y = 0.0;
+        if (!number(x) || !number(y)) return false;
+        out_ += "[ ";
+        append_coordinate(out_, x);
+        out_ += ", ";
+        append_coordinate(out_, y);
+        out_ += " ]";
+        return true;
+    }
+
+    bool number(double& value) {
+        skip_spaces();
+        const auto [end, error] = std::from_chars(text_.data() + at_, text_.data() + text_.size(), value);
+        if (error != std::errc{}) return false;
+        at_ = static_cast<std::size_t>(end - text_.data());
+        return true;
+    }
+
+    void skip_spaces() {
+        while (at_ < text_.size() && text_[at_] == ' ') ++at_;
+    }
+    bool take(char c) {
+        if (at_ >= text_.size() || text_[at_] != c) return false;
+        ++at_;
+        return true;
+    }
+
+    std::string_view text_;
+    std::string& out_;
+    std::size_t at_ = 0;
+};
+
+/// The GeoJSON geometry of a LINESTRING, MULTILINESTRING, POLYGON or MULTIPOLYGON WKT as
+/// append_geometry writes it; false, with `out` as it was, for any other text (which then goes
+/// through OGR, and its errors with it).
+bool append_wkt_geometry(std::string& out, std::string_view wkt) {
+    struct Kind {
+        std::string_view keyword;
+        std::string_view type;
+        int depth;
+    };
+    static constexpr Kind kinds[] = {{"LINESTRING", "LineString", 1},
+                                     {"MULTILINESTRING", "MultiLineString", 2},
+                                     {"POLYGON", "Polygon", 2},
+                                     {"MULTIPOLYGON", "MultiPolygon", 3}};
+    for (const Kind& kind : kinds) {
+        if (!wkt.starts_with(kind.keyword)) continue;
+        const std::size_t kept = out.size();
+        out += "{ \"type\": \"";
+        out += kind.type;
+        out += "\", \"coordinates\": ";
+        if (!WktCoordinates(wkt.substr(kind.keyword.size()), out).read_all(kind.depth)) {
+            out.resize(kept);
+            return false;
+        }
+        out += " }";
+        return true;
+    }
+    return false;
 }
 
 void append_geometry(std::string& out, const OGRGeometry& g, const Event& event, const GdalErrorCapture& errors) {
@@ -241,6 +334,7 @@ void append_geometry(std::string& out, const OGRGeometry& g, const Event& event,
 
 void append_geojson_feature(std::string& out, const Event& event, const GdalErrorCapture& errors) {
     const auto& location = event.location;
+    static const std::string none;  // written as null; a reference to it copies no place name
     out += "{ \"type\": \"Feature\", ";
     Properties p(out);
     p.text("id", event.id);
@@ -257,9 +351,9 @@ void append_geojson_feature(std::string& out, const Event& event, const GdalErro
     p.text("date_start", event.date_start ? event.date_start->iso() : std::string());
     p.text("date_end", event.date_end ? event.date_end->iso() : std::string());
     p.integer("time_precision", event.time_precision);
-    p.text("place", location ? location->place : std::string());
-    p.text("place_id", location ? location->place_id : std::string());
-    p.text("country", location ? location->country : std::string());
+    p.text("place", location ? location->place : none);
+    p.text("place_id", location ? location->place_id : none);
+    p.text("country", location ? location->country : none);
     p.integer("geo_precision", location ? std::optional<long long>(location->geo_precision) : std::nullopt);
     p.real("longitude", location ? std::optional<double>(location->anchor.lon()) : std::nullopt);
     p.real("latitude", location ? std::optional<double>(location->anchor.lat()) : std::nullopt);
@@ -278,7 +372,7 @@ void append_geojson_feature(std::string& out, const Event& event, const GdalErro
         out += "{ \"type\": \"Point\", \"coordinates\": ";
         append_position(out, point->first, point->second);
         out += " }";
-    } else {
+    } else if (!append_wkt_geometry(out, location->wkt)) {
         append_geometry(out, *geometry_of(event, errors), event, errors);
     }
     out += " }";
