@@ -134,9 +134,15 @@ EventStream::~EventStream() {
 
 void EventStream::write(const std::vector<Event>& events) {
     GdalErrorCapture errors(shown_name);
-    for (const Event& event : events) {
-        detail::append_geojson_feature(buffer_, event, errors);
-        buffer_ += '\n';
+    const std::size_t kept = buffer_.size();
+    try {
+        for (const Event& event : events) {
+            detail::append_geojson_feature(buffer_, event, errors);
+            buffer_ += '\n';
+        }
+    } catch (...) {
+        buffer_.resize(kept);  // none of the article's lines, and no half of one, goes out
+        throw;
     }
     if (buffer_.size() >= kept_at_most) flush();
 }

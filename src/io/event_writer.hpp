@@ -40,7 +40,8 @@ public:
     ~EventStream();
 
     /// Adds `events`; written out at the next `flush`, or at once when a megabyte is kept.
-    /// @throws GeoError for an event whose WKT cannot be parsed; OutputError when stdout fails.
+    /// @throws GeoError for an event whose WKT cannot be parsed (none of `events` is kept then);
+    /// OutputError when stdout fails.
     void write(const std::vector<Event>& events);
     /// Writes out what is kept and flushes stdout.
     /// @throws OutputError when stdout fails.

@@ -32,21 +32,20 @@ bool is_digit(UChar32 c) { return is_ascii(c) ? c >= '0' && c <= '9' : u_isdigit
 bool is_upper(UChar32 c) { return is_ascii(c) ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
 bool is_white_space(UChar32 c) { return is_ascii(c) ? c == ' ' || (c >= '\t' && c <= '\r') : u_isUWhiteSpace(c) != 0; }
 bool is_unicode_word_char(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK); }
-bool is_word_char(UChar32 c) {
-    if (is_ascii(c)) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    return is_unicode_word_char(c);
-}
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
-
+/// ASCII letters and digits by table: the tokenizer runs over every byte of every word with it.
 bool is_ascii_alphanumeric(char c) {
     static constexpr auto table = [] {
         std::array<bool, 256> alphanumeric{};
-        for (unsigned b = 0; b < 128; ++b)
-            alphanumeric[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');  // is_word_char's ASCII
+        for (unsigned b = 0; b < 128; ++b) alphanumeric[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
         return alphanumeric;
     }();
     return table[static_cast<unsigned char>(c)];
 }
+bool is_word_char(UChar32 c) {
+    if (is_ascii(c)) return is_ascii_alphanumeric(static_cast<char>(c));
+    return is_unicode_word_char(c);
+}
+bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 /// Length of an initialism such as "U.S." or "U.N." starting at `at`, or 0.
 std::size_t initialism_length(const Cursor& cur, std::size_t at) {

@@ -162,6 +162,16 @@ TEST_F(GeoJson, StdoutStreamWritesLinesAndAreasAsTheFileExportDoes) {
     EXPECT_EQ(lines, wkts.size());
 }
 
+TEST(GeoJsonStdout, AnArticleWithAnUnreadableGeometryWritesNoneOfItsLines) {
+    // The stream keeps lines between flushes: a failure halfway through an article's events must
+    // not leave half of them, or half a line, to be written when the stream goes.
+    std::vector<Event> events = sample_events();
+    events[1].location->wkt = "LINESTRING (38.2 36.85, oops)";
+    ::testing::internal::CaptureStdout();
+    EXPECT_THROW(write_events(events, "-"), GeoError);
+    EXPECT_EQ(::testing::internal::GetCapturedStdout(), "");
+}
+
 TEST(AcledCsv, QuotesFieldsPerRfc4180) {
     EXPECT_EQ(detail::csv_field("Kobanî"), "Kobanî");
     EXPECT_EQ(detail::csv_field("a, b"), "\"a, b\"");

@@ -10,7 +10,6 @@
 
 #include <ogr_geometry.h>
 
-#include "common/number_text.hpp"
 #include "io/detail/event_feature.hpp"
 
 namespace frontline::detail {
@@ -189,22 +188,31 @@ void append_rings(std::string& out, const OGRPolygon& polygon) {
     out += " ]";
 }
 
-/// Reads the coordinate lists of a line or area WKT (the part after its keyword) and writes them as
-/// append_geometry writes them from OGR's geometry, without building one: border events carry
-/// lines of hundreds of vertices, and OGR's WKT reader was 2 % of `extract -o -`.
+/// Reads the coordinates of a WKT (the part after its keyword) and writes them as append_geometry
+/// writes them from OGR's geometry, without building one: every event's point goes through here,
+/// and border events carry lines of hundreds of vertices (OGR's WKT reader was 2 % of
+/// `extract -o -` for the lines alone).
 class WktCoordinates {
 public:
     WktCoordinates(std::string_view text, std::string& out) : text_(text), out_(out) {}
 
-    /// Writes `depth` levels of nested lists ("(x y, x y)" at depth 1) and checks that nothing
-    /// but spaces follows; false at anything else (a Z coordinate, EMPTY, a stray character).
+    /// Writes `depth` levels of nested lists ("(x y, x y)" at depth 1; depth 0 is a point's
+    /// "(x y)", one position) and checks that nothing but spaces follows; false at anything else
+    /// (a Z coordinate, EMPTY, a stray character).
     bool read_all(int depth) {
-        if (!list(depth)) return false;
+        if (!(depth == 0 ? point() : list(depth))) return false;
         skip_spaces();
         return at_ == text_.size();
     }
 
 private:
+    bool point() {
+        skip_spaces();
+        if (!take('(') || !position()) return false;
+        skip_spaces();
+        return take(')');
+    }
+
     bool list(int depth) {
         skip_spaces();
         if (!take('(')) return false;
@@ -223,11 +231,7 @@ private:
     bool position() {
         double x = 0.0, y = 0.0;
         if (!number(x) || !number(y)) return false;
-        out_ += "[ ";
-        append_coordinate(out_, x);
-        out_ += ", ";
-        append_coordinate(out_, y);
-        out_ += " ]";
+        append_position(out_, x, y);
         return true;
     }
 
@@ -253,7 +257,7 @@ private:
     std::size_t at_ = 0;
 };
 
-/// The GeoJSON geometry of a LINESTRING, MULTILINESTRING, POLYGON or MULTIPOLYGON WKT as
+/// The GeoJSON geometry of a POINT, LINESTRING, MULTILINESTRING, POLYGON or MULTIPOLYGON WKT as
 /// append_geometry writes it; false, with `out` as it was, for any other text (which then goes
 /// through OGR, and its errors with it).
 bool append_wkt_geometry(std::string& out, std::string_view wkt) {
@@ -262,7 +266,8 @@ bool append_wkt_geometry(std::string& out, std::string_view wkt) {
         std::string_view type;
         int depth;
     };
-    static constexpr Kind kinds[] = {{"LINESTRING", "LineString", 1},
+    static constexpr Kind kinds[] = {{"POINT", "Point", 0},
+                                     {"LINESTRING", "LineString", 1},
                                      {"MULTILINESTRING", "MultiLineString", 2},
                                      {"POLYGON", "Polygon", 2},
                                      {"MULTIPOLYGON", "MultiPolygon", 3}};
@@ -368,10 +373,6 @@ void append_geojson_feature(std::string& out, const Event& event, const GdalErro
     out += ", \"geometry\": ";
     if (!location) {
         out += "null";
-    } else if (const auto point = read_point_wkt(location->wkt)) {
-        out += "{ \"type\": \"Point\", \"coordinates\": ";
-        append_position(out, point->first, point->second);
-        out += " }";
     } else if (!append_wkt_geometry(out, location->wkt)) {
         append_geometry(out, *geometry_of(event, errors), event, errors);
     }
