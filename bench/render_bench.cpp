@@ -1,10 +1,11 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
-// target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step, drawn
-// from nothing, and during a drag; and the rasteriser's cost per pixel (docs/rendering-speed.md).
+// target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step forward
+// and back, drawn from nothing, and during a drag; and the rasteriser's cost per pixel (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
-// The frame is read back to memory each time, so the figure includes waiting for the GPU (a
-// software rasteriser under Xvfb) to finish, not only queueing the draw calls.
+// Each frame is waited for (glFinish), so the figure includes the GPU (a software rasteriser
+// under Xvfb) finishing it, not only queueing the draw calls; reading it back to memory, which a
+// PNG export adds and a window does not, is measured apart (BM_ReadBackFrame).
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -19,6 +20,8 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window/Context.hpp>
 
 #include "render/detail/triangulate.hpp"
 #include "render/fonts.hpp"
@@ -42,6 +45,14 @@ const char* const types[] = {"airstrike", "armed_clash", "shelling", "territory_
 const char* const actors[] = {"ISIS", "YPG", "USA", "TUR", "FSA", "SAA"};
 
 Date start_day() { return *Date::parse_iso("2014-09-01"); }
+
+/// Waits until the rasteriser has finished everything drawn into `target` so far.
+void finish(sf::RenderTexture& target) {
+    using Finish = void (*)();
+    static const auto gl_finish = reinterpret_cast<Finish>(sf::Context::getFunction("glFinish"));
+    target.display();
+    if (gl_finish != nullptr && target.setActive(true)) gl_finish();
+}
 
 /// Events spread over 2 x 2 degrees of northern Syria and 90 days, with a deterministic scatter.
 std::vector<Event> make_events() {
@@ -111,19 +122,20 @@ public:
     [[nodiscard]] bool ready() const { return ready_; }
     render::Scene& scene() { return scene_; }
 
-    /// One frame, read back so that the time includes the rasteriser finishing it.
+    /// One frame, finished by the rasteriser.
     void frame() {
         renderer_->draw(texture_, scene_);
-        texture_.display();
-        benchmark::DoNotOptimize(texture_.getTexture().copyToImage());
+        finish(texture_);
     }
 
-    /// A frame of a drag in progress: the last picture moved (`Renderer::draw_moved`), read back.
+    /// A frame of a drag in progress: the last picture moved (`Renderer::draw_moved`), finished.
     void moved_frame() {
         if (!renderer_->draw_moved(texture_, scene_)) renderer_->draw(texture_, scene_);
-        texture_.display();
-        benchmark::DoNotOptimize(texture_.getTexture().copyToImage());
+        finish(texture_);
     }
+
+    /// The finished frame read back to memory, as `frontline render` does to write a PNG.
+    void read_back() { benchmark::DoNotOptimize(texture_.getTexture().copyToImage()); }
 
     void count(benchmark::State& state) const {
         state.counters["events"] = static_cast<double>(event_count);
@@ -192,15 +204,40 @@ void BM_RenderFramePlayheadStep(benchmark::State& state) {
 }
 BENCHMARK(BM_RenderFramePlayheadStep)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
-/// A frame after the playhead went back a day (or a pan, a zoom, a filter): every layer, all
-/// 20,000 events included, is drawn from nothing.
-void BM_RenderFrameRedrawAll(benchmark::State& state) {
+/// A frame after the playhead went back a day (scrubbing backwards): the settled layers start
+/// from the latest checkpoint before it.
+void BM_RenderFramePlayheadBack(benchmark::State& state) {
     const auto opened = open_bench(state);
     if (!opened) return;
     Bench& bench = *opened;
     const Date last = start_day().plus_days(89);
+    const Date first = last.plus_days(-29);
+    bench.scene().set_current(last);
+    bench.frame();
     for (auto _ : state) {
-        bench.scene().set_current(bench.scene().current() == last ? last.plus_days(-1) : last);
+        if (bench.scene().current() == first) {
+            state.PauseTiming();
+            bench.scene().set_current(last);
+            bench.frame();
+            state.ResumeTiming();
+        }
+        bench.scene().set_current(bench.scene().current().plus_days(-1));
+        bench.frame();
+    }
+    bench.count(state);
+}
+BENCHMARK(BM_RenderFramePlayheadBack)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+/// A frame after the view moved (a pan or a zoom once it rests, or a filter toggled): every
+/// layer, all 20,000 events included, is drawn from nothing.
+void BM_RenderFrameRedrawAll(benchmark::State& state) {
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
+    float step = 1.0F;
+    for (auto _ : state) {
+        bench.scene().pan(step, 0.0F);
+        step = -step;
         bench.frame();
     }
     bench.count(state);
@@ -223,6 +260,16 @@ void BM_RenderFrameDragPreview(benchmark::State& state) {
     bench.count(state);
 }
 BENCHMARK(BM_RenderFrameDragPreview)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+/// What an off-screen render adds to a frame to save it: the 1600x900 picture copied to memory.
+void BM_ReadBackFrame(benchmark::State& state) {
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
+    bench.frame();
+    for (auto _ : state) bench.read_back();
+}
+BENCHMARK(BM_ReadBackFrame)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 /// The rasteriser's cost per pixel of what a frame is made of: 2,000 sprite quads of `range(0)`
 /// pixels a side, textured and blended with premultiplied alpha (the events' marks, the area

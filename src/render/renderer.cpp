@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,8 +36,6 @@ namespace {
 
 /// A region-wide event (geo_precision 3) is a disc about this wide on the ground.
 constexpr double region_disc_radius_km = 25.0;
-/// Radius at which a region's disc is painted into the sprite atlas; scaled to its size on screen.
-constexpr float area_sprite_radius = 32.0F;
 /// How far beyond its rim a region disc tints the map once the area layer is scaled up: its rim
 /// line and the smooth scaling's spread of a low-resolution texel.
 constexpr float area_spread_px = 18.0F;
@@ -258,6 +258,17 @@ void draw_control(Frame& frame) {
     if (caches.fronts.getVertexCount() > 0) frame.target.draw(caches.fronts, sf::RenderStates(shift));
 }
 
+/// A region's disc on the target: its fill and the rim round it, faded as the event is.
+struct AreaDisc {
+    sf::Vector2f centre;
+    float radius = 0.0F;
+    sf::Color fill;
+    sf::Color rim;
+
+    /// The rim is a thirty-second of the radius, a pixel at least.
+    [[nodiscard]] float rim_width() const { return std::max(1.0F, radius / 32.0F); }
+};
+
 /// The layers a group of events is drawn in, bottom to top: region discs (through the area layer
 /// when there is one), strokes and spokes, halos, glyphs. Shapes the sprite atlas has no room for
 /// are drawn as geometry in the batch of their layer.
@@ -272,22 +283,51 @@ public:
         for (std::size_t g = first; g < first + count; ++g) add_glyph(glyphs[g]);
     }
 
-    [[nodiscard]] bool has_areas() const { return !areas_.empty() || area_sprites_.getVertexCount() > 0; }
+    [[nodiscard]] bool has_areas() const { return !areas_.empty(); }
     /// The tiles of the target the region discs tint.
     [[nodiscard]] const TileCover& area_cover() const { return area_cover_; }
 
-    /// Draws the region discs onto `target` (the area layer, or the frame's target itself).
-    void draw_areas(sf::RenderTarget& target) {
-        areas_.draw(target);
-        frame_.caches.sprites.draw(target, area_sprites_, SpriteAtlas::Sampling::smooth);
+    /// Draws the region discs onto `target` (the frame's target itself).
+    void draw_areas(sf::RenderTarget& target) const {
+        ShapeBatch discs;
+        for (const AreaDisc& area : areas_) {
+            discs.disc(area.centre, area.radius, area.fill);
+            discs.circle_outline(area.centre, area.radius, area.rim_width(), area.rim);
+        }
+        discs.draw(target);
+    }
+
+    /// Draws the region discs onto the rows of `share` of `layer`, a canvas smaller than the
+    /// target by its own ratio.
+    void draw_areas(Canvas& layer, RowShare share) const {
+        const sf::Vector2u full = frame_.target.getSize();
+        const float scale_x = static_cast<float>(layer.size().x) / static_cast<float>(full.x);
+        const float scale_y = static_cast<float>(layer.size().y) / static_cast<float>(full.y);
+        const float scale = (scale_x + scale_y) / 2.0F;
+        for (const AreaDisc& area : areas_)
+            layer.disc({area.centre.x * scale_x, area.centre.y * scale_y}, area.radius * scale,
+                       area.rim_width() * scale, area.fill, area.rim, share);
     }
 
     /// Draws everything above the region discs onto `target`.
     void draw_marks(sf::RenderTarget& target) {
         underlay_.draw(target);
-        frame_.caches.sprites.draw(target, under_sprites_, SpriteAtlas::Sampling::exact);
-        frame_.caches.sprites.draw(target, glyph_sprites_, SpriteAtlas::Sampling::exact);
+        ShapeBatch spokes;
+        for (const Spoke& spoke : spokes_) spokes.segment(spoke.anchor, spoke.glyph, spoke_width, spoke_colour);
+        spokes.draw(target);
+        frame_.caches.sprites.draw(target, under_sprites_);
+        frame_.caches.sprites.draw(target, glyph_sprites_);
         glyphs_.draw(target);
+    }
+
+    /// Draws everything above the region discs onto the rows of `share` of `canvas`; `atlas` is
+    /// the sprite atlas' image read after every mark was added.
+    void draw_marks(Canvas& canvas, const sf::Image& atlas, RowShare share) const {
+        canvas.fill(underlay_.vertices(), share);
+        for (const Spoke& spoke : spokes_) canvas.segment(spoke.anchor, spoke.glyph, spoke_width, spoke_colour, share);
+        canvas.draw_sprites(under_sprites_, atlas, share);
+        canvas.draw_sprites(glyph_sprites_, atlas, share);
+        canvas.fill(glyphs_.vertices(), share);
     }
 
 private:
@@ -312,20 +352,11 @@ private:
         const float radius = std::min(std::max(ground, 3.2F * figure.radius), std::max(max_disc_px, 3.2F * figure.radius));
         const sf::Color fill(figure.colour.r, figure.colour.g, figure.colour.b, 30);
         const sf::Color rim(figure.colour.r, figure.colour.g, figure.colour.b, 90);
-        const auto paint_area = [&](ShapeBatch& batch, sf::Vector2f centre) {
-            batch.disc(centre, area_sprite_radius, fill);
-            batch.circle_outline(centre, area_sprite_radius, 1.0F, rim);
-        };
         const float reach = radius + area_spread_px;
         for (const PlanePoint& mark : figure.marks) {
             const sf::Vector2f centre = to_screen(frame_, mark);
             area_cover_.cover({centre.x - reach, centre.y - reach, 2.0F * reach, 2.0F * reach});
-            if (frame_.caches.sprites.add(area_sprites_,
-                                          {SpriteKey::Kind::area, {}, {}, area_sprite_radius, figure.colour.toInteger()},
-                                          paint_area, centre, strength, radius / area_sprite_radius))
-                continue;
-            areas_.disc(centre, radius, faded(fill, strength));
-            areas_.circle_outline(centre, radius, 1.0F, faded(rim, strength));
+            areas_.push_back({centre, radius, faded(fill, strength), faded(rim, strength)});
         }
     }
 
@@ -336,7 +367,7 @@ private:
         SpriteAtlas& sprites = frame_.caches.sprites;
         const float strength = recency(scene, glyph.event);
         if (glyph.position != glyph.anchor) {
-            underlay_.segment(glyph.anchor, glyph.position, 1.0F, sf::Color(80, 80, 80, 120));
+            spokes_.push_back({glyph.anchor, glyph.position});
             constexpr float anchor_radius = 2.6F;
             const sf::Color anchor_colour(70, 70, 70);
             const auto paint_anchor = [&](ShapeBatch& batch, sf::Vector2f centre) {
@@ -371,9 +402,17 @@ private:
 
     Frame& frame_;
     TileCover area_cover_;
-    ShapeBatch areas_;
-    sf::VertexArray area_sprites_{sf::Triangles};
+    std::vector<AreaDisc> areas_;
+    /// The line from where a spread glyph's event is to where its glyph was put.
+    struct Spoke {
+        sf::Vector2f anchor;
+        sf::Vector2f glyph;
+    };
+    static constexpr float spoke_width = 1.0F;
+    static inline const sf::Color spoke_colour{80, 80, 80, 120};
+
     ShapeBatch underlay_;
+    std::vector<Spoke> spokes_;  // over the underlay: a spread story has thousands, drawn the fastest way
     sf::VertexArray under_sprites_{sf::Triangles};  // halos and spoke dots
     sf::VertexArray glyph_sprites_{sf::Triangles};
     ShapeBatch glyphs_;
@@ -401,6 +440,8 @@ bool update_ground(Frame& frame) {
     draw_base_layer(ground);
     draw_control(ground);
     caches.ground.texture.display();
+    // Filled by the rasteriser while the settled events are drawn; read back only when needed.
+    start_rasterising(caches.ground.texture);
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
     caches.ground.drawn = true;
     caches.ground_placement = scene.placement_revision();
@@ -408,13 +449,6 @@ bool update_ground(Frame& frame) {
     caches.ground_snapshot = snapshot;
     ++caches.ground_generation;
     return true;
-}
-
-/// A layer's view spans the whole target, whatever its resolution, so shapes are given in target
-/// pixels.
-void clear_layer(sf::RenderTexture& layer, sf::Vector2u target_size) {
-    layer.setView(pixel_view(target_size));
-    layer.clear(sf::Color::Transparent);
 }
 
 /// Each visible event's glyphs as a range of `frame.glyphs()` (first, count); count 0 for the rest.
@@ -439,12 +473,6 @@ std::optional<Date> settled_cutoff(const Scene& scene) {
 
 Date end_day(const Event& event) { return event.date_end.value_or(*event.date_start); }
 
-/// Whether `base` still is the current ground with the current settled layers over it.
-bool base_is_current(const FrameCaches& caches) {
-    return caches.base.drawn && caches.base_ground_generation == caches.ground_generation &&
-           caches.base_settled_generation == caches.settled_generation;
-}
-
 /// The visible events that ended after `after` (any day, without it) and by `through`, in the
 /// order the settled layers draw them: by the day they ended, then in drawing order.
 std::vector<std::size_t> ending_between(const Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
@@ -465,146 +493,158 @@ std::vector<std::size_t> ending_between(const Frame& frame, const std::vector<st
     return ending;
 }
 
-/// Draws `settling` (from `ending_between`) a day's worth at a time, so that a layer built in one
-/// go and one built day by day hold the same picture: their region discs onto `areas` unless
-/// null, their marks onto `marks`.
+/// The ground, as a canvas, read back from the ground layer when that was drawn again.
+void update_ground_pixels(Frame& frame) {
+    FrameCaches& caches = frame.caches;
+    if (caches.ground_pixels_generation == caches.ground_generation) return;
+    caches.ground_pixels.assign(caches.ground.texture.getTexture().copyToImage());
+    caches.ground_pixels_generation = caches.ground_generation;
+    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+}
+
+/// Draws `settling` (from `ending_between`) a day's worth at a time, so that layers built in one
+/// go and day by day hold the same picture: onto `layers`, and their marks onto `also` unless it
+/// is null.
 void draw_settling(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
-                   const std::vector<std::size_t>& settling, sf::RenderTexture* areas, sf::RenderTexture& marks) {
+                   std::span<const std::size_t> settling, SettledLayers& layers, Canvas* also) {
+    if (settling.empty()) return;
+    FrameCaches& caches = frame.caches;
     const auto& events = frame.scene.events();
+    // Every day's marks are added before any is drawn: adding paints the sprites a mark needs
+    // into the atlas, which is then read back once.
+    std::deque<EventDrawing> days;
     for (auto day = settling.begin(); day != settling.end();) {
         const Date ended = end_day(events[*day]);
-        EventDrawing drawing(frame);
+        EventDrawing& drawing = days.emplace_back(frame);
         auto next = day;
         for (; next != settling.end() && end_day(events[*next]) == ended; ++next)
             drawing.add(*next, ranges[*next].first, ranges[*next].second);
-        if (areas != nullptr) {
-            drawing.draw_areas(*areas);
-            frame.caches.settled_area_cover.add(drawing.area_cover());
-        }
-        drawing.draw_marks(marks);
         day = next;
     }
-    if (areas != nullptr) areas->display();
-    marks.display();
-    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
+    for (const EventDrawing& drawing : days) layers.area_cover.add(drawing.area_cover());
+    const sf::Image& atlas = caches.sprites.image(frame.target);
+    for_each_row_share([&](RowShare share) {
+        for (const EventDrawing& drawing : days) {
+            drawing.draw_areas(layers.areas, share);
+            drawing.draw_marks(layers.marks, atlas, share);
+            if (also != nullptr) drawing.draw_marks(*also, atlas, share);
+        }
+    });
+    layers.empty = false;
 }
 
-/// Draws onto `settled` the marks that went onto `base` alone (see `update_settled`).
-void catch_up_settled_marks(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
-    FrameCaches& caches = frame.caches;
-    if (!caches.settled_through || caches.settled_marks_through == caches.settled_through) return;
-    draw_settling(frame, ranges, ending_between(frame, ranges, caches.settled_marks_through, *caches.settled_through),
-                  nullptr, caches.settled.texture);
-    caches.settled_marks_through = caches.settled_through;
+/// The settled layers are kept as they stand on every day a multiple of this many days from
+/// 1970-01-01, so that moving the playhead back redraws at most this many days of them.
+constexpr long settled_checkpoint_spacing = 4;
+/// What the checkpoints may take together (eight at 1600x900), and how many there may be.
+constexpr std::size_t settled_checkpoints_bytes = 64UL * 1024UL * 1024UL;
+constexpr std::size_t settled_checkpoints_max = 8;
+
+bool checkpoint_day(const Date& day) {
+    const long count = day.days().time_since_epoch().count();
+    return ((count % settled_checkpoint_spacing) + settled_checkpoint_spacing) % settled_checkpoint_spacing == 0;
 }
 
-/// Brings the settled layers up to the playhead: draws the events that settled since they were last
-/// drawn, or starts the layers afresh when the glyphs moved (view, filters, window), the target
-/// changed size, or the playhead went back. While `base` is current the marks go onto it alone,
-/// and `settled` catches up only when `base` has to be composed again (`compose_base`). Returns
-/// false when the layers cannot be made.
-bool update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges, const Date& cutoff) {
+std::size_t checkpoints_allowed(sf::Vector2u size) {
+    const std::size_t bytes = (static_cast<std::size_t>(size.x) * size.y +
+                               static_cast<std::size_t>(area_layer_size(size).x) * area_layer_size(size).y) * 4;
+    return std::clamp<std::size_t>(settled_checkpoints_bytes / std::max<std::size_t>(bytes, 1), 1,
+                                   settled_checkpoints_max);
+}
+
+/// Keeps `settled` as a checkpoint unless there is one of its day; when there are too many,
+/// the one furthest from `now` goes.
+void keep_checkpoint(FrameCaches& caches, sf::Vector2u size, const Date& now) {
+    auto& checkpoints = caches.settled_checkpoints;
+    const Date through = *caches.settled.through;
+    const auto at = std::find_if(checkpoints.begin(), checkpoints.end(),
+                                 [&](const SettledLayers& kept) { return !(*kept.through < through); });
+    if (at != checkpoints.end() && *at->through == through) return;
+    checkpoints.insert(at, caches.settled);
+    if (checkpoints.size() <= checkpoints_allowed(size)) return;
+    const auto distance = [&](const SettledLayers& kept) { return std::abs(now.days_since(*kept.through)); };
+    checkpoints.erase(std::max_element(checkpoints.begin(), checkpoints.end(),
+                                       [&](const auto& a, const auto& b) { return distance(a) < distance(b); }));
+}
+
+/// Brings the settled layers to the playhead: from the layers as they are when they are not past
+/// it, or from the latest checkpoint by it when that is later (the playhead went back, or jumped
+/// forward), or from nothing; they start again from nothing when the glyphs moved (view,
+/// filters, window) or the target changed size. The events that settled since are drawn in
+/// stretches ending on checkpoint days, each kept. Then `base` is made the ground with them over
+/// it, unless it already is.
+void update_settled(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges, const Date& cutoff) {
     FrameCaches& caches = frame.caches;
     const sf::Vector2u size = frame.target.getSize();
-    if (!caches.settled.ensure(size) || !caches.settled_areas.ensure(area_layer_size(size)) ||
-        !caches.base.ensure(size))
-        return false;
     const Scene& scene = frame.scene;
-    const bool fresh = !caches.settled.drawn || !caches.settled_areas.drawn ||
-                       caches.settled_placement != scene.placement_revision() || !caches.settled_through ||
-                       cutoff < *caches.settled_through;
-    if (fresh) {
-        clear_layer(caches.settled.texture, size);
-        clear_layer(caches.settled_areas.texture, size);
-        caches.settled_area_cover = TileCover(size);
-        caches.settled.drawn = caches.settled_areas.drawn = true;
+    if (caches.settled.marks.size() != size || caches.settled_placement != scene.placement_revision()) {
+        caches.settled = SettledLayers{};
+        caches.settled_checkpoints.clear();
         caches.settled_placement = scene.placement_revision();
-        caches.settled_through.reset();
-        caches.settled_marks_through.reset();
-        caches.settled_empty = true;
-        ++caches.settled_generation;
     }
-    const bool onto_base = base_is_current(caches);
-    if (!onto_base) catch_up_settled_marks(frame, ranges);
-    const auto settling = ending_between(frame, ranges, caches.settled_through, cutoff);
-    caches.settled_through = cutoff;
-    if (!onto_base) caches.settled_marks_through = cutoff;
-    if (settling.empty()) return true;
-    if (onto_base) caches.base.texture.setView(pixel_view(size));
-    draw_settling(frame, ranges, settling, &caches.settled_areas.texture,
-                  onto_base ? caches.base.texture : caches.settled.texture);
-    caches.settled_empty = false;
-    return true;
-}
+    const auto by_cutoff = [&](const SettledLayers& layers) { return layers.through && !(cutoff < *layers.through); };
+    const bool went_back = caches.settled.through && cutoff < *caches.settled.through;
+    const SettledLayers* start = by_cutoff(caches.settled) ? &caches.settled : nullptr;
+    for (const SettledLayers& checkpoint : caches.settled_checkpoints)
+        if (by_cutoff(checkpoint) && (start == nullptr || *start->through < *checkpoint.through)) start = &checkpoint;
+    if (start != &caches.settled) {
+        if (start != nullptr) caches.settled = *start;
+        else
+            caches.settled = SettledLayers{Canvas(size, 0), Canvas(area_layer_size(size), 0), TileCover(size), {}, true};
+        caches.base_ground_generation = 0;
+    }
 
-/// Makes `base` the ground with the settled events over it, unless it is already.
-void compose_base(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
-    FrameCaches& caches = frame.caches;
-    if (base_is_current(caches)) return;
-    catch_up_settled_marks(frame, ranges);
-    sf::RenderTexture& base = caches.base.texture;
-    copy_layer(caches.ground.texture, base);
-    if (!caches.settled_empty) {
-        base.setView(pixel_view(base.getSize()));
-        base.draw(sf::Sprite(caches.settled.texture.getTexture()), sf::RenderStates(premultiplied_alpha()));
+    const bool base_current = caches.base_ground_generation == caches.ground_generation;
+    Canvas* also = base_current ? &caches.base : nullptr;
+    const std::vector<std::size_t> settling = ending_between(frame, ranges, caches.settled.through, cutoff);
+    const auto& events = scene.events();
+    // Checkpoints on the checkpoint days since the layers' day, while the playhead moves forward;
+    // drawn from nothing, only once it has gone back (a redraw after a pan or a filter does not
+    // pay for them), and then only on the days the last ones allowed can cover.
+    Date day = cutoff.plus_days(-settled_checkpoint_spacing * static_cast<long>(checkpoints_allowed(size)));
+    if (caches.settled.through && day < *caches.settled.through) day = *caches.settled.through;
+    if (!caches.settled.through && !went_back) day = cutoff;
+    auto stretch = settling.begin();
+    for (day = day.plus_days(1); !(cutoff < day); day = day.plus_days(1)) {
+        if (!checkpoint_day(day)) continue;
+        const auto end = std::find_if(stretch, settling.end(), [&](std::size_t i) { return day < end_day(events[i]); });
+        draw_settling(frame, ranges, {stretch, end}, caches.settled, also);
+        caches.settled.through = day;
+        keep_checkpoint(caches, size, cutoff);
+        stretch = end;
     }
-    base.display();
-    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
-    caches.base.drawn = true;
+    draw_settling(frame, ranges, {stretch, settling.end()}, caches.settled, also);
+    caches.settled.through = cutoff;
+
+    if (base_current) return;
+    update_ground_pixels(frame);
+    caches.base = caches.ground_pixels;
+    if (!caches.settled.empty)
+        for_each_row_share([&](RowShare share) { caches.base.composite(caches.settled.marks, share); });
     caches.base_ground_generation = caches.ground_generation;
-    caches.base_settled_generation = caches.settled_generation;
 }
 
-/// The region discs of the settled events and of `live`, through the low-resolution area layer.
-void draw_area_layer(Frame& frame, EventDrawing& live, bool with_settled) {
-    FrameCaches& caches = frame.caches;
-    const sf::Vector2u size = frame.target.getSize();
-    if (!with_settled && !live.has_areas()) return;
-    const sf::Vector2u reduced = area_layer_size(size);
-    if (!caches.areas.ensure(reduced)) {
-        live.draw_areas(frame.target);
-        return;
-    }
-    sf::RenderTexture& areas = caches.areas.texture;
-    clear_layer(areas, size);
-    const sf::Vector2f scale(static_cast<float>(size.x) / static_cast<float>(reduced.x),
-                             static_cast<float>(size.y) / static_cast<float>(reduced.y));
-    if (with_settled) {
-        // Copied as it is: the layer starts transparent, so this is the settled discs alone.
-        sf::Sprite settled(caches.settled_areas.texture.getTexture());
-        settled.setScale(scale);
-        areas.draw(settled, sf::RenderStates(sf::BlendNone));
-    }
-    live.draw_areas(areas);
-    areas.display();
-    (void)frame.target.setActive(true);  // see SpriteAtlas::draw
-    // Only over the map (the panels drawn later hide the rest) and only over the tiles a disc
-    // tints: every pixel composited costs.
-    TileCover cover = live.area_cover();
-    if (with_settled) cover.add(caches.settled_area_cover);
+/// The map frame, out to whole pixels.
+sf::IntRect map_clip(const Frame& frame) {
     const sf::FloatRect& map = frame.layout.map;
     const auto left = static_cast<int>(std::floor(map.left));
     const auto top = static_cast<int>(std::floor(map.top));
-    const sf::IntRect clip(left, top, static_cast<int>(std::ceil(map.left + map.width)) - left,
-                           static_cast<int>(std::ceil(map.top + map.height)) - top);
-    sf::VertexArray quads(sf::Triangles);
-    for (const sf::IntRect& run : cover.runs(clip)) {
-        const auto corner = [&](int x, int y) {
-            const sf::Vector2f at(static_cast<float>(x), static_cast<float>(y));
-            quads.append(sf::Vertex(at, sf::Vector2f(at.x / scale.x, at.y / scale.y)));
-        };
-        const int right = run.left + run.width;
-        const int bottom = run.top + run.height;
-        corner(run.left, run.top);
-        corner(right, run.top);
-        corner(right, bottom);
-        corner(run.left, run.top);
-        corner(right, bottom);
-        corner(run.left, bottom);
-    }
-    sf::RenderStates states(premultiplied_alpha());
-    states.texture = &areas.getTexture();
-    frame.target.draw(quads, states);
+    return {left, top, static_cast<int>(std::ceil(map.left + map.width)) - left,
+            static_cast<int>(std::ceil(map.top + map.height)) - top};
+}
+
+/// Draws the area layer, the region discs of the settled events and of `live`, and returns the
+/// runs of the map it tints (none without discs): only over the map (the panels hide the rest)
+/// and only over the tiles a disc tints, since every pixel composited costs.
+std::vector<sf::IntRect> draw_area_layer(Frame& frame, const EventDrawing& live, bool with_settled) {
+    FrameCaches& caches = frame.caches;
+    if (!with_settled && !live.has_areas()) return {};
+    if (with_settled) caches.areas = caches.settled.areas;
+    else caches.areas = Canvas(area_layer_size(frame.target.getSize()), 0);
+    for_each_row_share([&](RowShare share) { live.draw_areas(caches.areas, share); });
+    TileCover cover = live.area_cover();
+    if (with_settled) cover.add(caches.settled.area_cover);
+    return cover.runs(map_clip(frame));
 }
 
 bool Layer::ensure(sf::Vector2u wanted) {
@@ -618,38 +658,58 @@ bool Layer::ensure(sf::Vector2u wanted) {
 }
 
 /// Bottom to top: the ground, the settled events' marks, every region disc (faint, so marks under
-/// them still show), the marks of the events still fading. In playback the first two are one kept
-/// layer, copied whole, with the day that settled drawn over it.
+/// them still show), the marks of the events still fading. The events are composited on a canvas
+/// (see `Canvas`) that then replaces the target's pixels; in playback it starts from a kept one,
+/// the ground with the settled events over it, onto which the day that settled is drawn. Without
+/// off-screen layers everything is drawn straight onto the target.
+bool map_on_canvas(Frame& frame) { return update_ground(frame); }
+
 void draw_ground_and_events(Frame& frame) {
     const Scene& scene = frame.scene;
     FrameCaches& caches = frame.caches;
-    const bool ground_kept = update_ground(frame);
+    const sf::Vector2u size = frame.target.getSize();
+    const bool on_canvas = map_on_canvas(frame);
     const auto ranges = glyph_ranges(frame);
-    const std::optional<Date> cutoff = settled_cutoff(scene);
-    if (!cutoff) caches.settled_through.reset();  // a sliding window leaves the layers stale
-    const bool layered = ground_kept && cutoff && update_settled(frame, ranges, *cutoff);
-    if (layered) {
-        compose_base(frame, ranges);
-        copy_layer(caches.base.texture, frame.target);
-    } else if (ground_kept) {
-        copy_layer(caches.ground.texture, frame.target);
-    } else {
-        draw_base_layer(frame);
-        draw_control(frame);
+    const auto& events = scene.events();
+    if (!on_canvas) {
+        if (caches.ground.made) copy_layer(caches.ground.texture, frame.target);
+        else {
+            draw_base_layer(frame);
+            draw_control(frame);
+        }
+        frame.target.setView(pixel_view(size));
+        EventDrawing all(frame);
+        for (const PlacedGlyph& glyph : frame.glyphs()) {
+            const auto [first, count] = ranges[glyph.event];
+            if (&glyph == &frame.glyphs()[first]) all.add(glyph.event, first, count);
+        }
+        all.draw_areas(frame.target);
+        all.draw_marks(frame.target);
+        return;
     }
-    frame.target.setView(pixel_view(frame.target.getSize()));
+    const std::optional<Date> cutoff = settled_cutoff(scene);
+    if (cutoff) update_settled(frame, ranges, *cutoff);
+    else caches.settled.through.reset();  // a sliding window leaves the layers stale
+    update_ground_pixels(frame);
+    caches.map_pixels = cutoff ? caches.base : caches.ground_pixels;
 
     // Events still fading (all of them without the settled layers), drawn afresh every frame.
     EventDrawing live(frame);
-    const auto& events = scene.events();
     for (const PlacedGlyph& glyph : frame.glyphs()) {
         const auto [first, count] = ranges[glyph.event];
         if (&glyph != &frame.glyphs()[first]) continue;
-        if (layered && end_day(events[glyph.event]) <= *cutoff) continue;
+        if (cutoff && end_day(events[glyph.event]) <= *cutoff) continue;
         live.add(glyph.event, first, count);
     }
-    draw_area_layer(frame, live, layered && !caches.settled_empty);
-    live.draw_marks(frame.target);
+    const std::vector<sf::IntRect> tinted = draw_area_layer(frame, live, cutoff && !caches.settled.empty);
+    const sf::Image& atlas = caches.sprites.image(frame.target);
+    // Scaling the area layer up reads its neighbouring rows, so it is finished before this starts.
+    for_each_row_share([&](RowShare share) {
+        if (!tinted.empty()) caches.map_pixels.composite_scaled(caches.areas, tinted, share);
+        live.draw_marks(caches.map_pixels, atlas, share);
+    });
+    upload_canvas(caches.map_pixels, caches.staging, frame.target, map_clip(frame));
+    frame.target.setView(pixel_view(size));
 }
 
 void draw_labels(Frame& frame) {
@@ -770,19 +830,31 @@ void draw_map(Frame& frame) {
     draw_labels(frame);
 }
 
-/// What goes over the map and around it: the scale bar, the panels, the selected event's panel.
-void draw_chrome(Frame& frame) {
-    draw_scale_bar(frame);
+/// What goes around the map: the title bar, the legend, the timeline.
+void draw_panels(Frame& frame) {
     draw_title_bar(frame);
     draw_legend(frame);
     draw_timeline(frame);
+}
+
+/// What goes over the map: the scale bar, the selected event's panel.
+void draw_over_map(Frame& frame) {
+    draw_scale_bar(frame);
     draw_selection(frame);
 }
 
 /// Everything but the hover: the part of a frame that only changes with the scene's revision.
+/// When the map is composited on a canvas, which replaces the map frame's pixels alone, the
+/// panels go first: the rasteriser fills them while the canvas is composited.
 void draw_picture(Frame& frame) {
+    const bool panels_first = map_on_canvas(frame);
+    if (panels_first) {
+        draw_panels(frame);
+        start_rasterising(frame.target);
+    }
     draw_map(frame);
-    draw_chrome(frame);
+    if (!panels_first) draw_panels(frame);
+    draw_over_map(frame);
 }
 
 }  // namespace
@@ -819,6 +891,11 @@ void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
             return;
         }
         detail::Frame frame(picture_, scene, font_, hatch_, *caches_);
+        const bool panels_first = detail::map_on_canvas(frame);  // as in `draw_picture`
+        if (panels_first) {
+            detail::draw_panels(frame);
+            detail::start_rasterising(frame.target);
+        }
         detail::draw_map(frame);
         if (map_picture_ok_) {
             picture_.display();
@@ -826,7 +903,8 @@ void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
             map_picture_.display();
             (void)picture_.setActive(true);  // see SpriteAtlas::draw
         }
-        detail::draw_chrome(frame);
+        if (!panels_first) detail::draw_panels(frame);
+        detail::draw_over_map(frame);
         picture_.display();
         (void)target.setActive(true);
         picture_revision_ = scene.revision();

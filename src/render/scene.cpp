@@ -184,16 +184,26 @@ const std::vector<PlacedGlyph>& Scene::placed_glyphs() const {
     if (placement_ && placed_revision_ == revision_) return placement_->glyphs();
     // In a cumulative map the shown events are those of `by_start_` up to the playhead (less the
     // filtered ones), so moving it forward only appends events to the drawing order.
+    // Moving it back takes the last ones off again.
     const bool carried_on = placement_ && placed_placement_revision_ == placement_revision_ &&
-                            window_ == TimeWindow::cumulative && !(current_ < *placed_current_);
+                            window_ == TimeWindow::cumulative;
     if (!carried_on) {
         placement_.emplace(view_);
         placed_upto_ = 0;
+        glyphs_before_.clear();
     }
     if (window_ == TimeWindow::cumulative) {
+        std::size_t kept = placed_upto_;
+        while (kept > 0 && current_ < *events_[by_start_[kept - 1]].date_start) --kept;
+        if (kept < placed_upto_) {
+            placement_->truncate(glyphs_before_[kept]);
+            glyphs_before_.resize(kept);
+            placed_upto_ = kept;
+        }
         for (; placed_upto_ < by_start_.size(); ++placed_upto_) {
             const std::size_t i = by_start_[placed_upto_];
             if (current_ < *events_[i].date_start) break;
+            glyphs_before_.push_back(placement_->glyphs().size());
             if (figures_[i].on_map && is_visible(i)) placement_->add(i, figures_[i].marks, figures_[i].radius);
         }
     } else {
@@ -202,7 +212,6 @@ const std::vector<PlacedGlyph>& Scene::placed_glyphs() const {
     }
     placed_revision_ = revision_;
     placed_placement_revision_ = placement_revision_;
-    placed_current_ = current_;
     return placement_->glyphs();
 }
 
@@ -339,13 +348,18 @@ void GlyphPlacement::add(std::size_t event, const std::vector<PlanePoint>& marks
                     }
                 }
             }
+        Placing placing;
         if (!joined) {
             joined = groups_.size();
             groups_.push_back({screen});
-            cells_[cell_key(cx, cy)].push_back(*joined);
+            placing.started_in_cell = cell_key(cx, cy);
+            cells_[*placing.started_in_cell].push_back(*joined);
         }
         // Spaced by the largest glyph so far, so that later members never push earlier ones.
         Group& group = groups_[*joined];
+        placing.group = *joined;
+        placing.largest_before = group.largest;
+        placings_.push_back(placing);
         group.largest = std::max(group.largest, radius);
         sf::Vector2f position = group.anchor;
         if (group.members > 0) {
@@ -357,6 +371,25 @@ void GlyphPlacement::add(std::size_t event, const std::vector<PlanePoint>& marks
         }
         ++group.members;
         glyphs_.push_back({event, position, group.anchor, radius});
+    }
+}
+
+void GlyphPlacement::truncate(std::size_t count) {
+    // Undone newest first, so that each glyph finds its group as it left it.
+    while (glyphs_.size() > count) {
+        const Placing& placing = placings_.back();
+        Group& group = groups_[placing.group];
+        --group.members;
+        group.largest = placing.largest_before;
+        if (placing.started_in_cell) {
+            // A group is started by its first glyph and later than every group before it.
+            auto cell = cells_.find(*placing.started_in_cell);
+            cell->second.pop_back();
+            if (cell->second.empty()) cells_.erase(cell);
+            groups_.pop_back();
+        }
+        placings_.pop_back();
+        glyphs_.pop_back();
     }
 }
 

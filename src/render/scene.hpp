@@ -54,7 +54,8 @@ struct PlacedGlyph {
 /// Glyphs placed one event at a time, in drawing order: marks within a few pixels of a group's
 /// anchor (its first mark) join the group and spread around it as a sunflower, the first on the
 /// place itself and each later one further out. A glyph's spot depends only on the glyphs placed
-/// before it, so a placement can be carried on as the playhead brings new events.
+/// before it, so a placement can be carried on as the playhead brings new events, and cut back
+/// when it takes them away.
 class GlyphPlacement {
 public:
     explicit GlyphPlacement(const MapView& view) : view_(view) {}
@@ -64,6 +65,10 @@ public:
 
     /// Every glyph placed so far, in the order placed.
     [[nodiscard]] const std::vector<PlacedGlyph>& glyphs() const noexcept { return glyphs_; }
+
+    /// Takes back the glyphs placed after the first `count`, leaving the placement as it was
+    /// when it held those alone.
+    void truncate(std::size_t count);
 
 private:
     struct Group {
@@ -77,6 +82,14 @@ private:
     /// Groups by grid cell as wide as the merge distance: a mark looks at the 3x3 cells around it.
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells_;
     std::vector<PlacedGlyph> glyphs_;
+    /// For each glyph, what placing it changed: the group it joined and that group's largest
+    /// radius before, and the cell of the group when the glyph started it.
+    struct Placing {
+        std::size_t group = 0;
+        float largest_before = 0.0F;
+        std::optional<std::uint64_t> started_in_cell;
+    };
+    std::vector<Placing> placings_;
 };
 
 /// Events per day of the scene's range, for the timeline histogram.
@@ -296,12 +309,14 @@ private:
     std::uint64_t still_revision_ = 0;
     std::vector<std::size_t> by_start_;  ///< the dated events by start day, in index order within a day
     /// `placed_glyphs()`'s placement, of the events in `by_start_[0, placed_upto_)` shown at
-    /// `placed_revision_`; carried on when only the playhead moved forward in a cumulative map.
+    /// `placed_revision_`; carried on or cut back when only the playhead moved in a cumulative map.
     mutable std::optional<GlyphPlacement> placement_;
     mutable std::size_t placed_upto_ = 0;
+    /// How many glyphs the placement held before each event of `by_start_[0, placed_upto_)` was
+    /// added: the count to cut it back to when the playhead goes back before that event.
+    mutable std::vector<std::size_t> glyphs_before_;
     mutable std::uint64_t placed_revision_ = 0;  ///< 0: none
     mutable std::uint64_t placed_placement_revision_ = 0;
-    mutable std::optional<Date> placed_current_;
 };
 
 /// The span from the earliest start to the latest end (or start) among `events`; nothing when

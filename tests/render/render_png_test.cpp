@@ -227,8 +227,9 @@ Scene playback_scene() {
 }
 
 TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
-    // The renderer keeps the settled events' layers and adds to them as the playhead moves on;
-    // whatever path led to a day, the frame must be the one drawn from nothing.
+    // The renderer keeps the settled events' layers, adds to them as the playhead moves on and
+    // restarts them from checkpoints when it goes back; whatever path led to a day, the frame
+    // must be the one drawn from nothing.
     Scene scene = playback_scene();
     const sf::Font font = load_default_font();
     sf::RenderTexture kept_target;
@@ -256,6 +257,14 @@ TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
     compare("after jumping back");
     scene.set_current(day("2014-11-02"));
     compare("after jumping forward");
+    // Scrubbing back a day at a time starts from the checkpoints the first step back laid.
+    for (int d = 1; d <= 14; ++d) {
+        scene.set_current(day("2014-11-02").plus_days(-d));
+        if (d % 3 == 0 || d == 1) compare("scrubbing back");
+        else renderer.draw(kept_target, scene);
+    }
+    scene.set_current(day("2014-10-28"));
+    compare("forward again from a checkpoint");
     scene.pan(40.0F, -25.0F);
     compare("after a pan");
     scene.set_type_shown("shelling", false);

@@ -172,8 +172,8 @@ TEST(Scene, NewEventsNeverMoveTheGlyphsAlreadyPlaced) {
 }
 
 TEST(Scene, KeptPlacementIsTheOneWorkedOutAfresh) {
-    // The scene carries its placement on as the playhead moves forward in a cumulative map and
-    // starts again otherwise; either way it must be the placement of the events shown.
+    // The scene carries its placement on as the playhead moves in a cumulative map and starts
+    // again otherwise; either way it must be the placement of the events shown.
     std::vector<Event> events;
     for (int i = 0; i < 60; ++i) {
         Event event = test::make_event(i % 3 == 0 ? "airstrike" : "armed_clash", i % 2 == 0 ? "YPG" : "ISIS",
@@ -198,6 +198,13 @@ TEST(Scene, KeptPlacementIsTheOneWorkedOutAfresh) {
         scene.set_current(day("2014-10-01").plus_days(d));
         same_as_fresh("forward to day " + std::to_string(d));
     }
+    // Back a day at a time (the placement is cut back), then forward again past where it was.
+    for (int d = 19; d >= 0; --d) {
+        scene.set_current(day("2014-10-01").plus_days(d));
+        same_as_fresh("back to day " + std::to_string(d));
+    }
+    scene.set_current(day("2014-10-12"));
+    same_as_fresh("forward again");
     scene.set_current(day("2014-10-08"));
     same_as_fresh("back");
     scene.set_type_shown("airstrike", false);

@@ -11,7 +11,9 @@
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 #include <SFML/Graphics/Shader.hpp>
+#include <SFML/Graphics/Texture.hpp>
 
+#include "render/detail/canvas.hpp"
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/sprite_atlas.hpp"
 #include "render/detail/tile_cover.hpp"
@@ -32,6 +34,15 @@ struct Layer {
     bool ensure(sf::Vector2u wanted);
 };
 
+/// The events that settled by a day (see `fade_days`), drawn as the target shows them.
+struct SettledLayers {
+    Canvas marks;            ///< strokes, halos and glyphs
+    Canvas areas;            ///< region discs, at the area layer's resolution
+    TileCover area_cover;    ///< the tiles `areas` tints
+    std::optional<Date> through;  ///< events that ended up to this day are in them; none: not drawn
+    bool empty = true;
+};
+
 /// What a renderer keeps from one frame to the next, so that layers are rebuilt only when what
 /// they show changed.
 struct FrameCaches {
@@ -44,31 +55,34 @@ struct FrameCaches {
     const ControlSnapshot* ground_snapshot = nullptr;
     std::uint64_t ground_generation = 0;  ///< counts the times `ground` was drawn
 
+    /// The ground as the canvases start from it: `ground` read back when first needed after it
+    /// was drawn.
+    Canvas ground_pixels;
+    std::uint64_t ground_pixels_generation = 0;  ///< `ground_generation` read back; 0: none
+
     /// Region areas (geo_precision 3) are large faint discs, thousands of them in a big story:
-    /// they are drawn into this texture at a fraction of the resolution (`area_layer_size` in
+    /// they are drawn onto this canvas at a fraction of the resolution (`area_layer_size` in
     /// renderer.cpp) and scaled up smoothly, which their soft look does not suffer from.
-    Layer areas;
+    Canvas areas;
 
-    /// The settled events (see `fade_days`) as the target shows them: their strokes, halos and
-    /// glyphs in `settled`, their region discs in `settled_areas` (at the area layer's
-    /// resolution). Moving the playhead on only adds the events that settled meanwhile, so a
-    /// frame of playback draws a week of events, not the whole story.
-    Layer settled;
-    Layer settled_areas;
+    /// The settled events (see `fade_days`) as the target shows them. Moving the playhead on
+    /// only adds the events that settled meanwhile, so a frame of playback draws a week of
+    /// events, not the whole story; moving it back starts from the latest checkpoint before it.
+    SettledLayers settled;
     std::uint64_t settled_placement = 0;  ///< `Scene::placement_revision()` they were drawn at; 0: none
-    std::optional<Date> settled_through;        ///< events that ended up to this day are in them
-    std::optional<Date> settled_marks_through;  ///< ... in `settled` itself (see `base`)
-    bool settled_empty = true;
-    TileCover settled_area_cover;  ///< the tiles `settled_areas` tints
-    std::uint64_t settled_generation = 0;  ///< counts the times `settled` was started afresh
+    /// `settled` as it stood on some earlier days (`settled_checkpoint_spacing` apart), oldest
+    /// first, for the same placement and size.
+    std::vector<SettledLayers> settled_checkpoints;
 
-    /// `ground` with the settled events' marks over it: the one layer a frame of playback starts
-    /// from, copied whole. The events that settle are drawn onto it alone while it is current;
-    /// when the ground or the settled layers start afresh, `settled` catches up and the two are
-    /// composed again.
-    Layer base;
-    std::uint64_t base_ground_generation = 0;
-    std::uint64_t base_settled_generation = 0;
+    /// `ground_pixels` with `settled.marks` over it: the canvas a frame of playback starts from. The
+    /// events that settle are drawn onto both while it is current.
+    Canvas base;
+    std::uint64_t base_ground_generation = 0;  ///< `ground_generation` it was composed on; 0: none
+
+    /// The frame's map as it is composited, and the texture it goes to the target through when
+    /// it cannot go straight into the target's own (see `upload_canvas`).
+    Canvas map_pixels;
+    sf::Texture staging;
 
     /// Front lines as strokes on screen for one control snapshot at one zoom; panning only moves
     /// them, so they are drawn shifted instead of rebuilt.
@@ -122,6 +136,9 @@ float draw_text(sf::RenderTarget& target, const sf::Font& font, const sf::String
 // The parts of a frame, in drawing order (renderer.cpp and panels.cpp).
 void draw_base_layer(Frame& frame);
 void draw_control(Frame& frame);
+/// Whether `draw_ground_and_events` composites the events on a canvas (it needs off-screen
+/// layers), which then replaces the pixels of the map frame and no others.
+[[nodiscard]] bool map_on_canvas(Frame& frame);
 /// The ground (land, control) and the events over it.
 void draw_ground_and_events(Frame& frame);
 void draw_labels(Frame& frame);

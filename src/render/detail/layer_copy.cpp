@@ -2,6 +2,7 @@
 
 #include <SFML/Graphics/RenderStates.hpp>
 #include <SFML/Graphics/Sprite.hpp>
+#include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Context.hpp>
 
@@ -22,10 +23,16 @@ struct BlitFunctions {
     using GetIntegerv = void (*)(GLenum, GLint*);
     using BindFramebuffer = void (*)(GLenum, GLuint);
     using BlitFramebuffer = void (*)(GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLbitfield, GLenum);
+    using TexSubImage2D = void (*)(GLenum, GLint, GLint, GLint, GLsizei, GLsizei, GLenum, GLenum, const void*);
+    using PixelStorei = void (*)(GLenum, GLint);
+    using Flush = void (*)();
 
     GetIntegerv get_integer = nullptr;
     BindFramebuffer bind_framebuffer = nullptr;
     BlitFramebuffer blit_framebuffer = nullptr;
+    TexSubImage2D tex_sub_image = nullptr;
+    PixelStorei pixel_store = nullptr;
+    Flush flush = nullptr;
 
     [[nodiscard]] bool available() const {
         return get_integer != nullptr && bind_framebuffer != nullptr && blit_framebuffer != nullptr;
@@ -40,6 +47,10 @@ const BlitFunctions& blit_functions() {
             reinterpret_cast<BlitFunctions::BindFramebuffer>(sf::Context::getFunction("glBindFramebuffer"));
         found.blit_framebuffer =
             reinterpret_cast<BlitFunctions::BlitFramebuffer>(sf::Context::getFunction("glBlitFramebuffer"));
+        found.tex_sub_image =
+            reinterpret_cast<BlitFunctions::TexSubImage2D>(sf::Context::getFunction("glTexSubImage2D"));
+        found.pixel_store = reinterpret_cast<BlitFunctions::PixelStorei>(sf::Context::getFunction("glPixelStorei"));
+        found.flush = reinterpret_cast<BlitFunctions::Flush>(sf::Context::getFunction("glFlush"));
         return found;
     }();
     return functions;
@@ -80,6 +91,52 @@ void copy_layer(sf::RenderTexture& source, sf::RenderTarget& target) {
     target.setView(target.getDefaultView());
     target.draw(sf::Sprite(source.getTexture()), sf::RenderStates(sf::BlendNone));
     target.setView(view);
+}
+
+void upload_canvas(const Canvas& canvas, sf::Texture& staging, sf::RenderTarget& target, const sf::IntRect& region) {
+    const BlitFunctions& gl = blit_functions();
+    const sf::Vector2u size = canvas.size();
+    sf::IntRect cut;
+    if (target.getSize() != size ||
+        !region.intersects(sf::IntRect(0, 0, static_cast<int>(size.x), static_cast<int>(size.y)), cut))
+        return;
+    // The canvas' rows from the bottom: the region's lowest row is this many up.
+    const int from_bottom = static_cast<int>(size.y) - (cut.top + cut.height);
+    auto* texture_target = dynamic_cast<sf::RenderTexture*>(&target);
+    if (texture_target != nullptr && gl.available() && gl.tex_sub_image != nullptr && gl.pixel_store != nullptr &&
+        target.setActive(true)) {
+        GLint samples = 0;
+        gl.get_integer(gl_sample_buffers, &samples);
+        // With framebuffer objects (a blit needs them) a render texture draws into its texture
+        // itself, bottom row first, as the canvas keeps its rows; a multisampled one would
+        // overwrite it when resolved.
+        if (samples == 0) {
+            sf::Texture::bind(&texture_target->getTexture());
+            gl.pixel_store(GL_UNPACK_ROW_LENGTH, static_cast<GLint>(size.x));
+            const std::size_t first = (static_cast<std::size_t>(from_bottom) * size.x + static_cast<std::size_t>(cut.left)) * 4;
+            gl.tex_sub_image(GL_TEXTURE_2D, 0, cut.left, from_bottom, cut.width, cut.height, GL_RGBA, GL_UNSIGNED_BYTE,
+                             canvas.data() + first);
+            gl.pixel_store(GL_UNPACK_ROW_LENGTH, 0);
+            sf::Texture::bind(nullptr);
+            target.resetGLStates();  // SFML would otherwise take the texture it last bound as still bound
+            return;
+        }
+    }
+    if (staging.getSize() != size && !staging.create(size.x, size.y)) return;
+    staging.update(canvas.data());
+    // The staging texture holds the rows bottom first too: drawn upside down.
+    sf::Sprite sprite(staging, sf::IntRect(cut.left, from_bottom, cut.width, cut.height));
+    sprite.setScale(1.0F, -1.0F);
+    sprite.setPosition(static_cast<float>(cut.left), static_cast<float>(cut.top + cut.height));
+    const sf::View view = target.getView();
+    target.setView(target.getDefaultView());
+    target.draw(sprite, sf::RenderStates(sf::BlendNone));
+    target.setView(view);
+}
+
+void start_rasterising(sf::RenderTarget& target) {
+    const BlitFunctions& gl = blit_functions();
+    if (gl.flush != nullptr && target.setActive(true)) gl.flush();
 }
 
 }  // namespace frontline::render::detail

@@ -9,7 +9,7 @@ namespace frontline::render::detail {
 
 namespace {
 
-/// Transparent pixels around each sprite, so that smoothing never reads a neighbour.
+/// Transparent pixels around each sprite, so that a quad never reads a neighbour.
 constexpr float cell_padding = 2.0F;
 /// How far a sprite's quad stands off what was painted: multisampling tints a texel that geometry
 /// only touches, and a texel whose centre is outside the quad is never drawn.
@@ -79,15 +79,16 @@ std::optional<SpriteAtlas::Cell> SpriteAtlas::cell_for(const SpriteKey& key, con
     texture_.setView(sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(side), static_cast<float>(side))));
     batch.draw(texture_);
     painted_since_display_ = true;
+    painted_since_image_ = true;
     return cells_.emplace(key, Cell{centre, box}).first->second;
 }
 
 bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre,
-                      float strength, float scale) {
+                      float strength) {
     if (!ready()) return false;
     const auto found = cell_for(key, paint);
     if (!found) return false;
-    if (scale == 1.0F) centre = {std::round(centre.x), std::round(centre.y)};
+    centre = {std::round(centre.x), std::round(centre.y)};
     const auto level = static_cast<sf::Uint8>(std::lround(255.0F * std::clamp(strength, 0.0F, 1.0F)));
     const sf::Color tint(level, level, level, level);  // premultiplied: colour and alpha alike
     const sf::FloatRect& box = found->box;
@@ -97,21 +98,33 @@ bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, const Painte
                                      {box.left, box.top + box.height}};
     for (const int corner : {0, 1, 2, 0, 2, 3}) {
         const sf::Vector2f offset = corners[corner];
-        quads.append(sf::Vertex(centre + offset * scale, tint, found->centre + offset));
+        quads.append(sf::Vertex(centre + offset, tint, found->centre + offset));
     }
     return true;
 }
 
-void SpriteAtlas::draw(sf::RenderTarget& target, const sf::VertexArray& quads, Sampling sampling) {
-    if (quads.getVertexCount() == 0 || !usable_) return;
-    if (painted_since_display_) {
-        texture_.display();
-        painted_since_display_ = false;
-        // SFML 2.5's display() leaves the atlas' framebuffer bound without telling the target,
-        // which would then draw into the atlas: bind the target again.
+void SpriteAtlas::display_painted(sf::RenderTarget& target) {
+    if (!painted_since_display_) return;
+    texture_.display();
+    painted_since_display_ = false;
+    // SFML 2.5's display() leaves the atlas' framebuffer bound without telling the target, which
+    // would then draw into the atlas: bind the target again.
+    (void)target.setActive(true);
+}
+
+const sf::Image& SpriteAtlas::image(sf::RenderTarget& target) {
+    if (usable_ && painted_since_image_) {
+        display_painted(target);
+        image_ = texture_.getTexture().copyToImage();
+        painted_since_image_ = false;
         (void)target.setActive(true);
     }
-    texture_.setSmooth(sampling == Sampling::smooth);
+    return image_;
+}
+
+void SpriteAtlas::draw(sf::RenderTarget& target, const sf::VertexArray& quads) {
+    if (quads.getVertexCount() == 0 || !usable_) return;
+    display_painted(target);
     sf::RenderStates states(premultiplied_alpha());
     states.texture = &texture_.getTexture();
     target.draw(quads, states);

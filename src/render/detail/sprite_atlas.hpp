@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderStates.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
@@ -18,10 +19,9 @@
 namespace frontline::render::detail {
 
 /// What a sprite shows: an event glyph (shape, certainty, radius, colour), a precision-2 halo
-/// (radius, colour), the dot a spread glyph's spoke starts from, or a region's area (colour; drawn
-/// scaled to the region's size on screen).
+/// (radius, colour), or the dot a spread glyph's spoke starts from.
 struct SpriteKey {
-    enum class Kind : std::uint8_t { glyph, halo, anchor, area };
+    enum class Kind : std::uint8_t { glyph, halo, anchor };
     Kind kind = Kind::glyph;
     GlyphShape shape = GlyphShape::dot;
     Certainty certainty = Certainty::confirmed;
@@ -32,10 +32,11 @@ struct SpriteKey {
 };
 
 /// Small pictures the map repeats thousands of times (glyphs, halos), each rasterised once into
-/// one texture with premultiplied alpha. A frame then draws 20,000 events as 20,000 textured
-/// quads in one call, instead of tessellating and rasterising 20,000 outlines. Each quad is the
-/// box around what was painted and no more: a software rasteriser samples and blends every pixel
-/// a quad covers, transparent or not. (An octagon around a glyph covers a fifth fewer pixels but
+/// one texture with premultiplied alpha. A frame then draws 20,000 events as 20,000 quads blitted
+/// from the atlas' image onto the canvas (`Canvas::draw_sprites`), or as textured quads in one
+/// call where there is no canvas, instead of tessellating and rasterising 20,000 outlines. Each
+/// quad is the box around what was painted and no more: every pixel a quad covers is blended,
+/// transparent or not. (An octagon around a glyph covers a fifth fewer pixels but
 /// costs three times the triangles, and llvmpipe then took 12 % longer per frame.)
 class SpriteAtlas {
 public:
@@ -48,21 +49,18 @@ public:
     /// @return whether the texture could be made (false without an OpenGL context).
     bool ready();
 
-    /// How the quads of one array are drawn: sprites at the size they were painted at sit on whole
-    /// pixels, so each pixel is one texel (`exact`, which a software rasteriser samples at about
-    /// two thirds of the cost); enlarged ones are interpolated (`smooth`).
-    enum class Sampling : std::uint8_t { exact, smooth };
-
-    /// Appends to `quads` (sf::Triangles) a quad centred on `centre` showing the sprite for
-    /// `key`, painted by `paint` the first time the key is seen, with colour and alpha scaled by
-    /// `strength` (0-1). With `scale` 1 the centre is rounded to a whole pixel and the quads are
-    /// for `Sampling::exact`; otherwise the sprite is enlarged by `scale`, for `Sampling::smooth`.
-    /// Returns false when the atlas is full or not ready: the caller draws the shape itself.
-    bool add(sf::VertexArray& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre, float strength,
-             float scale = 1.0F);
+    /// Appends to `quads` (sf::Triangles) a quad centred on `centre`, rounded to a whole pixel so
+    /// that each pixel is one texel, showing the sprite for `key`, painted by `paint` the first
+    /// time the key is seen, with colour and alpha scaled by `strength` (0-1). Returns false when
+    /// the atlas is full or not ready: the caller draws the shape itself.
+    bool add(sf::VertexArray& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre, float strength);
 
     /// Draws `quads` built by `add` onto `target`.
-    void draw(sf::RenderTarget& target, const sf::VertexArray& quads, Sampling sampling);
+    void draw(sf::RenderTarget& target, const sf::VertexArray& quads);
+
+    /// The atlas in memory (premultiplied, top row first), for `Canvas::draw_sprites`: read back
+    /// when sprites were painted since it last was. `target` is made active again afterwards.
+    [[nodiscard]] const sf::Image& image(sf::RenderTarget& target);
 
 private:
     /// Where a sprite was painted: the centre it was painted at, and the box around what was
@@ -73,18 +71,21 @@ private:
     };
 
     std::optional<Cell> cell_for(const SpriteKey& key, const Painter& paint);
+    void display_painted(sf::RenderTarget& target);
 
     sf::RenderTexture texture_;
     bool created_ = false;
     bool usable_ = false;
     bool painted_since_display_ = false;
+    bool painted_since_image_ = true;
+    sf::Image image_;
     std::map<SpriteKey, Cell> cells_;
     float shelf_left_ = 0.0F;
     float shelf_top_ = 0.0F;
     float shelf_height_ = 0.0F;
 };
 
-/// Blending for premultiplied colour (the atlas and the area layer): "over" without
+/// Blending for premultiplied colour (the atlas): "over" without
 /// multiplying by alpha a second time.
 [[nodiscard]] inline sf::BlendMode premultiplied_alpha() {
     return {sf::BlendMode::One, sf::BlendMode::OneMinusSrcAlpha, sf::BlendMode::Add};

@@ -1,0 +1,274 @@
+// The CPU canvas the map's events are composited on, checked against what OpenGL draws for the
+// same shapes (it stands in for it) and against coverage worked out by hand. Needs an X display
+// for the comparisons with OpenGL (Xvfb; ctest provides one).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <numbers>
+#include <stdexcept>
+#include <vector>
+
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/Sprite.hpp>
+
+#include "render/detail/canvas.hpp"
+#include "render/detail/geometry_batch.hpp"
+#include "render/detail/glyph_shapes.hpp"
+#include "render/detail/layer_copy.hpp"
+
+namespace frontline::render {
+namespace {
+
+using detail::Canvas;
+using detail::RowShare;
+
+bool have_display() {
+    const char* display = std::getenv("DISPLAY");
+    return display != nullptr && *display != '\0';
+}
+
+/// The canvas' pixel at (x, y) from the top, premultiplied.
+sf::Color at(const Canvas& canvas, unsigned x, unsigned y) {
+    const std::size_t from_bottom = canvas.size().y - 1 - y;
+    const std::uint8_t* p = canvas.data() + (from_bottom * canvas.size().x + x) * 4;
+    return {p[0], p[1], p[2], p[3]};
+}
+
+/// The canvas as an image, top row first (the order `sf::Texture::copyToImage` gives).
+sf::Image image_of(const Canvas& canvas) {
+    sf::Image image;
+    image.create(canvas.size().x, canvas.size().y);
+    for (unsigned y = 0; y < canvas.size().y; ++y)
+        for (unsigned x = 0; x < canvas.size().x; ++x) image.setPixel(x, y, at(canvas, x, y));
+    return image;
+}
+
+struct Difference {
+    int largest = 0;           ///< largest difference of a channel
+    double share_above = 0.0;  ///< share of pixels with a channel off by more than the threshold
+};
+
+Difference compare(const sf::Image& a, const sf::Image& b, int threshold) {
+    Difference found;
+    std::size_t above = 0;
+    const sf::Vector2u size = a.getSize();
+    for (unsigned y = 0; y < size.y; ++y)
+        for (unsigned x = 0; x < size.x; ++x) {
+            const sf::Color p = a.getPixel(x, y);
+            const sf::Color q = b.getPixel(x, y);
+            const int off =
+                std::max({std::abs(p.r - q.r), std::abs(p.g - q.g), std::abs(p.b - q.b), std::abs(p.a - q.a)});
+            found.largest = std::max(found.largest, off);
+            if (off > threshold) ++above;
+        }
+    found.share_above = static_cast<double>(above) / (static_cast<double>(size.x) * size.y);
+    return found;
+}
+
+/// Shapes of every kind the map draws: a glyph, lines at odd angles, a disc and a ring, in
+/// colours that overlap.
+detail::ShapeBatch sample_shapes() {
+    detail::ShapeBatch batch;
+    const detail::GlyphGeometry star = detail::glyph_geometry(GlyphShape::star);
+    std::vector<sf::Vector2f> outline;
+    for (const sf::Vector2f& p : star.outline) outline.push_back(sf::Vector2f(60.3F, 50.6F) + p * 30.0F);
+    batch.filled(outline, star.triangles, sf::Color(200, 40, 30, 220));
+    batch.polyline(outline, true, 1.7F, sf::Color(20, 20, 120));
+    batch.segment({5.2F, 95.0F}, {150.7F, 20.1F}, 3.0F, sf::Color(30, 160, 60, 150));
+    batch.disc({120.5F, 70.25F}, 18.3F, sf::Color(250, 200, 0, 90));
+    batch.circle_outline({120.5F, 70.25F}, 18.3F, 1.2F, sf::Color(90, 60, 0, 200));
+    return batch;
+}
+
+TEST(Canvas, FillsTrianglesAsFourTimesMultisampledOpenGlDoes) {
+    if (!have_display()) GTEST_SKIP() << "no X display: run under xvfb-run (ctest does)";
+    const sf::Vector2u size{170, 110};
+    const sf::Color background(235, 230, 220);
+    sf::ContextSettings settings;
+    settings.antialiasingLevel = 4;
+    sf::RenderTexture target;
+    ASSERT_TRUE(target.create(size.x, size.y, settings));
+    if (target.getTexture().getNativeHandle() == 0) GTEST_SKIP() << "no texture";
+    const detail::ShapeBatch shapes = sample_shapes();
+    target.clear(background);
+    shapes.draw(target);
+    target.display();
+    const sf::Image drawn = target.getTexture().copyToImage();
+
+    Canvas canvas(size, background.toInteger());
+    canvas.fill(shapes.vertices());
+    // The same but for rounding, and where a stroke's segments overlap at a joint: OpenGL blends
+    // those samples twice, the canvas once.
+    EXPECT_LT(compare(image_of(canvas), drawn, 3).share_above, 0.005);
+    EXPECT_LT(compare(image_of(canvas), drawn, 24).share_above, 0.001);
+    EXPECT_LE(compare(image_of(canvas), drawn, 0).largest, 80);
+    EXPECT_EQ(at(canvas, 3, 3), background);
+}
+
+TEST(Canvas, BlendsTheEdgesATranslucentShapesTrianglesShareOnce) {
+    // A disc is a fan of triangles: inside it every pixel, on a shared edge or not, is the same.
+    detail::ShapeBatch batch;
+    batch.disc({40.0F, 40.0F}, 30.0F, sf::Color(0, 0, 200, 120));
+    batch.segment({5.0F, 73.5F}, {75.0F, 73.5F}, 3.0F, sf::Color(200, 0, 0, 120));  // two triangles, corner to corner
+    Canvas canvas({80, 80}, 0xFFFFFFFF);
+    canvas.fill(batch.vertices());
+    const sf::Color inside = at(canvas, 40, 40);
+    for (unsigned y = 20; y < 60; ++y)
+        for (unsigned x = 20; x < 60; ++x) ASSERT_EQ(at(canvas, x, y), inside) << x << ", " << y;
+    const sf::Color along = at(canvas, 40, 73);
+    for (unsigned x = 10; x < 70; ++x) EXPECT_EQ(at(canvas, x, 73), along) << x;
+}
+
+TEST(Canvas, CoversADiscByItsAreaAndLeavesTheRestAlone) {
+    Canvas canvas({80, 80}, 0);
+    const float radius = 20.0F;
+    canvas.disc({40.3F, 39.6F}, radius, 1.0F, sf::Color(255, 0, 0, 100), sf::Color::Transparent);
+    // Without a rim the summed alpha is the disc's area.
+    double covered = 0.0;
+    for (unsigned y = 0; y < 80; ++y)
+        for (unsigned x = 0; x < 80; ++x) covered += at(canvas, x, y).a / 100.0;
+    const double area = std::numbers::pi * radius * radius;
+    EXPECT_NEAR(covered, area, 0.01 * area);
+    EXPECT_EQ(at(canvas, 40, 40), sf::Color(100, 0, 0, 100));  // premultiplied
+    EXPECT_EQ(at(canvas, 40, 5), sf::Color(0, 0, 0, 0));
+    EXPECT_EQ(at(canvas, 2, 2), sf::Color(0, 0, 0, 0));
+}
+
+TEST(Canvas, DrawsADiscsRimOverItsFill) {
+    Canvas canvas({60, 60}, 0xFFFFFFFF);
+    canvas.disc({30.0F, 30.0F}, 20.0F, 4.0F, sf::Color(0, 0, 255, 60), sf::Color(0, 0, 0, 255));
+    EXPECT_EQ(at(canvas, 30, 10), sf::Color(0, 0, 0, 255));  // on the rim: the rim's colour alone
+    const sf::Color inside = at(canvas, 30, 30);
+    EXPECT_NEAR(inside.r, 195, 1);
+    EXPECT_EQ(inside.b, 255);
+    EXPECT_EQ(at(canvas, 30, 3), sf::Color::White);
+}
+
+TEST(Canvas, CoversASegmentByItsArea) {
+    Canvas canvas({60, 40}, 0);
+    // Along a row: exactly one pixel high, from x = 9.5 to 40.5 with its square ends.
+    canvas.segment({10.0F, 20.5F}, {40.0F, 20.5F}, 1.0F, sf::Color(0, 0, 0, 200));
+    EXPECT_EQ(at(canvas, 20, 20).a, 200);
+    EXPECT_EQ(at(canvas, 20, 19).a, 0);
+    EXPECT_EQ(at(canvas, 20, 21).a, 0);
+    EXPECT_EQ(at(canvas, 9, 20).a, 100);   // half of the pixel under the end
+    EXPECT_EQ(at(canvas, 41, 20).a, 0);
+    // At an angle the summed alpha is still its length (ends included) by its width.
+    Canvas slanted({60, 60}, 0);
+    slanted.segment({8.3F, 50.2F}, {47.9F, 11.7F}, 2.0F, sf::Color(0, 0, 0, 100));
+    double covered = 0.0;
+    for (unsigned y = 0; y < 60; ++y)
+        for (unsigned x = 0; x < 60; ++x) covered += at(slanted, x, y).a / 100.0;
+    const double area = (std::hypot(47.9 - 8.3, 11.7 - 50.2) + 2.0) * 2.0;
+    EXPECT_NEAR(covered, area, 0.03 * area);
+}
+
+TEST(Canvas, BlitsSpritesTexelForTexelAndTintsThem) {
+    // A 4x2 atlas: a premultiplied half-transparent red texel at (1, 0), the rest transparent
+    // but for an opaque blue one at (2, 1).
+    sf::Image atlas;
+    atlas.create(4, 2, sf::Color::Transparent);
+    atlas.setPixel(1, 0, sf::Color(128, 0, 0, 128));
+    atlas.setPixel(2, 1, sf::Color(0, 0, 255, 255));
+    const auto quad = [](sf::VertexArray& quads, sf::Vector2f corner, sf::Uint8 tint) {
+        const sf::Color colour(tint, tint, tint, tint);
+        const sf::Vector2f corners[4] = {{0, 0}, {4, 0}, {4, 2}, {0, 2}};
+        for (const int i : {0, 1, 2, 0, 2, 3}) quads.append(sf::Vertex(corner + corners[i], colour, corners[i]));
+    };
+    sf::VertexArray quads(sf::Triangles);
+    quad(quads, {10.0F, 5.0F}, 255);
+    quad(quads, {20.0F, 5.0F}, 128);
+    quad(quads, {-2.0F, 0.0F}, 255);  // hangs off the left edge
+    Canvas canvas({30, 10}, 0xFFFFFFFF);
+    canvas.draw_sprites(quads, atlas);
+    EXPECT_EQ(at(canvas, 11, 5), sf::Color(255, 127, 127, 255));  // red at half over white
+    EXPECT_EQ(at(canvas, 12, 6), sf::Color(0, 0, 255, 255));
+    EXPECT_EQ(at(canvas, 10, 5), sf::Color::White);
+    EXPECT_EQ(at(canvas, 22, 6), sf::Color(127, 127, 255, 255));  // blue at half strength
+    EXPECT_EQ(at(canvas, 0, 1), sf::Color(0, 0, 255, 255));
+}
+
+TEST(Canvas, ScalesALayerUpAsSmoothOpenGlSamplingDoes) {
+    if (!have_display()) GTEST_SKIP() << "no X display: run under xvfb-run (ctest does)";
+    const sf::Vector2u small{21, 13};
+    const sf::Vector2u size{168, 104};
+    Canvas layer(small, 0);
+    layer.disc({10.0F, 6.0F}, 5.0F, 1.0F, sf::Color(200, 30, 30, 120), sf::Color(60, 0, 0, 220));
+    layer.disc({15.0F, 8.0F}, 4.0F, 0.5F, sf::Color(30, 30, 200, 90), sf::Color(0, 0, 60, 160));
+
+    // OpenGL: the layer as a smooth texture stretched over a target, blended premultiplied.
+    sf::Texture texture;
+    ASSERT_TRUE(texture.loadFromImage(image_of(layer)));
+    texture.setSmooth(true);
+    sf::RenderTexture target;
+    ASSERT_TRUE(target.create(size.x, size.y));
+    target.clear(sf::Color(240, 240, 230));
+    sf::Sprite stretched(texture);
+    stretched.setScale(static_cast<float>(size.x) / static_cast<float>(small.x),
+                       static_cast<float>(size.y) / static_cast<float>(small.y));
+    target.draw(stretched, sf::RenderStates(sf::BlendMode(sf::BlendMode::One, sf::BlendMode::OneMinusSrcAlpha)));
+    target.display();
+    const sf::Image drawn = target.getTexture().copyToImage();
+
+    Canvas canvas(size, sf::Color(240, 240, 230).toInteger());
+    canvas.composite_scaled(layer, {sf::IntRect(0, 0, static_cast<int>(size.x), static_cast<int>(size.y))});
+    const Difference difference = compare(image_of(canvas), drawn, 3);
+    EXPECT_LT(difference.share_above, 0.001) << "largest difference " << difference.largest;
+
+    // Only the runs given are touched.
+    Canvas part(size, 0xFFFFFFFF);
+    part.composite_scaled(layer, {sf::IntRect(0, 40, 168, 8)});
+    EXPECT_EQ(at(part, 80, 39), sf::Color::White);
+    EXPECT_NE(at(part, 80, 44), sf::Color::White);
+}
+
+TEST(Canvas, DrawsTheSameInSharesOfRowsAsAllAtOnce) {
+    const detail::ShapeBatch shapes = sample_shapes();
+    Canvas layer({21, 14}, 0);
+    layer.disc({9.0F, 7.0F}, 6.0F, 1.0F, sf::Color(0, 120, 0, 80), sf::Color(0, 60, 0, 200));
+    const auto draw = [&](Canvas& canvas, RowShare share) {
+        canvas.fill(shapes.vertices(), share);
+        canvas.disc({50.0F, 60.0F}, 33.0F, 1.5F, sf::Color(10, 10, 200, 40), sf::Color(10, 10, 90, 120), share);
+        canvas.segment({0.0F, 0.0F}, {169.0F, 109.0F}, 1.0F, sf::Color(80, 80, 80, 120), share);
+        canvas.composite_scaled(layer, {sf::IntRect(0, 0, 170, 110)}, share);
+    };
+    Canvas whole({170, 110}, 0xF0F0E6FF);
+    draw(whole, RowShare{});
+    Canvas shared({170, 110}, 0xF0F0E6FF);
+    detail::for_each_row_share([&](RowShare share) { draw(shared, share); });
+    EXPECT_EQ(compare(image_of(whole), image_of(shared), 0).largest, 0);
+}
+
+TEST(Canvas, PassesOnWhatADrawingThreadThrew) {
+    EXPECT_THROW(detail::for_each_row_share([](RowShare share) {
+                     if (share.index + 1 == share.count) throw std::runtime_error("drawing failed");
+                 }),
+                 std::runtime_error);
+}
+
+TEST(Canvas, UploadsIntoARegionOfTheTargetOnly) {
+    if (!have_display()) GTEST_SKIP() << "no X display: run under xvfb-run (ctest does)";
+    const sf::Vector2u size{64, 48};
+    Canvas canvas(size, 0x204080FF);
+    canvas.disc({32.0F, 24.0F}, 10.0F, 1.0F, sf::Color(255, 255, 0, 255), sf::Color(255, 255, 0, 255));
+    for (const unsigned samples : {0U, 4U}) {
+        sf::ContextSettings settings;
+        settings.antialiasingLevel = samples;
+        sf::RenderTexture target;
+        ASSERT_TRUE(target.create(size.x, size.y, settings));
+        target.clear(sf::Color::White);
+        sf::Texture staging;
+        detail::upload_canvas(canvas, staging, target, {8, 4, 48, 40});
+        target.display();
+        const sf::Image result = target.getTexture().copyToImage();
+        EXPECT_EQ(result.getPixel(32, 24), sf::Color(255, 255, 0)) << samples << " samples";
+        EXPECT_EQ(result.getPixel(10, 6), sf::Color(0x20, 0x40, 0x80)) << samples << " samples";
+        EXPECT_EQ(result.getPixel(4, 24), sf::Color::White) << samples << " samples";
+        EXPECT_EQ(result.getPixel(32, 46), sf::Color::White) << samples << " samples";
+    }
+}
+
+}  // namespace
+}  // namespace frontline::render
