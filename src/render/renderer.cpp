@@ -18,6 +18,7 @@
 #include "render/detail/glyph_shapes.hpp"
 #include "render/detail/layer_copy.hpp"
 #include "render/detail/palette.hpp"
+#include "render/detail/simplify.hpp"
 #include "render/detail/text.hpp"
 #include "render/detail/tile_cover.hpp"
 
@@ -53,21 +54,6 @@ std::vector<sf::Vector2f> to_screen(const Frame& frame, const std::vector<PlaneP
 /// A view whose units are the pixels of a target of `size`.
 sf::View pixel_view(sf::Vector2u size) {
     return sf::View(sf::FloatRect(0.0F, 0.0F, static_cast<float>(size.x), static_cast<float>(size.y)));
-}
-
-/// `line` without the points closer than a pixel to the last one kept (the ends always stay): a
-/// front traced in metres has thousands of vertices a zoomed-out map cannot show.
-std::vector<sf::Vector2f> without_subpixel_steps(std::vector<sf::Vector2f> line) {
-    if (line.size() < 3) return line;
-    constexpr float min_step_px = 1.0F;
-    std::size_t kept = 1;
-    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
-        const sf::Vector2f d = line[i] - line[kept - 1];
-        if (d.x * d.x + d.y * d.y >= min_step_px * min_step_px) line[kept++] = line[i];
-    }
-    line[kept++] = line.back();
-    line.resize(kept);
-    return line;
 }
 
 sf::Color darker(sf::Color colour, float factor) {
@@ -237,8 +223,11 @@ void draw_control(Frame& frame) {
     if (caches.fronts_control_revision != frame.scene.control_revision() || caches.fronts_snapshot != snapshot_index ||
         caches.fronts_pixels_per_km != frame.view.pixels_per_km() || caches.fronts_frame != frame.layout.map) {
         ShapeBatch fronts;
+        const GeosContext geos;
+        // A quarter of a pixel off does not show under strokes two pixels wide or more.
+        constexpr double front_tolerance_px = 0.25;
         for (const auto& line : snapshot->front_lines) {
-            const auto screen = without_subpixel_steps(to_screen(frame, line));
+            const auto screen = simplified(geos, to_screen(frame, line), front_tolerance_px);
             fronts.polyline(screen, false, 4.5F, sf::Color(255, 255, 255, 200));
             fronts.polyline(screen, false, 2.2F, palette::front_line);
         }

@@ -1,11 +1,14 @@
 // Projection, view, layout, WKT, triangulation, glyph shapes, symbology: no display needed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <set>
 
 #include "common/error.hpp"
 #include "render/detail/glyph_shapes.hpp"
+#include "render/detail/simplify.hpp"
 #include "render/detail/tile_cover.hpp"
 #include "render/detail/timeline_ticks.hpp"
 #include "render/detail/triangulate.hpp"
@@ -256,6 +259,44 @@ TEST(Symbology, GlyphsGrowWithMentionsWithinBounds) {
     EXPECT_LT(glyph_radius(1), glyph_radius(4));
     EXPECT_LE(glyph_radius(10000), 16.0F);
     EXPECT_EQ(display_name("armed_clash"), "Armed clash");
+}
+
+TEST(Simplified, DropsWhatAPixelCannotShowAndKeepsTheEnds) {
+    const GeosContext ctx;
+    // Collinear points go; a ring of 100 px radius in 2,000 steps keeps its shape within the
+    // tolerance with a few dozen.
+    std::vector<sf::Vector2f> straight;
+    for (int i = 0; i <= 100; ++i) straight.emplace_back(static_cast<float>(i), 5.0F + 0.5F * static_cast<float>(i));
+    const auto line = detail::simplified(ctx, straight, 0.25);
+    ASSERT_EQ(line.size(), 2U);
+    EXPECT_EQ(line.front(), straight.front());
+    EXPECT_EQ(line.back(), straight.back());
+
+    std::vector<sf::Vector2f> ring;
+    for (int i = 0; i <= 2000; ++i) {
+        const double angle = 2.0 * std::numbers::pi * i / 2000.0;
+        ring.emplace_back(static_cast<float>(300.0 + 100.0 * std::cos(angle)),
+                          static_cast<float>(200.0 + 100.0 * std::sin(angle)));
+    }
+    const auto kept = detail::simplified(ctx, ring, 0.25);
+    EXPECT_GT(kept.size(), 20U);
+    EXPECT_LT(kept.size(), 200U);
+    EXPECT_EQ(kept.front(), kept.back());
+    // Every point of the ring lies within the tolerance of the simplified outline.
+    for (const sf::Vector2f& p : ring) {
+        double nearest = 1e9;
+        for (std::size_t i = 1; i < kept.size(); ++i) {
+            const double ax = kept[i - 1].x;
+            const double ay = kept[i - 1].y;
+            const double dx = kept[i].x - ax;
+            const double dy = kept[i].y - ay;
+            const double t = std::clamp(((p.x - ax) * dx + (p.y - ay) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+            nearest = std::min(nearest, std::hypot(p.x - (ax + t * dx), p.y - (ay + t * dy)));
+        }
+        EXPECT_LE(nearest, 0.26);
+    }
+    // Too short to simplify: as it was.
+    EXPECT_EQ(detail::simplified(ctx, {{1.0F, 1.0F}, {2.0F, 2.0F}}, 0.25).size(), 2U);
 }
 
 TEST(TileCover, RunsAlongEachRowOfTilesABoxTouches) {
