@@ -1,6 +1,7 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
 // target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step forward
-// and back, drawn from nothing, and during a drag; and the rasteriser's cost per pixel (docs/rendering-speed.md).
+// and back, drawn from nothing, and during a drag; and the rasteriser's cost per pixel
+// (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // Each frame is waited for (glFinish), so the figure includes the GPU (a software rasteriser
@@ -178,53 +179,41 @@ void BM_RenderFrameSteady(benchmark::State& state) {
 }
 BENCHMARK(BM_RenderFrameSteady)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
-/// A frame after the playhead moved on a day (playback) through the story's last ten days, with
-/// 17,800 to 20,000 events on the map: the week still fading is drawn afresh, the events that
-/// settled that day are added to the kept layers. Going back to the start of the ten days (not
-/// timed) redraws the layers from nothing.
-void BM_RenderFramePlayheadStep(benchmark::State& state) {
+/// Frames after the playhead moved a day at a time (`step` days) from `from` until `to`, and
+/// from `from` again: the jump back to `from` is not timed.
+void time_playhead_steps(benchmark::State& state, const Date& from, const Date& to, long step) {
     const auto opened = open_bench(state);
     if (!opened) return;
     Bench& bench = *opened;
-    const Date last = start_day().plus_days(89);
-    const Date first = last.plus_days(-9);
-    bench.scene().set_current(first);
+    bench.scene().set_current(from);
     bench.frame();
     for (auto _ : state) {
-        if (bench.scene().current() == last) {
+        if (bench.scene().current() == to) {
             state.PauseTiming();
-            bench.scene().set_current(first);
+            bench.scene().set_current(from);
             bench.frame();
             state.ResumeTiming();
         }
-        bench.scene().set_current(bench.scene().current().plus_days(1));
+        bench.scene().set_current(bench.scene().current().plus_days(step));
         bench.frame();
     }
     bench.count(state);
 }
+
+/// A frame after the playhead moved on a day (playback) through the story's last ten days, with
+/// 17,800 to 20,000 events on the map: the week still fading is drawn afresh, the events that
+/// settled that day are added to the kept layers.
+void BM_RenderFramePlayheadStep(benchmark::State& state) {
+    const Date last = start_day().plus_days(89);
+    time_playhead_steps(state, last.plus_days(-9), last, 1);
+}
 BENCHMARK(BM_RenderFramePlayheadStep)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
-/// A frame after the playhead went back a day (scrubbing backwards): the settled layers start
-/// from the latest checkpoint before it.
+/// A frame after the playhead went back a day (scrubbing backwards) through the story's last
+/// thirty days: the settled layers start from the latest checkpoint before it.
 void BM_RenderFramePlayheadBack(benchmark::State& state) {
-    const auto opened = open_bench(state);
-    if (!opened) return;
-    Bench& bench = *opened;
     const Date last = start_day().plus_days(89);
-    const Date first = last.plus_days(-29);
-    bench.scene().set_current(last);
-    bench.frame();
-    for (auto _ : state) {
-        if (bench.scene().current() == first) {
-            state.PauseTiming();
-            bench.scene().set_current(last);
-            bench.frame();
-            state.ResumeTiming();
-        }
-        bench.scene().set_current(bench.scene().current().plus_days(-1));
-        bench.frame();
-    }
-    bench.count(state);
+    time_playhead_steps(state, last, last.plus_days(-29), -1);
 }
 BENCHMARK(BM_RenderFramePlayheadBack)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 

@@ -661,11 +661,8 @@ void draw_ground_and_events(Frame& frame) {
     const auto ranges = glyph_ranges(frame);
     const auto& events = scene.events();
     if (!on_canvas) {
-        if (caches.ground.made) copy_layer(caches.ground.texture, frame.target);
-        else {
-            draw_base_layer(frame);
-            draw_control(frame);
-        }
+        draw_base_layer(frame);
+        draw_control(frame);
         frame.target.setView(pixel_view(size));
         EventDrawing all(frame);
         for (const PlacedGlyph& glyph : frame.glyphs()) {

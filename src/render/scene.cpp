@@ -324,14 +324,21 @@ DayCount Scene::visible_counts() const {
     return counts;
 }
 
+namespace {
+
+/// The merge grid's cell (column, row) of a screen point.
+std::pair<std::int64_t, std::int64_t> cell_of(sf::Vector2f p) {
+    return {static_cast<std::int64_t>(std::floor(p.x / cluster_merge_px)),
+            static_cast<std::int64_t>(std::floor(p.y / cluster_merge_px))};
+}
+
+std::uint64_t cell_key(std::int64_t x, std::int64_t y) {
+    return (static_cast<std::uint64_t>(x) << 32U) ^ static_cast<std::uint64_t>(y & 0xffffffff);
+}
+
+}  // namespace
+
 void GlyphPlacement::add(std::size_t event, const std::vector<PlanePoint>& marks, float radius) {
-    const auto cell_of = [](sf::Vector2f p) {
-        return std::pair{static_cast<std::int64_t>(std::floor(p.x / cluster_merge_px)),
-                         static_cast<std::int64_t>(std::floor(p.y / cluster_merge_px))};
-    };
-    const auto cell_key = [](std::int64_t x, std::int64_t y) {
-        return (static_cast<std::uint64_t>(x) << 32U) ^ static_cast<std::uint64_t>(y & 0xffffffff);
-    };
     for (const PlanePoint& mark : marks) {
         const sf::Vector2f screen = view_.to_screen(mark);
         const auto [cx, cy] = cell_of(screen);
@@ -348,18 +355,14 @@ void GlyphPlacement::add(std::size_t event, const std::vector<PlanePoint>& marks
                     }
                 }
             }
-        Placing placing;
         if (!joined) {
             joined = groups_.size();
             groups_.push_back({screen});
-            placing.started_in_cell = cell_key(cx, cy);
-            cells_[*placing.started_in_cell].push_back(*joined);
+            cells_[cell_key(cx, cy)].push_back(*joined);
         }
         // Spaced by the largest glyph so far, so that later members never push earlier ones.
         Group& group = groups_[*joined];
-        placing.group = *joined;
-        placing.largest_before = group.largest;
-        placings_.push_back(placing);
+        placings_.push_back({*joined, group.largest});
         group.largest = std::max(group.largest, radius);
         sf::Vector2f position = group.anchor;
         if (group.members > 0) {
@@ -381,9 +384,10 @@ void GlyphPlacement::truncate(std::size_t count) {
         Group& group = groups_[placing.group];
         --group.members;
         group.largest = placing.largest_before;
-        if (placing.started_in_cell) {
-            // A group is started by its first glyph and later than every group before it.
-            auto cell = cells_.find(*placing.started_in_cell);
+        if (group.members == 0) {
+            // The glyph started its group, which is therefore the newest one, last in its cell.
+            const auto [cx, cy] = cell_of(group.anchor);
+            auto cell = cells_.find(cell_key(cx, cy));
             cell->second.pop_back();
             if (cell->second.empty()) cells_.erase(cell);
             groups_.pop_back();

@@ -82,12 +82,11 @@ private:
     /// Groups by grid cell as wide as the merge distance: a mark looks at the 3x3 cells around it.
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells_;
     std::vector<PlacedGlyph> glyphs_;
-    /// For each glyph, what placing it changed: the group it joined and that group's largest
-    /// radius before, and the cell of the group when the glyph started it.
+    /// For each glyph, what placing it changed: the group it joined (started, when the group has
+    /// it alone) and that group's largest radius before.
     struct Placing {
         std::size_t group = 0;
         float largest_before = 0.0F;
-        std::optional<std::uint64_t> started_in_cell;
     };
     std::vector<Placing> placings_;
 };

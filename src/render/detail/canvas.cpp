@@ -209,8 +209,6 @@ public:
         row_end_.assign(static_cast<std::size_t>(box.height), box.left);
     }
 
-    [[nodiscard]] const sf::IntRect& box() const noexcept { return box_; }
-
     /// Marks the samples of triangle (p0, p1, p2) in the rows of `share`.
     void add(sf::Vector2f p0, sf::Vector2f p1, sf::Vector2f p2, RowShare share);
 
@@ -219,13 +217,18 @@ public:
     void for_each_covered(Blend&& blend) const {
         for (int row = 0; row < box_.height; ++row) {
             const auto r = static_cast<std::size_t>(row);
-            const std::uint8_t* bits = bits_.data() + r * static_cast<std::size_t>(box_.width) - box_.left;
             for (int x = row_begin_[r]; x < row_end_[r]; ++x)
-                if (bits[x] != 0) blend(x, box_.top + row, static_cast<unsigned>(std::popcount(bits[x])));
+                if (const std::uint8_t bits = bits_[at(r, x)]; bits != 0)
+                    blend(x, box_.top + row, static_cast<unsigned>(std::popcount(bits)));
         }
     }
 
 private:
+    /// Where column `x` of the box's row `r` is in `bits_`.
+    [[nodiscard]] std::size_t at(std::size_t r, int x) const noexcept {
+        return r * static_cast<std::size_t>(box_.width) + static_cast<std::size_t>(x - box_.left);
+    }
+
     sf::IntRect box_;
     std::vector<std::uint8_t> bits_;  ///< a bit a sample, row by row over the box
     std::vector<int> row_begin_;      ///< the columns any triangle touched, per row: [begin, end)
@@ -246,7 +249,6 @@ void SampleMask::add(sf::Vector2f p0, sf::Vector2f p1, sf::Vector2f p2, RowShare
     for (int y = first_row; y < end_row; ++y) {
         if (!share.owns(static_cast<unsigned>(y))) continue;
         const auto r = static_cast<std::size_t>(y - box_.top);
-        std::uint8_t* bits = bits_.data() + r * static_cast<std::size_t>(box_.width) - box_.left;
         for (std::size_t k = 0; k < sample_offsets.size(); ++k) {
             const double sample_y = y + sample_offsets[k][1];
             double low = -std::numeric_limits<double>::infinity();
@@ -271,7 +273,7 @@ void SampleMask::add(sf::Vector2f p0, sf::Vector2f p1, sf::Vector2f p2, RowShare
                                                          static_cast<double>(end_column)));
             if (start >= end) continue;
             const auto bit = static_cast<std::uint8_t>(1U << k);
-            for (int x = start; x < end; ++x) bits[x] |= bit;
+            for (std::size_t i = at(r, start); i < at(r, end); ++i) bits_[i] |= bit;
             row_begin_[r] = std::min(row_begin_[r], start);
             row_end_[r] = std::max(row_end_[r], end);
         }

@@ -136,8 +136,9 @@ float draw_text(sf::RenderTarget& target, const sf::Font& font, const sf::String
 // The parts of a frame, in drawing order (renderer.cpp and panels.cpp).
 void draw_base_layer(Frame& frame);
 void draw_control(Frame& frame);
-/// Whether `draw_ground_and_events` composites the events on a canvas (it needs off-screen
-/// layers), which then replaces the pixels of the map frame and no others.
+/// Brings the ground layer up to date (drawn and handed to the rasteriser when the view or the
+/// control snapshot changed) and says whether `draw_ground_and_events` composites the events on
+/// a canvas, which then replaces the pixels of the map frame and no others: it needs the layer.
 [[nodiscard]] bool map_on_canvas(Frame& frame);
 /// The ground (land, control) and the events over it.
 void draw_ground_and_events(Frame& frame);
