@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -829,16 +833,44 @@ void draw_over_map(Frame& frame) {
     draw_selection(frame);
 }
 
+/// Works out the glyph placement (`Frame::glyphs`) on a second thread while the calling thread
+/// draws what does not need it: the ground and the panels, which OpenGL draws from this thread
+/// alone. `join` hands the placement over, and any error it met.
+class PlacementAhead {
+public:
+    explicit PlacementAhead(const Frame& frame)
+        : placing_([this, &frame] {
+              try {
+                  (void)frame.glyphs();
+              } catch (...) {
+                  failure_ = std::current_exception();
+              }
+          }) {}
+
+    void join() {
+        if (placing_.joinable()) placing_.join();
+        if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+    }
+
+private:
+    std::exception_ptr failure_;
+    std::jthread placing_;  // last: it starts once the rest is built, and is joined before it goes
+};
+
 /// Everything but the hover: the part of a frame that only changes with the scene's revision.
 /// When the map is composited on a canvas, which replaces the map frame's pixels alone, the
-/// panels go first: the rasteriser fills them while the canvas is composited.
-void draw_picture(Frame& frame) {
+/// panels go first: the rasteriser fills them while the canvas is composited. `after_map` runs
+/// once the map is drawn, before what goes over it.
+void draw_picture(Frame& frame, const std::function<void()>& after_map = {}) {
+    PlacementAhead placement(frame);
     const bool panels_first = map_on_canvas(frame);
     if (panels_first) {
         draw_panels(frame);
         start_rasterising(frame.target);
     }
+    placement.join();
     draw_map(frame);
+    if (after_map) after_map();
     if (!panels_first) draw_panels(frame);
     draw_over_map(frame);
 }
@@ -877,20 +909,13 @@ void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
             return;
         }
         detail::Frame frame(picture_, scene, font_, hatch_, *caches_);
-        const bool panels_first = detail::map_on_canvas(frame);  // as in `draw_picture`
-        if (panels_first) {
-            detail::draw_panels(frame);
-            detail::start_rasterising(frame.target);
-        }
-        detail::draw_map(frame);
-        if (map_picture_ok_) {
+        detail::draw_picture(frame, [this] {
+            if (!map_picture_ok_) return;
             picture_.display();
             detail::copy_layer(picture_, map_picture_);
             map_picture_.display();
             (void)picture_.setActive(true);  // see SpriteAtlas::draw
-        }
-        if (!panels_first) detail::draw_panels(frame);
-        detail::draw_over_map(frame);
+        });
         picture_.display();
         (void)target.setActive(true);
         picture_revision_ = scene.revision();
