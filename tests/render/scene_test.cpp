@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "render/detail/frame.hpp"
 #include "render/scene.hpp"
 #include "fixtures.hpp"
 
@@ -279,6 +280,66 @@ TEST(Scene, EventDateRangeSpansStartsAndEnds) {
 
 TEST(Scene, RefusesAnEmptyViewport) {
     EXPECT_THROW(Scene({}, BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-02")), {0, 700}), UsageError);
+}
+
+/// The legend's headings in order, and whether each has a row of its own under it in the panel.
+struct LegendCheck {
+    std::vector<std::string> headings;
+    bool every_heading_has_a_row = true;
+    bool rows_inside = true;
+};
+
+LegendCheck check_legend(const Scene& scene) {
+    const sf::FloatRect& panel = scene.layout().legend;
+    const detail::LegendPlan plan = detail::plan_legend(scene, panel);
+    LegendCheck check;
+    for (std::size_t h = 0; h < plan.headings.size(); ++h) {
+        const float at = plan.headings[h].second;
+        const float next = h + 1 < plan.headings.size() ? plan.headings[h + 1].second : panel.top + panel.height;
+        check.headings.push_back(plan.headings[h].first.toAnsiString());
+        check.every_heading_has_a_row =
+            check.every_heading_has_a_row &&
+            std::any_of(plan.rows.begin(), plan.rows.end(),
+                        [&](const detail::LegendPlan::Row& row) { return row.centre_y > at && row.centre_y < next; });
+    }
+    for (const auto& row : plan.rows)
+        check.rows_inside = check.rows_inside && row.centre_y > panel.top && row.centre_y < panel.top + panel.height;
+    return check;
+}
+
+TEST(Legend, KeepsTheKeyToTheGlyphsByFoldingTheActorsWithFewestEvents) {
+    std::vector<Event> events;
+    for (int actor = 0; actor < 24; ++actor)
+        for (int k = 0; k <= actor % 3; ++k)
+            events.push_back(test::make_event(actor % 2 == 0 ? "airstrike" : "armed_clash",
+                                              "ACTOR" + std::to_string(actor), 38.3 + 0.01 * actor, 36.9, "2014-10-05",
+                                              Certainty::confirmed, 1 + actor % 3));
+    const Scene scene(events, BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-20")), {1000, 600});
+    const LegendCheck check = check_legend(scene);
+    EXPECT_EQ(check.headings, (std::vector<std::string>{"EVENTS", "WHO (FIRST ACTOR)", "HOW SURE", "WHERE"}));
+    EXPECT_TRUE(check.every_heading_has_a_row);
+    EXPECT_TRUE(check.rows_inside);
+    const detail::LegendPlan plan = detail::plan_legend(scene, scene.layout().legend);
+    EXPECT_TRUE(std::any_of(plan.rows.begin(), plan.rows.end(), [](const detail::LegendPlan::Row& row) {
+        return row.label.toAnsiString().starts_with("+ ") && row.label.toAnsiString().ends_with(" others");
+    }));
+    // The first actor rows are those with the most events (three each).
+    const auto first_actor = std::find_if(plan.rows.begin(), plan.rows.end(), [](const detail::LegendPlan::Row& row) {
+        return row.toggle && row.toggle->kind == LegendToggle::Kind::actor;
+    });
+    ASSERT_NE(first_actor, plan.rows.end());
+    EXPECT_EQ(first_actor->count, "3");
+}
+
+TEST(Legend, PutsNoHeadingWithoutRoomForItsFirstRow) {
+    // Short viewports, a pixel apart: in one of them the panel ends just under a heading.
+    for (unsigned height = 300; height < 420; ++height) {
+        const Scene scene = test::small_scene();
+        Scene sized(scene.events(), BaseLayer{}, scene.range(), {1000, height});
+        const LegendCheck check = check_legend(sized);
+        EXPECT_TRUE(check.every_heading_has_a_row) << "viewport height " << height;
+        EXPECT_TRUE(check.rows_inside) << "viewport height " << height;
+    }
 }
 
 }  // namespace

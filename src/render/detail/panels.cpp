@@ -142,14 +142,15 @@ LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
     std::vector<LegendPlan::Row>& rows = plan.rows;
     std::vector<std::pair<sf::String, float>>& headings = plan.headings;
     bool out_of_room = false;
+    constexpr float heading_height = 26.0F;
+    // A heading goes in only with room for its first row under it.
     const auto heading = [&](const std::string& text) {
-        if (y + 2.0F * legend_row_height > bottom) {
+        if (y + heading_height + legend_row_height > bottom) {
             out_of_room = true;
             return false;
         }
-        y += 6.0F;
-        headings.emplace_back(utf8(text), y + 7.0F);
-        y += 20.0F;
+        headings.emplace_back(utf8(text), y + 13.0F);
+        y += heading_height;
         return true;
     };
     // Returns the icon centre for the caller to draw, or nothing when the panel is full.
@@ -192,8 +193,17 @@ LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
                        1.0F);
         }
     }
+    // The key to the glyphs (how sure, where) keeps its room: the actors with the fewest events
+    // give theirs up first, folded into one row of others.
+    const std::size_t where_rows = 2U + (any_halo ? 1U : 0U) + (any_disc ? 1U : 0U);
+    const float key_height = 2.0F * heading_height + static_cast<float>(3 + where_rows) * legend_row_height;
+    const auto rows_left = [&](float height) {
+        return static_cast<std::size_t>(std::max(0.0F, std::floor(height / legend_row_height)));
+    };
+    const std::size_t actor_rows_with_key = rows_left(bottom - y - heading_height - key_height);
+    constexpr std::size_t min_actor_rows = 3;
+    const std::size_t max_actor_rows = std::min<std::size_t>(12, std::max(min_actor_rows, actor_rows_with_key));
     if (!actors.empty() && !out_of_room && heading("WHO (FIRST ACTOR)")) {
-        constexpr std::size_t max_actor_rows = 12;
         for (std::size_t i = 0; i < actors.size(); ++i) {
             const bool last_row = i + 1 == max_actor_rows && actors.size() > max_actor_rows;
             if (last_row) {
