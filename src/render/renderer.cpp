@@ -470,19 +470,23 @@ Date end_day(const Event& event) { return event.date_end.value_or(*event.date_st
 /// order the settled layers draw them: by the day they ended, then in drawing order.
 std::vector<std::size_t> ending_between(const Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
                                         const std::optional<Date>& after, const Date& through) {
-    std::vector<std::size_t> ending;
+    struct Ending {
+        Date day;
+        std::size_t first_glyph;
+        std::size_t event;
+        auto operator<=>(const Ending&) const = default;
+    };
+    std::vector<Ending> sorted;
     const auto& events = frame.scene.events();
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (ranges[i].second == 0) continue;
         const Date ended = end_day(events[i]);
         if (ended > through || (after && ended <= *after)) continue;
-        ending.push_back(i);
+        sorted.push_back({ended, ranges[i].first, i});
     }
-    std::sort(ending.begin(), ending.end(), [&](std::size_t a, std::size_t b) {
-        const Date end_a = end_day(events[a]);
-        const Date end_b = end_day(events[b]);
-        return end_a < end_b || (end_a == end_b && ranges[a].first < ranges[b].first);
-    });
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::size_t> ending(sorted.size());
+    std::transform(sorted.begin(), sorted.end(), ending.begin(), [](const Ending& e) { return e.event; });
     return ending;
 }
 
