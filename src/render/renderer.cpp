@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -839,17 +840,23 @@ void draw_over_map(Frame& frame) {
 
 /// Works out the glyph placement (`Frame::glyphs`) on a second thread while the calling thread
 /// draws what does not need it: the ground and the panels, which OpenGL draws from this thread
-/// alone. `join` hands the placement over, and any error it met.
+/// alone. `join` hands the placement over, and any error it met. Without a thread to be had, the
+/// placement is worked out on the calling thread when it is first asked for, as it always was.
 class PlacementAhead {
 public:
-    explicit PlacementAhead(const Frame& frame)
-        : placing_([this, &frame] {
-              try {
-                  (void)frame.glyphs();
-              } catch (...) {
-                  failure_ = std::current_exception();
-              }
-          }) {}
+    explicit PlacementAhead(const Frame& frame) {
+        try {
+            placing_ = std::jthread([this, &frame] {
+                try {
+                    (void)frame.glyphs();
+                } catch (...) {
+                    failure_ = std::current_exception();
+                }
+            });
+        } catch (const std::system_error&) {
+            // Placed later, on this thread.
+        }
+    }
 
     void join() {
         if (placing_.joinable()) placing_.join();
@@ -858,7 +865,7 @@ public:
 
 private:
     std::exception_ptr failure_;
-    std::jthread placing_;  // last: it starts once the rest is built, and is joined before it goes
+    std::jthread placing_;  // last: joined before the rest goes
 };
 
 /// Everything but the hover: the part of a frame that only changes with the scene's revision.
