@@ -282,8 +282,10 @@ TEST(Scene, RefusesAnEmptyViewport) {
     EXPECT_THROW(Scene({}, BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-02")), {0, 700}), UsageError);
 }
 
-/// The legend's headings in order, and whether each has a row of its own under it in the panel.
+/// The legend's plan, its headings in order, and whether each has a row of its own under it in
+/// the panel.
 struct LegendCheck {
+    detail::LegendPlan plan;
     std::vector<std::string> headings;
     bool every_heading_has_a_row = true;
     bool rows_inside = true;
@@ -291,8 +293,8 @@ struct LegendCheck {
 
 LegendCheck check_legend(const Scene& scene) {
     const sf::FloatRect& panel = scene.layout().legend;
-    const detail::LegendPlan plan = detail::plan_legend(scene, panel);
-    LegendCheck check;
+    LegendCheck check{detail::plan_legend(scene, panel), {}};
+    const detail::LegendPlan& plan = check.plan;
     for (std::size_t h = 0; h < plan.headings.size(); ++h) {
         const float at = plan.headings[h].second;
         const float next = h + 1 < plan.headings.size() ? plan.headings[h + 1].second : panel.top + panel.height;
@@ -319,7 +321,7 @@ TEST(Legend, KeepsTheKeyToTheGlyphsByFoldingTheActorsWithFewestEvents) {
     EXPECT_EQ(check.headings, (std::vector<std::string>{"EVENTS", "WHO (FIRST ACTOR)", "HOW SURE", "WHERE"}));
     EXPECT_TRUE(check.every_heading_has_a_row);
     EXPECT_TRUE(check.rows_inside);
-    const detail::LegendPlan plan = detail::plan_legend(scene, scene.layout().legend);
+    const detail::LegendPlan& plan = check.plan;
     EXPECT_TRUE(std::any_of(plan.rows.begin(), plan.rows.end(), [](const detail::LegendPlan::Row& row) {
         return row.label.toAnsiString().starts_with("+ ") && row.label.toAnsiString().ends_with(" others");
     }));

@@ -195,12 +195,15 @@ LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
     }
     // The key to the glyphs (how sure, where) keeps its room: the actors with the fewest events
     // give theirs up first, folded into one row of others.
+    constexpr std::array certainty_rows{std::pair{Certainty::confirmed, "confirmed"},
+                                        std::pair{Certainty::reported, "reported by a source"},
+                                        std::pair{Certainty::claimed, "claimed by a party"}};
+    // A named place, read more often, and a ring and a disc when some event needs them.
     const std::size_t where_rows = 2U + (any_halo ? 1U : 0U) + (any_disc ? 1U : 0U);
-    const float key_height = 2.0F * heading_height + static_cast<float>(3 + where_rows) * legend_row_height;
-    const auto rows_left = [&](float height) {
-        return static_cast<std::size_t>(std::max(0.0F, std::floor(height / legend_row_height)));
-    };
-    const std::size_t actor_rows_with_key = rows_left(bottom - y - heading_height - key_height);
+    const float key_height =
+        2.0F * heading_height + static_cast<float>(certainty_rows.size() + where_rows) * legend_row_height;
+    const auto actor_rows_with_key = static_cast<std::size_t>(
+        std::max(0.0F, std::floor((bottom - y - heading_height - key_height) / legend_row_height)));
     constexpr std::size_t min_actor_rows = 3;
     const std::size_t max_actor_rows = std::min<std::size_t>(12, std::max(min_actor_rows, actor_rows_with_key));
     if (!actors.empty() && !out_of_room && heading("WHO (FIRST ACTOR)")) {
@@ -219,9 +222,7 @@ LegendPlan plan_legend(const Scene& scene, const sf::FloatRect& panel) {
         }
     }
     if (!out_of_room && heading("HOW SURE")) {
-        for (const auto& [certainty, label] :
-             {std::pair{Certainty::confirmed, "confirmed"}, std::pair{Certainty::reported, "reported by a source"},
-              std::pair{Certainty::claimed, "claimed by a party"}}) {
+        for (const auto& [certainty, label] : certainty_rows) {
             const auto icon = row(label, "");
             if (!icon) break;
             draw_glyph(icons, GlyphShape::circle, *icon, legend_icon_radius, sf::Color(150, 180, 220), certainty, 1.0F);
