@@ -1,7 +1,7 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
 // target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step forward
-// and back, drawn from nothing, and during a drag; and the rasteriser's cost per pixel
-// (docs/rendering-speed.md).
+// and back, drawn from nothing, after a filter toggled, and during a drag; and the rasteriser's
+// cost per pixel (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // Each frame is waited for (glFinish), so the figure includes the GPU (a software rasteriser
@@ -232,6 +232,23 @@ void BM_RenderFrameRedrawAll(benchmark::State& state) {
     bench.count(state);
 }
 BENCHMARK(BM_RenderFrameRedrawAll)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+/// A frame after a legend row was clicked: one actor's events (a sixth of them) hidden, then
+/// shown again. Every glyph may move, so the events are drawn from nothing; the ground is kept.
+void BM_RenderFrameFilterToggled(benchmark::State& state) {
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
+    bench.frame();
+    bool shown = false;
+    for (auto _ : state) {
+        bench.scene().set_actor_shown(actors[1], shown);
+        shown = !shown;
+        bench.frame();
+    }
+    bench.count(state);
+}
+BENCHMARK(BM_RenderFrameFilterToggled)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 /// A frame while the map is dragged (the viewer draws the whole frame once the view rests): the
 /// last picture moved by a few pixels, back and forth.

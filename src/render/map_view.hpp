@@ -57,6 +57,8 @@ public:
     /// new one (the smaller of the two ratios wins, so nothing that showed is cut off).
     [[nodiscard]] MapView reframed(sf::FloatRect new_frame) const noexcept;
 
+    friend bool operator==(const MapView&, const MapView&) = default;
+
 private:
     sf::FloatRect frame_;
     PlanePoint centre_;

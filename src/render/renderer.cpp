@@ -427,7 +427,7 @@ bool update_ground(Frame& frame) {
     const Scene& scene = frame.scene;
     if (!caches.ground.ensure(frame.target.getSize())) return false;
     const ControlSnapshot* snapshot = scene.control();
-    if (caches.ground.drawn && caches.ground_placement == scene.placement_revision() &&
+    if (caches.ground.drawn && caches.ground_view == frame.view &&
         caches.ground_control == scene.control_revision() && caches.ground_snapshot == snapshot)
         return true;
     Frame ground(caches.ground.texture, scene, frame.font, frame.hatch, caches);
@@ -438,7 +438,7 @@ bool update_ground(Frame& frame) {
     start_rasterising(caches.ground.texture);
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
     caches.ground.drawn = true;
-    caches.ground_placement = scene.placement_revision();
+    caches.ground_view = frame.view;
     caches.ground_control = scene.control_revision();
     caches.ground_snapshot = snapshot;
     ++caches.ground_generation;

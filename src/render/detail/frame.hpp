@@ -50,7 +50,8 @@ struct FrameCaches {
 
     /// The land and the control snapshot's fills and front lines, as the view shows them.
     Layer ground;
-    std::uint64_t ground_placement = 0;  ///< `Scene::placement_revision()` drawn at; 0: none
+    /// The view it was drawn in: a filter or the time window moves the glyphs, not the ground.
+    std::optional<MapView> ground_view;
     std::uint64_t ground_control = 0;    ///< `Scene::control_revision()` drawn at
     const ControlSnapshot* ground_snapshot = nullptr;
     std::uint64_t ground_generation = 0;  ///< counts the times `ground` was drawn
