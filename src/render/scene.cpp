@@ -147,6 +147,7 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
                      [this](std::size_t a, std::size_t b) { return *events_[a].date_start < *events_[b].date_start; });
 
     fit_to_events();
+    control_revision_ = revision_;  // another scene's layers, even without control, are not this one's
 }
 
 void Scene::changed() noexcept {

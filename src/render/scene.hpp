@@ -158,7 +158,8 @@ public:
         changed();
         control_revision_ = revision_;
     }
-    /// The revision at which the control layer was last set (renderers keep strokes built from it).
+    /// The revision at which the control layer was last set, or the scene made: no two scenes
+    /// share one. Renderers keep the ground and the strokes built from it.
     [[nodiscard]] std::uint64_t control_revision() const noexcept { return control_revision_; }
     /// Every control snapshot, in time order (empty without a control layer).
     [[nodiscard]] const std::vector<ControlSnapshot>& control_snapshots() const noexcept { return control_; }

@@ -276,6 +276,38 @@ TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
     compare("cumulative again");
 }
 
+TEST_F(RenderPng, OneRendererDrawsEachScenesOwnGround) {
+    // The ground is kept while the view stays the same. Two scenes of the same events have the
+    // same view, and neither has a control layer: the second must still get its own land.
+    const auto make = [](BaseLayer base) {
+        std::vector<Event> events;
+        events.push_back(test::make_event("airstrike", "USA", 38.30, 36.85, "2014-10-05"));
+        events.push_back(test::make_event("shelling", "ISIS", 38.40, 36.90, "2014-10-06"));
+        return Scene(std::move(events), std::move(base), DateRange(day("2014-10-01"), day("2014-10-10")), {900, 600});
+    };
+    const Scene without_land = make(BaseLayer{});
+    BaseLayer land;
+    land.outlines.push_back({LonLat(38.0, 36.6), LonLat(38.35, 36.6), LonLat(38.35, 37.2), LonLat(38.0, 37.2)});
+    const Scene with_land = make(std::move(land));
+    ASSERT_EQ(without_land.view(), with_land.view());
+
+    const sf::Font font = load_default_font();
+    sf::RenderTexture kept_target;
+    sf::RenderTexture fresh_target;
+    ASSERT_TRUE(kept_target.create(900, 600));
+    ASSERT_TRUE(fresh_target.create(900, 600));
+    Renderer renderer(font);
+    for (const Scene* scene : {&without_land, &with_land, &without_land}) {
+        renderer.draw(kept_target, *scene);
+        kept_target.display();
+        draw(fresh_target, *scene, font);
+        fresh_target.display();
+        EXPECT_LT(differing_share(kept_target.getTexture().copyToImage(), fresh_target.getTexture().copyToImage()),
+                  0.001)
+            << (scene == &with_land ? "with land" : "without land");
+    }
+}
+
 /// Share of the pixels `at` of `moved` (inside `frame`, where `source(at)` also is) that differ
 /// from `before` at `source(at)`.
 template <typename Source>
