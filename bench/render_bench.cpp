@@ -1,7 +1,7 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
 // target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step forward
-// and back, drawn from nothing, after a filter toggled, and during a drag; and the rasteriser's
-// cost per pixel (docs/rendering-speed.md).
+// (in a cumulative map and in a sliding window) and back, drawn from nothing, after a filter
+// toggled, and during a drag; and the rasteriser's cost per pixel (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // Each frame is waited for (glFinish), so the figure includes the GPU (a software rasteriser
@@ -180,11 +180,13 @@ void BM_RenderFrameSteady(benchmark::State& state) {
 BENCHMARK(BM_RenderFrameSteady)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 /// Frames after the playhead moved a day at a time (`step` days) from `from` until `to`, and
-/// from `from` again: the jump back to `from` is not timed.
-void time_playhead_steps(benchmark::State& state, const Date& from, const Date& to, long step) {
+/// from `from` again, in `window`: the jump back to `from` is not timed.
+void time_playhead_steps(benchmark::State& state, const Date& from, const Date& to, long step,
+                         render::TimeWindow window = render::TimeWindow::cumulative) {
     const auto opened = open_bench(state);
     if (!opened) return;
     Bench& bench = *opened;
+    bench.scene().set_window(window);
     bench.scene().set_current(from);
     bench.frame();
     for (auto _ : state) {
@@ -208,6 +210,14 @@ void BM_RenderFramePlayheadStep(benchmark::State& state) {
     time_playhead_steps(state, last.plus_days(-9), last, 1);
 }
 BENCHMARK(BM_RenderFramePlayheadStep)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+/// A frame of playback in a sliding window of 7 days (W): no settled layers, the window's 1,500
+/// or so events drawn afresh over the kept ground each day.
+void BM_RenderFrameSlidingWindowStep(benchmark::State& state) {
+    const Date last = start_day().plus_days(89);
+    time_playhead_steps(state, last.plus_days(-9), last, 1, render::TimeWindow::sliding);
+}
+BENCHMARK(BM_RenderFrameSlidingWindowStep)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 /// A frame after the playhead went back a day (scrubbing backwards) through the story's last
 /// thirty days: the settled layers start from the latest checkpoint before it.
