@@ -186,6 +186,26 @@ double differing_share(const sf::Image& a, const sf::Image& b) {
     return static_cast<double>(differing) / (static_cast<double>(a.getSize().x) * a.getSize().y);
 }
 
+/// A renderer and a target for its frames, beside a target for frames drawn from nothing (900×600).
+struct KeptAndFresh {
+    sf::Font font = load_default_font();
+    sf::RenderTexture kept;
+    sf::RenderTexture fresh;
+    Renderer renderer{font};
+
+    [[nodiscard]] bool ready() { return kept.create(900, 600) && fresh.create(900, 600); }
+
+    /// Share of pixels (as `differing_share`) where the renderer's frame of `scene` differs from
+    /// the frame drawn from nothing.
+    double differing(const Scene& scene) {
+        renderer.draw(kept, scene);
+        kept.display();
+        draw(fresh, scene, font);
+        fresh.display();
+        return differing_share(kept.getTexture().copyToImage(), fresh.getTexture().copyToImage());
+    }
+};
+
 /// Forty days of events of every precision and certainty, crowded at a few towns and scattered
 /// around them, some lasting a week.
 Scene playback_scene() {
@@ -231,27 +251,17 @@ TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
     // restarts them from checkpoints when it goes back; whatever path led to a day, the frame
     // must be the one drawn from nothing.
     Scene scene = playback_scene();
-    const sf::Font font = load_default_font();
-    sf::RenderTexture kept_target;
-    sf::RenderTexture fresh_target;
-    ASSERT_TRUE(kept_target.create(900, 600));
-    ASSERT_TRUE(fresh_target.create(900, 600));
-    Renderer renderer(font);
+    KeptAndFresh frames;
+    ASSERT_TRUE(frames.ready());
     const auto compare = [&](const std::string& when) {
-        renderer.draw(kept_target, scene);
-        kept_target.display();
-        draw(fresh_target, scene, font);
-        fresh_target.display();
-        const sf::Image kept = kept_target.getTexture().copyToImage();
-        const sf::Image fresh = fresh_target.getTexture().copyToImage();
-        EXPECT_LT(differing_share(kept, fresh), 0.001) << when << ", " << scene.current().iso();
+        EXPECT_LT(frames.differing(scene), 0.001) << when << ", " << scene.current().iso();
     };
     scene.set_current(day("2014-10-01"));
     compare("start");
     for (int d = 1; d < 45; ++d) {
         scene.set_current(day("2014-10-01").plus_days(d));
         if (d % 4 == 0 || d > 40) compare("playing forward");
-        else renderer.draw(kept_target, scene);
+        else frames.renderer.draw(frames.kept, scene);
     }
     scene.set_current(day("2014-10-20"));
     compare("after jumping back");
@@ -261,7 +271,7 @@ TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
     for (int d = 1; d <= 14; ++d) {
         scene.set_current(day("2014-11-02").plus_days(-d));
         if (d % 3 == 0 || d == 1) compare("scrubbing back");
-        else renderer.draw(kept_target, scene);
+        else frames.renderer.draw(frames.kept, scene);
     }
     scene.set_current(day("2014-10-28"));
     compare("forward again from a checkpoint");
@@ -291,21 +301,10 @@ TEST_F(RenderPng, OneRendererDrawsEachScenesOwnGround) {
     const Scene with_land = make(std::move(land));
     ASSERT_EQ(without_land.view(), with_land.view());
 
-    const sf::Font font = load_default_font();
-    sf::RenderTexture kept_target;
-    sf::RenderTexture fresh_target;
-    ASSERT_TRUE(kept_target.create(900, 600));
-    ASSERT_TRUE(fresh_target.create(900, 600));
-    Renderer renderer(font);
-    for (const Scene* scene : {&without_land, &with_land, &without_land}) {
-        renderer.draw(kept_target, *scene);
-        kept_target.display();
-        draw(fresh_target, *scene, font);
-        fresh_target.display();
-        EXPECT_LT(differing_share(kept_target.getTexture().copyToImage(), fresh_target.getTexture().copyToImage()),
-                  0.001)
-            << (scene == &with_land ? "with land" : "without land");
-    }
+    KeptAndFresh frames;
+    ASSERT_TRUE(frames.ready());
+    for (const Scene* scene : {&without_land, &with_land, &without_land})
+        EXPECT_LT(frames.differing(*scene), 0.001) << (scene == &with_land ? "with land" : "without land");
 }
 
 /// Share of the pixels `at` of `moved` (inside `frame`, where `source(at)` also is) that differ
