@@ -407,8 +407,8 @@ private:
 
     ShapeBatch underlay_;
     std::vector<Spoke> spokes_;  // over the underlay: a spread story has thousands, drawn the fastest way
-    sf::VertexArray under_sprites_{sf::Triangles};  // halos and spoke dots
-    sf::VertexArray glyph_sprites_{sf::Triangles};
+    SpriteQuads under_sprites_;  // halos and spoke dots
+    SpriteQuads glyph_sprites_;
     ShapeBatch glyphs_;
 };
 
@@ -473,19 +473,21 @@ std::vector<std::size_t> ending_between(const Frame& frame, const std::vector<st
                                         const std::optional<Date>& after, const Date& through) {
     struct Ending {
         Date day;
-        std::size_t first_glyph;
         std::size_t event;
-        auto operator<=>(const Ending&) const = default;
     };
     std::vector<Ending> sorted;
     const auto& events = frame.scene.events();
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        if (ranges[i].second == 0) continue;
+    const auto& glyphs = frame.glyphs();
+    // Taken in drawing order, each event at its first glyph, then put in order of their days
+    // alone: a stable sort keeps the drawing order within a day.
+    for (std::size_t g = 0; g < glyphs.size(); ++g) {
+        const std::size_t i = glyphs[g].event;
+        if (ranges[i].first != g) continue;
         const Date ended = end_day(events[i]);
         if (ended > through || (after && ended <= *after)) continue;
-        sorted.push_back({ended, ranges[i].first, i});
+        sorted.push_back({ended, i});
     }
-    std::sort(sorted.begin(), sorted.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Ending& a, const Ending& b) { return a.day < b.day; });
     std::vector<std::size_t> ending(sorted.size());
     std::transform(sorted.begin(), sorted.end(), ending.begin(), [](const Ending& e) { return e.event; });
     return ending;

@@ -172,12 +172,12 @@ TEST(Canvas, BlitsSpritesTexelForTexelAndTintsThem) {
     atlas.create(4, 2, sf::Color::Transparent);
     atlas.setPixel(1, 0, sf::Color(128, 0, 0, 128));
     atlas.setPixel(2, 1, sf::Color(0, 0, 255, 255));
-    const auto quad = [](sf::VertexArray& quads, sf::Vector2f corner, sf::Uint8 tint) {
+    const auto quad = [](std::vector<sf::Vertex>& quads, sf::Vector2f corner, sf::Uint8 tint) {
         const sf::Color colour(tint, tint, tint, tint);
         const sf::Vector2f corners[4] = {{0, 0}, {4, 0}, {4, 2}, {0, 2}};
-        for (const int i : {0, 1, 2, 0, 2, 3}) quads.append(sf::Vertex(corner + corners[i], colour, corners[i]));
+        for (const int i : {0, 1, 2, 0, 2, 3}) quads.emplace_back(corner + corners[i], colour, corners[i]);
     };
-    sf::VertexArray quads(sf::Triangles);
+    std::vector<sf::Vertex> quads;
     quad(quads, {10.0F, 5.0F}, 255);
     quad(quads, {20.0F, 5.0F}, 128);
     quad(quads, {-2.0F, 0.0F}, 255);  // hangs off the left edge

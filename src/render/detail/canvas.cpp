@@ -182,6 +182,7 @@ Canvas::Canvas(sf::Vector2u size, std::uint32_t premultiplied)
                                             static_cast<std::uint8_t>(premultiplied >> 16U),
                                             static_cast<std::uint8_t>(premultiplied >> 8U),
                                             static_cast<std::uint8_t>(premultiplied)};
+    if (premultiplied == 0) return;  // the vector starts zeroed: transparent
     for (std::size_t i = 0; i < pixels_.size(); i += 4) std::memcpy(pixels_.data() + i, pixel.data(), 4);
 }
 
@@ -444,10 +445,10 @@ void Canvas::segment(sf::Vector2f a, sf::Vector2f b, float width, sf::Color colo
     }
 }
 
-void Canvas::draw_sprites(const sf::VertexArray& quads, const sf::Image& atlas, RowShare share) {
+void Canvas::draw_sprites(std::span<const sf::Vertex> quads, const sf::Image& atlas, RowShare share) {
     const sf::Vector2u atlas_size = atlas.getSize();
     const std::uint8_t* texels = atlas.getPixelsPtr();
-    for (std::size_t i = 0; i + 5 < quads.getVertexCount(); i += 6) {
+    for (std::size_t i = 0; i + 5 < quads.size(); i += 6) {
         const sf::Vertex& top_left = quads[i];
         const sf::Vertex& bottom_right = quads[i + 2];
         const unsigned tint = top_left.color.a;

@@ -3,10 +3,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/Rect.hpp>
+#include <SFML/Graphics/Vertex.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
 namespace frontline::render::detail {
@@ -61,7 +63,7 @@ public:
 
     /// Draws quads made by `SpriteAtlas::add` at scale 1 (whole pixels, one texel each) from
     /// `atlas`, premultiplied, each tinted by its vertices' colour as OpenGL modulates a texture.
-    void draw_sprites(const sf::VertexArray& quads, const sf::Image& atlas, RowShare share = {});
+    void draw_sprites(std::span<const sf::Vertex> quads, const sf::Image& atlas, RowShare share = {});
 
     /// A disc of `fill` with a ring of `rim` `rim_width` wide centred on its edge (straight alpha,
     /// blended as `fill` blends them), edges smoothed over a pixel.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <SFML/Graphics/VertexArray.hpp>
 #include <SFML/Graphics/View.hpp>
 
 namespace frontline::render::detail {
@@ -83,7 +84,7 @@ std::optional<SpriteAtlas::Cell> SpriteAtlas::cell_for(const SpriteKey& key, con
     return cells_.emplace(key, Cell{centre, box}).first->second;
 }
 
-bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre,
+bool SpriteAtlas::add(SpriteQuads& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre,
                       float strength) {
     if (!ready()) return false;
     const auto found = cell_for(key, paint);
@@ -98,7 +99,7 @@ bool SpriteAtlas::add(sf::VertexArray& quads, const SpriteKey& key, const Painte
                                      {box.left, box.top + box.height}};
     for (const int corner : {0, 1, 2, 0, 2, 3}) {
         const sf::Vector2f offset = corners[corner];
-        quads.append(sf::Vertex(centre + offset, tint, found->centre + offset));
+        quads.emplace_back(centre + offset, tint, found->centre + offset);
     }
     return true;
 }
@@ -122,12 +123,12 @@ const sf::Image& SpriteAtlas::image(sf::RenderTarget& target) {
     return image_;
 }
 
-void SpriteAtlas::draw(sf::RenderTarget& target, const sf::VertexArray& quads) {
-    if (quads.getVertexCount() == 0 || !usable_) return;
+void SpriteAtlas::draw(sf::RenderTarget& target, const SpriteQuads& quads) {
+    if (quads.empty() || !usable_) return;
     display_painted(target);
     sf::RenderStates states(premultiplied_alpha());
     states.texture = &texture_.getTexture();
-    target.draw(quads, states);
+    target.draw(quads.data(), quads.size(), sf::Triangles, states);
 }
 
 }  // namespace frontline::render::detail

@@ -1,16 +1,19 @@
 #pragma once
 
+#include <bit>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderStates.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
-#include <SFML/Graphics/VertexArray.hpp>
+#include <SFML/Graphics/Vertex.hpp>
 
 #include "events/event.hpp"
 #include "render/detail/geometry_batch.hpp"
@@ -30,6 +33,22 @@ struct SpriteKey {
 
     auto operator<=>(const SpriteKey&) const = default;
 };
+
+/// A hash of every field of a `SpriteKey`: a frame looks up tens of thousands of them.
+struct SpriteKeyHash {
+    [[nodiscard]] std::size_t operator()(const SpriteKey& key) const noexcept {
+        const std::uint64_t kinds = (static_cast<std::uint64_t>(key.kind) << 16U) |
+                                    (static_cast<std::uint64_t>(key.shape) << 8U) |
+                                    static_cast<std::uint64_t>(key.certainty);
+        const std::uint64_t looks = (static_cast<std::uint64_t>(std::bit_cast<std::uint32_t>(key.radius)) << 32U) |
+                                    key.colour;
+        return std::hash<std::uint64_t>{}(looks * 0x9E3779B97F4A7C15ULL ^ kinds);
+    }
+};
+
+/// Quads of sprites as triangles, six vertices a quad: a plain vector, which a frame fills with
+/// tens of thousands of vertices faster than `sf::VertexArray::append` does.
+using SpriteQuads = std::vector<sf::Vertex>;
 
 /// Small pictures the map repeats thousands of times (glyphs, halos), each rasterised once into
 /// one texture with premultiplied alpha. A frame then draws 20,000 events as 20,000 quads blitted
@@ -53,10 +72,10 @@ public:
     /// that each pixel is one texel, showing the sprite for `key`, painted by `paint` the first
     /// time the key is seen, with colour and alpha scaled by `strength` (0-1). Returns false when
     /// the atlas is full or not ready: the caller draws the shape itself.
-    bool add(sf::VertexArray& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre, float strength);
+    bool add(SpriteQuads& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre, float strength);
 
     /// Draws `quads` built by `add` onto `target`.
-    void draw(sf::RenderTarget& target, const sf::VertexArray& quads);
+    void draw(sf::RenderTarget& target, const SpriteQuads& quads);
 
     /// The atlas in memory (premultiplied, top row first), for `Canvas::draw_sprites`: read back
     /// when sprites were painted since it last was. `target` is made active again afterwards.
@@ -79,7 +98,7 @@ private:
     bool painted_since_display_ = false;
     bool painted_since_image_ = true;
     sf::Image image_;
-    std::map<SpriteKey, Cell> cells_;
+    std::unordered_map<SpriteKey, Cell, SpriteKeyHash> cells_;
     float shelf_left_ = 0.0F;
     float shelf_top_ = 0.0F;
     float shelf_height_ = 0.0F;
