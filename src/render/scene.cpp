@@ -120,6 +120,8 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
         figures_[i].type_id = id_in(event_type_names_, events_[i].event_type);
         figures_[i].actor_id = id_in(actor_names_, events_[i].actor1);
     }
+    type_hidden_.assign(event_type_names_.size(), false);
+    actor_hidden_.assign(actor_names_.size(), false);
 
     for (const auto& ring : base_.outlines) {
         land_outlines_.push_back(project_all(projection_, ring));
@@ -173,12 +175,26 @@ void Scene::set_current(const Date& day) {
     changed();
 }
 
+namespace {
+
+/// Marks `name` in `hidden` (by its index in the sorted `names`) as `hide`, when it is one of them.
+void mark_hidden(std::vector<bool>& hidden, const std::vector<std::string>& names, const std::string& name, bool hide) {
+    const auto at = std::lower_bound(names.begin(), names.end(), name);
+    if (at != names.end() && *at == name) hidden[static_cast<std::size_t>(at - names.begin())] = hide;
+}
+
+}  // namespace
+
 void Scene::set_type_shown(const std::string& event_type, bool shown) {
-    if (shown ? hidden_types_.erase(event_type) > 0 : hidden_types_.insert(event_type).second) placement_changed();
+    if (!(shown ? hidden_types_.erase(event_type) > 0 : hidden_types_.insert(event_type).second)) return;
+    mark_hidden(type_hidden_, event_type_names_, event_type, !shown);
+    placement_changed();
 }
 
 void Scene::set_actor_shown(const std::string& actor, bool shown) {
-    if (shown ? hidden_actors_.erase(actor) > 0 : hidden_actors_.insert(actor).second) placement_changed();
+    if (!(shown ? hidden_actors_.erase(actor) > 0 : hidden_actors_.insert(actor).second)) return;
+    mark_hidden(actor_hidden_, actor_names_, actor, !shown);
+    placement_changed();
 }
 
 const std::vector<PlacedGlyph>& Scene::placed_glyphs() const {
@@ -289,8 +305,8 @@ void Scene::set_window_days(int days) {
 bool Scene::is_visible(std::size_t index) const {
     const Event& event = events_.at(index);
     if (!event.date_start || current_ < *event.date_start) return false;
-    if (!hidden_types_.empty() && hidden_types_.contains(event.event_type)) return false;
-    if (!hidden_actors_.empty() && hidden_actors_.contains(event.actor1)) return false;
+    const EventFigure& figure = figures_[index];
+    if (type_hidden_[figure.type_id] || actor_hidden_[figure.actor_id]) return false;
     if (window_ == TimeWindow::cumulative) return true;
     return !(event.date_end.value_or(*event.date_start) < window_start());
 }

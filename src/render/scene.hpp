@@ -300,6 +300,10 @@ private:
     int window_days_ = 7;
     std::set<std::string> hidden_types_;
     std::set<std::string> hidden_actors_;
+    /// The same by index into `event_type_names_` and `actor_names_`: placing 20,000 events asks
+    /// for each, and a string looked up in a set costs more than the rest of the placement.
+    std::vector<bool> type_hidden_;
+    std::vector<bool> actor_hidden_;
     std::optional<std::size_t> hovered_;
     std::optional<std::size_t> selected_;
 

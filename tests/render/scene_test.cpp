@@ -220,6 +220,32 @@ TEST(Scene, KeptPlacementIsTheOneWorkedOutAfresh) {
     same_as_fresh("zoomed");
 }
 
+TEST(Scene, FiltersByTypeAndActorIncludingNamesItDoesNotHave) {
+    Scene scene = test::small_scene();
+    scene.set_current(day("2014-10-20"));
+    const auto visible = [&] {
+        std::vector<bool> shown;
+        for (std::size_t i = 0; i < scene.events().size(); ++i) shown.push_back(scene.is_visible(i));
+        return shown;
+    };
+    const std::vector<bool> all = visible();
+    // Names no event has are remembered (a legend may offer them) and hide nothing.
+    scene.set_type_shown("riot", false);
+    scene.set_actor_shown("SAA", false);
+    EXPECT_FALSE(scene.type_shown("riot"));
+    EXPECT_FALSE(scene.actor_shown("SAA"));
+    EXPECT_EQ(visible(), all);
+
+    scene.set_type_shown("airstrike", false);
+    scene.set_actor_shown("ISIS", false);
+    EXPECT_FALSE(scene.is_visible(0)) << "the airstrike";
+    EXPECT_FALSE(scene.is_visible(1)) << "ISIS's shelling";
+    EXPECT_TRUE(scene.is_visible(4)) << "YPG's territory taken";
+    scene.set_type_shown("airstrike", true);
+    scene.set_actor_shown("ISIS", true);
+    EXPECT_EQ(visible(), all);
+}
+
 TEST(Scene, SpreadsEventsAtOnePlaceWithoutOverlap) {
     std::vector<Event> events;
     for (int i = 0; i < 12; ++i)
