@@ -15,6 +15,13 @@ namespace frontline::render {
 
 namespace {
 
+/// `name`'s index in the sorted `names`; none when it is not one of them.
+std::optional<std::size_t> index_of(const std::vector<std::string>& names, const std::string& name) {
+    const auto at = std::lower_bound(names.begin(), names.end(), name);
+    if (at == names.end() || *at != name) return std::nullopt;
+    return static_cast<std::size_t>(at - names.begin());
+}
+
 constexpr float fit_padding_px = 48.0F;
 constexpr double fit_min_extent_km = 30.0;
 constexpr double empty_scene_extent_km = 1000.0;
@@ -113,12 +120,9 @@ Scene::Scene(std::vector<Event> events, BaseLayer base, DateRange range, sf::Vec
         std::sort(names->begin(), names->end());
         names->erase(std::unique(names->begin(), names->end()), names->end());
     }
-    const auto id_in = [](const std::vector<std::string>& names, const std::string& name) {
-        return static_cast<std::size_t>(std::lower_bound(names.begin(), names.end(), name) - names.begin());
-    };
     for (std::size_t i = 0; i < events_.size(); ++i) {
-        figures_[i].type_id = id_in(event_type_names_, events_[i].event_type);
-        figures_[i].actor_id = id_in(actor_names_, events_[i].actor1);
+        figures_[i].type_id = *index_of(event_type_names_, events_[i].event_type);
+        figures_[i].actor_id = *index_of(actor_names_, events_[i].actor1);
     }
     type_hidden_.assign(event_type_names_.size(), false);
     actor_hidden_.assign(actor_names_.size(), false);
@@ -177,25 +181,35 @@ void Scene::set_current(const Date& day) {
 
 namespace {
 
-/// Marks `name` in `hidden` (by its index in the sorted `names`) as `hide`, when it is one of them.
-void mark_hidden(std::vector<bool>& hidden, const std::vector<std::string>& names, const std::string& name, bool hide) {
-    const auto at = std::lower_bound(names.begin(), names.end(), name);
-    if (at != names.end() && *at == name) hidden[static_cast<std::size_t>(at - names.begin())] = hide;
+/// Whether `name` shows by `hidden`, its flags by index into `names`.
+bool shown_in(const std::vector<bool>& hidden, const std::vector<std::string>& names, const std::string& name) {
+    const auto index = index_of(names, name);
+    return !index || !hidden[*index];
+}
+
+/// Sets `name`'s flag in `hidden` to `!shown`; whether that changed it.
+bool set_shown(std::vector<bool>& hidden, const std::vector<std::string>& names, const std::string& name, bool shown) {
+    const auto index = index_of(names, name);
+    if (!index || hidden[*index] == !shown) return false;
+    hidden[*index] = !shown;
+    return true;
 }
 
 }  // namespace
 
 void Scene::set_type_shown(const std::string& event_type, bool shown) {
-    if (!(shown ? hidden_types_.erase(event_type) > 0 : hidden_types_.insert(event_type).second)) return;
-    mark_hidden(type_hidden_, event_type_names_, event_type, !shown);
-    placement_changed();
+    if (set_shown(type_hidden_, event_type_names_, event_type, shown)) placement_changed();
 }
 
 void Scene::set_actor_shown(const std::string& actor, bool shown) {
-    if (!(shown ? hidden_actors_.erase(actor) > 0 : hidden_actors_.insert(actor).second)) return;
-    mark_hidden(actor_hidden_, actor_names_, actor, !shown);
-    placement_changed();
+    if (set_shown(actor_hidden_, actor_names_, actor, shown)) placement_changed();
 }
+
+bool Scene::type_shown(const std::string& event_type) const {
+    return shown_in(type_hidden_, event_type_names_, event_type);
+}
+
+bool Scene::actor_shown(const std::string& actor) const { return shown_in(actor_hidden_, actor_names_, actor); }
 
 const std::vector<PlacedGlyph>& Scene::placed_glyphs() const {
     if (placement_ && placed_revision_ == revision_) return placement_->glyphs();

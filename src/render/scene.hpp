@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -240,12 +239,13 @@ public:
 
     // --- filters (the legend's toggles) -------------------------------------------------------
 
-    /// Shows or hides every event of `event_type`; all types show at first.
+    /// Shows or hides every event of `event_type`; all types show at first. A type no event has
+    /// has nothing to hide: the scene is left as it is.
     void set_type_shown(const std::string& event_type, bool shown);
-    /// Shows or hides every event whose first actor is `actor` ("" for an unknown one).
+    /// Shows or hides every event whose first actor is `actor` ("" for an unknown one), as above.
     void set_actor_shown(const std::string& actor, bool shown);
-    [[nodiscard]] bool type_shown(const std::string& event_type) const { return !hidden_types_.contains(event_type); }
-    [[nodiscard]] bool actor_shown(const std::string& actor) const { return !hidden_actors_.contains(actor); }
+    [[nodiscard]] bool type_shown(const std::string& event_type) const;
+    [[nodiscard]] bool actor_shown(const std::string& actor) const;
 
     // --- placement and hover ---------------------------------------------------------------
 
@@ -298,10 +298,8 @@ private:
     Date current_;
     TimeWindow window_ = TimeWindow::cumulative;
     int window_days_ = 7;
-    std::set<std::string> hidden_types_;
-    std::set<std::string> hidden_actors_;
-    /// The same by index into `event_type_names_` and `actor_names_`: placing 20,000 events asks
-    /// for each, and a string looked up in a set costs more than the rest of the placement.
+    /// The hidden types and actors by index into `event_type_names_` and `actor_names_`, as
+    /// each `EventFigure` refers to them: placing 20,000 events asks for each.
     std::vector<bool> type_hidden_;
     std::vector<bool> actor_hidden_;
     std::optional<std::size_t> hovered_;

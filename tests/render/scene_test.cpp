@@ -229,15 +229,19 @@ TEST(Scene, FiltersByTypeAndActorIncludingNamesItDoesNotHave) {
         return shown;
     };
     const std::vector<bool> all = visible();
-    // Names no event has are remembered (a legend may offer them) and hide nothing.
+    // Names no event has hide nothing, so the scene is left as it is: no frame to draw again.
+    const std::uint64_t before = scene.revision();
     scene.set_type_shown("riot", false);
     scene.set_actor_shown("SAA", false);
-    EXPECT_FALSE(scene.type_shown("riot"));
-    EXPECT_FALSE(scene.actor_shown("SAA"));
+    EXPECT_TRUE(scene.type_shown("riot"));
+    EXPECT_TRUE(scene.actor_shown("SAA"));
+    EXPECT_EQ(scene.revision(), before);
     EXPECT_EQ(visible(), all);
 
     scene.set_type_shown("airstrike", false);
     scene.set_actor_shown("ISIS", false);
+    EXPECT_FALSE(scene.type_shown("airstrike"));
+    EXPECT_FALSE(scene.actor_shown("ISIS"));
     EXPECT_FALSE(scene.is_visible(0)) << "the airstrike";
     EXPECT_FALSE(scene.is_visible(1)) << "ISIS's shelling";
     EXPECT_TRUE(scene.is_visible(4)) << "YPG's territory taken";

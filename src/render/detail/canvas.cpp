@@ -178,11 +178,11 @@ void for_each_row_share(const std::function<void(RowShare)>& draw) {
 
 Canvas::Canvas(sf::Vector2u size, std::uint32_t premultiplied)
     : width_(size.x), height_(size.y), pixels_(static_cast<std::size_t>(size.x) * size.y * 4) {
+    if (premultiplied == 0) return;  // the vector starts zeroed: transparent
     const std::array<std::uint8_t, 4> pixel{static_cast<std::uint8_t>(premultiplied >> 24U),
                                             static_cast<std::uint8_t>(premultiplied >> 16U),
                                             static_cast<std::uint8_t>(premultiplied >> 8U),
                                             static_cast<std::uint8_t>(premultiplied)};
-    if (premultiplied == 0) return;  // the vector starts zeroed: transparent
     for (std::size_t i = 0; i < pixels_.size(); i += 4) std::memcpy(pixels_.data() + i, pixel.data(), 4);
 }
 
