@@ -7,11 +7,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <numbers>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/Sprite.hpp>
+#include <SFML/System/Err.hpp>
 
 #include "render/detail/canvas.hpp"
 #include "render/detail/geometry_batch.hpp"
@@ -23,6 +25,7 @@ namespace {
 
 using detail::Canvas;
 using detail::RowShare;
+using detail::for_each_row_share;
 
 bool have_display() {
     const char* display = std::getenv("DISPLAY");
@@ -188,6 +191,24 @@ TEST(Canvas, BlitsSpritesTexelForTexelAndTintsThem) {
     EXPECT_EQ(at(canvas, 10, 5), sf::Color::White);
     EXPECT_EQ(at(canvas, 22, 6), sf::Color(127, 127, 255, 255));  // blue at half strength
     EXPECT_EQ(at(canvas, 0, 1), sf::Color(0, 0, 255, 255));
+}
+
+TEST(Canvas, DrawsNothingFromAnEmptyAtlasAndLeavesSfErrAlone) {
+    // Without an atlas texture every glyph is drawn as geometry and the sprite passes get an
+    // empty image. Asking it for its pixels wrote to sf::err() from both drawing threads at once,
+    // which hung the renderer.
+    std::ostringstream errors;
+    std::streambuf* const kept = sf::err().rdbuf(errors.rdbuf());
+    Canvas canvas({16, 16}, 0xFFFFFFFF);
+    const sf::Image no_atlas;
+    for_each_row_share([&](RowShare share) { canvas.draw_sprites({}, no_atlas, share); });
+    std::vector<sf::Vertex> quad;
+    for (const sf::Vector2f corner : {sf::Vector2f(2, 2), {6, 2}, {6, 6}, {2, 2}, {6, 6}, {2, 6}})
+        quad.emplace_back(corner, sf::Color::White, corner);
+    canvas.draw_sprites(quad, no_atlas);
+    sf::err().rdbuf(kept);
+    EXPECT_EQ(errors.str(), "");
+    EXPECT_EQ(at(canvas, 4, 4), sf::Color::White);
 }
 
 TEST(Canvas, ScalesALayerUpAsSmoothOpenGlSamplingDoes) {

@@ -447,6 +447,10 @@ void Canvas::segment(sf::Vector2f a, sf::Vector2f b, float width, sf::Color colo
 
 void Canvas::draw_sprites(std::span<const sf::Vertex> quads, const sf::Image& atlas, RowShare share) {
     const sf::Vector2u atlas_size = atlas.getSize();
+    // Without an atlas (no texture could be made for it, and every shape was drawn as geometry)
+    // there is nothing to blit. Asking an empty sf::Image for its pixels writes to sf::err(), which
+    // is not safe from two drawing threads at once: it hung the renderer.
+    if (quads.empty() || atlas_size.x == 0 || atlas_size.y == 0) return;
     const std::uint8_t* texels = atlas.getPixelsPtr();
     for (std::size_t i = 0; i + 5 < quads.size(); i += 6) {
         const sf::Vertex& top_left = quads[i];

@@ -63,6 +63,7 @@ public:
 
     /// Draws quads made by `SpriteAtlas::add` at scale 1 (whole pixels, one texel each) from
     /// `atlas`, premultiplied, each tinted by its vertices' colour as OpenGL modulates a texture.
+    /// Draws nothing from an empty atlas.
     void draw_sprites(std::span<const sf::Vertex> quads, const sf::Image& atlas, RowShare share = {});
 
     /// A disc of `fill` with a ring of `rim` `rim_width` wide centred on its edge (straight alpha,
