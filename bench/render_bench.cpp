@@ -1,7 +1,8 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
 // target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step forward
 // (in a cumulative map and in a sliding window) and back, drawn from nothing, after a filter
-// toggled, and during a drag; and the rasteriser's cost per pixel (docs/rendering-speed.md).
+// toggled, and during a drag; the glyph placement; and the rasteriser's cost per pixel
+// (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // Each frame is waited for (glFinish), so the figure includes the GPU (a software rasteriser
@@ -276,6 +277,17 @@ void BM_RenderFrameDragPreview(benchmark::State& state) {
     bench.count(state);
 }
 BENCHMARK(BM_RenderFrameDragPreview)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+/// The glyph placement of all 20,000 events, worked out afresh as after a filter or a pan (on a
+/// thread of its own while a frame draws the ground and the panels). Needs no display.
+void BM_PlaceGlyphs(benchmark::State& state) {
+    render::Scene scene(make_events(), render::BaseLayer{}, render::DateRange(start_day(), start_day().plus_days(89)),
+                        {width, height});
+    scene.set_current(start_day().plus_days(89));
+    for (auto _ : state) benchmark::DoNotOptimize(scene.placed_glyphs(scene.view()));
+    state.counters["glyphs"] = static_cast<double>(scene.placed_glyphs(scene.view()).size());
+}
+BENCHMARK(BM_PlaceGlyphs)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 /// What an off-screen render adds to a frame to save it: the 1600x900 picture copied to memory.
 void BM_ReadBackFrame(benchmark::State& state) {

@@ -367,33 +367,80 @@ std::uint64_t cell_key(std::int64_t x, std::int64_t y) {
     return (static_cast<std::uint64_t>(x) << 32U) ^ static_cast<std::uint64_t>(y & 0xffffffff);
 }
 
+/// How far beyond the map frame the flat part of the merge grid reaches: glyphs spread that far
+/// still show at the frame's edge.
+constexpr float near_margin_px = 64.0F;
+
 }  // namespace
+
+GlyphPlacement::GlyphPlacement(const MapView& view) : view_(view) {
+    const sf::FloatRect& frame = view.frame();
+    const auto [left, top] = cell_of({frame.left - near_margin_px, frame.top - near_margin_px});
+    const auto [right, bottom] =
+        cell_of({frame.left + frame.width + near_margin_px, frame.top + frame.height + near_margin_px});
+    near_left_ = left;
+    near_top_ = top;
+    near_columns_ = right - left + 1;
+    near_rows_ = bottom - top + 1;
+    near_.resize(static_cast<std::size_t>(near_columns_ * near_rows_));
+}
+
+bool GlyphPlacement::is_near(std::int64_t column, std::int64_t row) const noexcept {
+    return column >= near_left_ && column < near_left_ + near_columns_ && row >= near_top_ &&
+           row < near_top_ + near_rows_;
+}
+
+std::size_t GlyphPlacement::near_index(std::int64_t column, std::int64_t row) const noexcept {
+    return static_cast<std::size_t>((row - near_top_) * near_columns_ + (column - near_left_));
+}
+
+const GlyphPlacement::Cell* GlyphPlacement::find_cell(std::int64_t column, std::int64_t row) const {
+    if (is_near(column, row)) {
+        const Cell& near = near_[near_index(column, row)];
+        return near.oldest == no_group ? nullptr : &near;
+    }
+    const auto far = far_.find(cell_key(column, row));
+    return far == far_.end() ? nullptr : &far->second;
+}
+
+GlyphPlacement::Cell& GlyphPlacement::cell(std::int64_t column, std::int64_t row) {
+    return is_near(column, row) ? near_[near_index(column, row)] : far_[cell_key(column, row)];
+}
 
 void GlyphPlacement::add(std::size_t event, const std::vector<PlanePoint>& marks, float radius) {
     for (const PlanePoint& mark : marks) {
         const sf::Vector2f screen = view_.to_screen(mark);
         const auto [cx, cy] = cell_of(screen);
-        std::optional<std::size_t> joined;
-        for (std::int64_t dx = -1; dx <= 1 && !joined; ++dx)
-            for (std::int64_t dy = -1; dy <= 1 && !joined; ++dy) {
-                const auto cell = cells_.find(cell_key(cx + dx, cy + dy));
-                if (cell == cells_.end()) continue;
-                for (const std::size_t g : cell->second) {
+        std::uint32_t joined = no_group;
+        for (std::int64_t dx = -1; dx <= 1 && joined == no_group; ++dx)
+            for (std::int64_t dy = -1; dy <= 1 && joined == no_group; ++dy) {
+                const Cell* near = find_cell(cx + dx, cy + dy);
+                if (near == nullptr) continue;
+                for (std::uint32_t g = near->oldest; g != no_group; g = groups_[g].next) {
                     const sf::Vector2f d = groups_[g].anchor - screen;
+                    // hypot is at least either side, so a group this far along one axis is out
+                    // of reach without working it out.
+                    if (std::abs(d.x) > cluster_merge_px || std::abs(d.y) > cluster_merge_px) continue;
                     if (std::hypot(d.x, d.y) <= cluster_merge_px) {
                         joined = g;
                         break;
                     }
                 }
             }
-        if (!joined) {
-            joined = groups_.size();
-            groups_.push_back({screen});
-            cells_[cell_key(cx, cy)].push_back(*joined);
+        if (joined == no_group) {
+            joined = static_cast<std::uint32_t>(groups_.size());
+            Group& started = groups_.emplace_back(Group{screen});
+            Cell& home = cell(cx, cy);
+            started.previous = home.newest;
+            if (home.newest == no_group)
+                home.oldest = joined;
+            else
+                groups_[home.newest].next = joined;
+            home.newest = joined;
         }
         // Spaced by the largest glyph so far, so that later members never push earlier ones.
-        Group& group = groups_[*joined];
-        placings_.push_back({*joined, group.largest});
+        Group& group = groups_[joined];
+        placings_.push_back({joined, group.largest});
         group.largest = std::max(group.largest, radius);
         sf::Vector2f position = group.anchor;
         if (group.members > 0) {
@@ -418,9 +465,13 @@ void GlyphPlacement::truncate(std::size_t count) {
         if (group.members == 0) {
             // The glyph started its group, which is therefore the newest one, last in its cell.
             const auto [cx, cy] = cell_of(group.anchor);
-            auto cell = cells_.find(cell_key(cx, cy));
-            cell->second.pop_back();
-            if (cell->second.empty()) cells_.erase(cell);
+            Cell& home = cell(cx, cy);
+            home.newest = group.previous;
+            if (group.previous == no_group)
+                home.oldest = no_group;
+            else
+                groups_[group.previous].next = no_group;
+            if (home.oldest == no_group && !is_near(cx, cy)) far_.erase(cell_key(cx, cy));
             groups_.pop_back();
         }
         placings_.pop_back();

@@ -57,7 +57,7 @@ struct PlacedGlyph {
 /// when it takes them away.
 class GlyphPlacement {
 public:
-    explicit GlyphPlacement(const MapView& view) : view_(view) {}
+    explicit GlyphPlacement(const MapView& view);
 
     /// Places event `event`'s glyphs of `radius`, one at each of `marks` (plane coordinates).
     void add(std::size_t event, const std::vector<PlanePoint>& marks, float radius);
@@ -70,16 +70,38 @@ public:
     void truncate(std::size_t count);
 
 private:
+    static constexpr std::uint32_t no_group = 0xffffffffU;
     struct Group {
         sf::Vector2f anchor;
         std::size_t members = 0;
         float largest = 0.0F;  ///< the largest glyph radius among the members
+        std::uint32_t next = no_group;      ///< the next newer group in its cell
+        std::uint32_t previous = no_group;  ///< the next older group in its cell
     };
+    /// The groups whose anchors fall in one cell of the merge grid, oldest first, linked
+    /// through `Group::next`.
+    struct Cell {
+        std::uint32_t oldest = no_group;
+        std::uint32_t newest = no_group;
+    };
+
+    [[nodiscard]] bool is_near(std::int64_t column, std::int64_t row) const noexcept;
+    [[nodiscard]] std::size_t near_index(std::int64_t column, std::int64_t row) const noexcept;
+    /// The cell of grid column `column`, row `row`; null when it has no group.
+    [[nodiscard]] const Cell* find_cell(std::int64_t column, std::int64_t row) const;
+    Cell& cell(std::int64_t column, std::int64_t row);
 
     MapView view_;
     std::vector<Group> groups_;
-    /// Groups by grid cell as wide as the merge distance: a mark looks at the 3x3 cells around it.
-    std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells_;
+    /// The grid, as wide as the merge distance: a mark looks at the 3x3 cells around it. The
+    /// cells over the map frame and a margin round it are in `near_`, a flat array (a mark on
+    /// screen finds its cells without hashing); the rest of the plane in `far_`.
+    std::int64_t near_left_ = 0;
+    std::int64_t near_top_ = 0;
+    std::int64_t near_columns_ = 0;
+    std::int64_t near_rows_ = 0;
+    std::vector<Cell> near_;
+    std::unordered_map<std::uint64_t, Cell> far_;
     std::vector<PlacedGlyph> glyphs_;
     /// For each glyph, what placing it changed: the group it joined (started, when the group has
     /// it alone) and that group's largest radius before.

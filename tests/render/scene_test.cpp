@@ -220,6 +220,44 @@ TEST(Scene, KeptPlacementIsTheOneWorkedOutAfresh) {
     same_as_fresh("zoomed");
 }
 
+TEST(Scene, SpreadsAndCutsBackGlyphsFarOffTheMapAsOnIt) {
+    // The placement finds the groups near the map frame in a flat grid and those beyond it in a
+    // hash map; zoomed in on one town, the other town's events are far off the map.
+    std::vector<Event> events;
+    for (int i = 0; i < 40; ++i) {
+        const bool far_town = i % 2 == 1;
+        events.push_back(test::make_event("armed_clash", "YPG", far_town ? 40.1 : 38.353, far_town ? 37.9 : 36.891,
+                                          day("2014-10-01").plus_days((i / 2) % 10).iso()));
+    }
+    Scene scene(std::move(events), BaseLayer{}, DateRange(day("2014-10-01"), day("2014-10-10")), {1000, 700});
+    scene.zoom_at(scene.to_screen(LonLat(38.353, 36.891)), 64.0);
+    ASSERT_FALSE(inside(scene.layout().map, scene.to_screen(LonLat(40.1, 37.9))));
+    const auto spread_like_the_near_town = [&scene](const std::string& when) {
+        const auto& glyphs = scene.placed_glyphs();
+        const auto fresh = scene.placed_glyphs(scene.view());
+        ASSERT_EQ(glyphs.size(), fresh.size()) << when;
+        std::vector<sf::Vector2f> near_offsets;
+        std::vector<sf::Vector2f> far_offsets;
+        for (std::size_t g = 0; g < glyphs.size(); ++g) {
+            EXPECT_EQ(glyphs[g].position, fresh[g].position) << when << ", glyph " << g;
+            (glyphs[g].event % 2 == 1 ? far_offsets : near_offsets).push_back(glyphs[g].position - glyphs[g].anchor);
+        }
+        // Each town one sunflower, spread alike: within the float screen coordinates' step that
+        // far out, a 128th of a pixel.
+        ASSERT_EQ(near_offsets.size(), far_offsets.size()) << when;
+        for (std::size_t k = 0; k < near_offsets.size(); ++k) {
+            EXPECT_NEAR(far_offsets[k].x, near_offsets[k].x, 1.0 / 64.0) << when << ", member " << k;
+            EXPECT_NEAR(far_offsets[k].y, near_offsets[k].y, 1.0 / 64.0) << when << ", member " << k;
+        }
+    };
+    for (int d = 9; d >= 0; d -= 3) {
+        scene.set_current(day("2014-10-01").plus_days(d));
+        spread_like_the_near_town("back to day " + std::to_string(d));
+    }
+    scene.set_current(day("2014-10-10"));
+    spread_like_the_near_town("forward again");
+}
+
 TEST(Scene, FiltersByTypeAndActorIncludingNamesItDoesNotHave) {
     Scene scene = test::small_scene();
     scene.set_current(day("2014-10-20"));
