@@ -25,7 +25,7 @@
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Context.hpp>
 
-#include "render/detail/triangulate.hpp"
+#include "render/control_layer.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
@@ -97,10 +97,7 @@ render::ControlSnapshot make_control(const render::MapProjection& projection) {
             ring.push_back(projection.forward(LonLat(cx + r * std::cos(angle), cy + r * std::sin(angle))));
         }
         snapshot.front_lines.push_back(ring);
-        render::ControlFill& fill = snapshot.fills[static_cast<std::size_t>(k % 2)];
-        for (const render::PlanePoint& p : render::detail::triangulate_with_holes({ring}))
-            fill.triangles.append(
-                sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), fill.colour));
+        render::add_polygon(snapshot.fills[static_cast<std::size_t>(k % 2)], {ring});
     }
     return snapshot;
 }

@@ -1,6 +1,7 @@
 #include "render/control_layer.hpp"
 
 #include <map>
+#include <utility>
 
 #include "render/detail/triangulate.hpp"
 #include "render/symbology.hpp"
@@ -28,6 +29,12 @@ std::vector<std::vector<PlanePoint>> project_rings(const MapProjection& projecti
 
 }  // namespace
 
+void add_polygon(ControlFill& fill, std::vector<std::vector<PlanePoint>> polygon) {
+    for (const PlanePoint& p : detail::triangulate_with_holes(polygon))
+        fill.triangles.append(sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), fill.colour));
+    fill.polygons.push_back(std::move(polygon));
+}
+
 std::vector<ControlSnapshot> control_snapshots(const ControlTimeline& timeline, const MapProjection& projection) {
     std::vector<ControlSnapshot> snapshots;
     const auto& states = timeline.states();
@@ -47,10 +54,7 @@ std::vector<ControlSnapshot> control_snapshots(const ControlTimeline& timeline, 
             const double was = before == previous_area.end() ? 0.0 : before->second;
             fill.hatched = on_claim && s > 0 && pieces.area_km2 > was + grown_epsilon_km2;
             area[pieces.holder] = pieces.area_km2;
-            for (const PolygonRings& polygon : pieces.polygons)
-                for (const PlanePoint& p : detail::triangulate_with_holes(project_rings(projection, polygon)))
-                    fill.triangles.append(sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)),
-                                                     fill.colour));
+            for (const PolygonRings& polygon : pieces.polygons) add_polygon(fill, project_rings(projection, polygon));
         }
         previous_area = std::move(area);
         for (const FrontLine& front : timeline.front_lines(s))

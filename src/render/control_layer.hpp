@@ -19,10 +19,18 @@ struct ControlFill {
     /// Ground that changed hands on a claim that day: drawn hatched, not as settled ground.
     bool hatched = false;
     double area_km2 = 0.0;
-    /// The fill as triangles on the plane (km around the projection origin, y north), built once
-    /// when the state is loaded; the renderer only transforms it to the screen.
+    /// The fill's polygons on the plane (km around the projection origin, y north), each its
+    /// exterior ring first, then its holes.
+    std::vector<std::vector<std::vector<PlanePoint>>> polygons;
+    /// `polygons` as triangles, built once when the state is loaded. The renderer draws the
+    /// polygons simplified to what its zoom shows, and these where they cannot be.
     sf::VertexArray triangles{sf::Triangles};
 };
+
+/// Adds `polygon` (exterior ring first, then its holes, on the plane) to `fill`: its rings and
+/// its triangles in the fill's colour.
+/// @throws GeoError when GEOS cannot build the polygon.
+void add_polygon(ControlFill& fill, std::vector<std::vector<PlanePoint>> polygon);
 
 /// Who held what from `valid_from` until the next snapshot, projected and triangulated.
 struct ControlSnapshot {

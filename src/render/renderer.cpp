@@ -18,6 +18,7 @@
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/View.hpp>
 
+#include "common/error.hpp"
 #include "render/detail/frame.hpp"
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/glyph_shapes.hpp"
@@ -26,6 +27,7 @@
 #include "render/detail/simplify.hpp"
 #include "render/detail/text.hpp"
 #include "render/detail/tile_cover.hpp"
+#include "render/detail/triangulate.hpp"
 
 namespace frontline::render {
 
@@ -198,6 +200,43 @@ void draw_base_layer(Frame& frame) {
     land.draw(frame.target);
 }
 
+/// The zoom level `view` simplifies the control fills at: to within 2^-level km, the largest
+/// power of two no more than a quarter of a pixel.
+int fill_level(const MapView& view) {
+    constexpr double fill_tolerance_px = 0.25;
+    return static_cast<int>(std::ceil(std::log2(view.pixels_per_km() / fill_tolerance_px)));
+}
+
+/// `snapshot`'s fills as `frame`'s zoom level shows them (`FrameCaches::zoomed_fills`).
+const std::vector<sf::VertexArray>& zoomed_fills(Frame& frame, const ControlSnapshot& snapshot) {
+    constexpr std::size_t levels_kept = 4;
+    std::vector<FrameCaches::ZoomedFills>& kept = frame.caches.zoomed_fills;
+    const int level = fill_level(frame.view);
+    const std::uint64_t revision = frame.scene.control_revision();
+    const auto found = std::find_if(kept.begin(), kept.end(), [&](const FrameCaches::ZoomedFills& fills) {
+        return fills.control_revision == revision && fills.snapshot == &snapshot && fills.level == level;
+    });
+    if (found != kept.end()) {
+        std::rotate(found, found + 1, kept.end());
+        return kept.back().fills;
+    }
+    if (kept.size() == levels_kept) kept.erase(kept.begin());
+    FrameCaches::ZoomedFills& made = kept.emplace_back(FrameCaches::ZoomedFills{revision, &snapshot, level, {}});
+    const double tolerance_km = std::ldexp(1.0, -level);
+    for (const ControlFill& fill : snapshot.fills) {
+        sf::VertexArray& triangles = made.fills.emplace_back(sf::Triangles);
+        try {
+            for (const auto& polygon : fill.polygons)
+                for (const PlanePoint& p : triangulate_with_holes(polygon, tolerance_km))
+                    triangles.append(
+                        sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), fill.colour));
+        } catch (const GeoError&) {
+            triangles = fill.triangles;  // triangulated once already, unsimplified
+        }
+    }
+    return made.fills;
+}
+
 void draw_control(Frame& frame) {
     const ControlSnapshot* snapshot = frame.scene.control();
     if (snapshot == nullptr) return;
@@ -209,16 +248,19 @@ void draw_control(Frame& frame) {
     plane_to_screen.translate(map.left + map.width / 2.0F, map.top + map.height / 2.0F);
     plane_to_screen.scale(ppk, -ppk);
     plane_to_screen.translate(static_cast<float>(-frame.view.centre().x), static_cast<float>(-frame.view.centre().y));
-    for (const ControlFill& fill : snapshot->fills) {
+    const std::vector<sf::VertexArray>& fill_triangles = zoomed_fills(frame, *snapshot);
+    for (std::size_t f = 0; f < snapshot->fills.size(); ++f) {
+        const ControlFill& fill = snapshot->fills[f];
+        const sf::VertexArray& triangles = fill_triangles[f];
         sf::RenderStates states(plane_to_screen);
         if (!fill.hatched) {
-            frame.target.draw(fill.triangles, states);
+            frame.target.draw(triangles, states);
         } else if (frame.hatch != nullptr) {
             states.shader = frame.hatch;
-            frame.target.draw(fill.triangles, states);
+            frame.target.draw(triangles, states);
         } else {
             // Without shaders, a lighter fill of the same colour still tells claimed ground apart.
-            sf::VertexArray light = fill.triangles;
+            sf::VertexArray light = triangles;
             for (std::size_t i = 0; i < light.getVertexCount(); ++i) light[i].color.a /= 2;
             frame.target.draw(light, states);
         }

@@ -206,6 +206,38 @@ TEST(Triangulate, GivesUpOnDegenerateInputWithoutHanging) {
     EXPECT_LE(detail::triangulate(bowtie).size(), 2U);
 }
 
+TEST(Triangulate, SimplifiesToAToleranceKeepingHolesOpen) {
+    // A disc of radius 10 traced with 720 points, with a square hole: to within 0.1, a few dozen
+    // points make the circle, and the hole stays uncovered.
+    std::vector<PlanePoint> circle;
+    for (int k = 0; k < 720; ++k) {
+        const double angle = 2.0 * std::numbers::pi * k / 720.0;
+        circle.push_back({10.0 * std::cos(angle), 10.0 * std::sin(angle)});
+    }
+    const std::vector<PlanePoint> hole{{-2, -2}, {-2, 2}, {2, 2}, {2, -2}};
+    const auto area_of = [](const std::vector<PlanePoint>& triangles) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i + 2 < triangles.size(); i += 3)
+            sum += std::abs((triangles[i + 1].x - triangles[i].x) * (triangles[i + 2].y - triangles[i].y) -
+                            (triangles[i + 1].y - triangles[i].y) * (triangles[i + 2].x - triangles[i].x)) /
+                   2.0;
+        return sum;
+    };
+    const auto full = detail::triangulate_with_holes({circle, hole});
+    const auto simple = detail::triangulate_with_holes({circle, hole}, 0.1);
+    EXPECT_LT(simple.size() * 10, full.size());
+    // Cut chords lose at most the tolerance times the perimeter.
+    const double exact = std::numbers::pi * 100.0 - 16.0;
+    EXPECT_NEAR(area_of(full), exact, 0.01);
+    EXPECT_LT(area_of(simple), area_of(full) + 1e-9);
+    EXPECT_GT(area_of(simple), exact - 0.1 * 2.0 * std::numbers::pi * 10.0);
+    for (std::size_t i = 0; i + 2 < simple.size(); i += 3) {
+        const double x = (simple[i].x + simple[i + 1].x + simple[i + 2].x) / 3.0;
+        const double y = (simple[i].y + simple[i + 1].y + simple[i + 2].y) / 3.0;
+        EXPECT_FALSE(std::abs(x) < 2.0 && std::abs(y) < 2.0) << "a triangle over the hole at " << x << ", " << y;
+    }
+}
+
 class GlyphShapes : public ::testing::TestWithParam<GlyphShape> {};
 
 TEST_P(GlyphShapes, AreFilledExactlyAndCoverTheirCentre) {

@@ -236,10 +236,7 @@ Scene playback_scene() {
                                       scene.projection().forward(LonLat(west + 0.4, 36.6)),
                                       scene.projection().forward(LonLat(west + 0.4, 37.0)),
                                       scene.projection().forward(LonLat(west, 37.0))};
-        for (const int corner : {0, 1, 2, 0, 2, 3})
-            fill.triangles.append(sf::Vertex(sf::Vector2f(static_cast<float>(corners[corner].x),
-                                                          static_cast<float>(corners[corner].y)),
-                                             fill.colour));
+        add_polygon(fill, {{corners[0], corners[1], corners[2], corners[3]}});
         snapshot.front_lines.push_back({corners[0], corners[1], corners[2], corners[3], corners[0]});
     }
     scene.set_control(std::move(control));

@@ -85,6 +85,20 @@ struct FrameCaches {
     Canvas map_pixels;
     sf::Texture staging;
 
+    /// The control fills as one zoom level shows them (each level a factor of two of zoom):
+    /// triangulated from their polygons simplified to within a quarter of a pixel, so that a
+    /// polygon traced in metres is not thousands of triangles too small to see. A pan stays at
+    /// its level.
+    struct ZoomedFills {
+        std::uint64_t control_revision = 0;
+        const ControlSnapshot* snapshot = nullptr;
+        int level = 0;
+        std::vector<sf::VertexArray> fills;  ///< by `ControlSnapshot::fills`
+    };
+    /// The last few levels drawn, the least recently drawn first: zooming in and back out again
+    /// finds them.
+    std::vector<ZoomedFills> zoomed_fills;
+
     /// Front lines as strokes on screen for one control snapshot at one zoom; panning only moves
     /// them, so they are drawn shifted instead of rebuilt.
     sf::VertexArray fronts{sf::Triangles};

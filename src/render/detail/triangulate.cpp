@@ -85,7 +85,7 @@ std::vector<std::array<std::size_t, 3>> triangulate(std::span<const PlanePoint> 
     return triangles;
 }
 
-std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<PlanePoint>>& rings) {
+std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<PlanePoint>>& rings, double tolerance) {
     std::vector<PlanePoint> triangles;
     if (rings.empty() || rings.front().size() < 3) return triangles;
     const GeosContext ctx;
@@ -122,7 +122,11 @@ std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<Pla
     // ("Unable to find a convex corner"); without them it rarely fails, and when it still does,
     // ear clipping the exterior keeps the ground drawn (a hole filled beats a holder missing).
     const GeosGeometry cleaned(GEOSRemoveRepeatedPoints_r(h, polygon.get(), 0.0), GeosDeleter{h});
-    const GeosGeometry result(cleaned ? GEOSConstrainedDelaunayTriangulation_r(h, cleaned.get()) : nullptr,
+    const GeosGeometry simple(cleaned && tolerance > 0.0 ? GEOSTopologyPreserveSimplify_r(h, cleaned.get(), tolerance)
+                                                         : nullptr,
+                              GeosDeleter{h});
+    const GEOSGeometry* outline = simple ? simple.get() : cleaned.get();
+    const GeosGeometry result(outline != nullptr ? GEOSConstrainedDelaunayTriangulation_r(h, outline) : nullptr,
                               GeosDeleter{h});
     if (!result) {
         const auto& exterior = rings.front();

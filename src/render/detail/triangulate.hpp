@@ -16,9 +16,12 @@ namespace frontline::render::detail {
 [[nodiscard]] std::vector<std::array<std::size_t, 3>> triangulate(std::span<const PlanePoint> ring);
 
 /// Splits a polygon (exterior ring first, then its holes) into triangles with GEOS's constrained
-/// Delaunay triangulation, returned three points a triangle; the holes stay uncovered. When GEOS
-/// cannot triangulate it, the exterior is ear clipped (`triangulate`) and the holes are filled.
+/// Delaunay triangulation, returned three points a triangle; the holes stay uncovered. With a
+/// `tolerance` (in the rings' units) the polygon is first simplified to within it, keeping its
+/// topology (GEOS), so that it has no more triangles than a zoom can show. When GEOS cannot
+/// triangulate it, the exterior is ear clipped (`triangulate`) and the holes are filled.
 /// @throws GeoError when GEOS cannot build the polygon.
-[[nodiscard]] std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<PlanePoint>>& rings);
+[[nodiscard]] std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<PlanePoint>>& rings,
+                                                             double tolerance = 0.0);
 
 }  // namespace frontline::render::detail
