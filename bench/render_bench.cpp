@@ -1,8 +1,8 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
 // target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step forward
 // (in a cumulative map and in a sliding window) and back, drawn from nothing, after a filter
-// toggled, and during a drag; the glyph placement; and the rasteriser's cost per pixel
-// (docs/rendering-speed.md).
+// toggled, and during a drag; the glyph placement and the canvas' sprite blits; and the
+// rasteriser's cost per pixel (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // Each frame is waited for (glFinish), so the figure includes the GPU (a software rasteriser
@@ -26,6 +26,7 @@
 #include <SFML/Window/Context.hpp>
 
 #include "render/control_layer.hpp"
+#include "render/detail/canvas.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
@@ -285,6 +286,45 @@ void BM_PlaceGlyphs(benchmark::State& state) {
     state.counters["glyphs"] = static_cast<double>(scene.placed_glyphs(scene.view()).size());
 }
 BENCHMARK(BM_PlaceGlyphs)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+/// The CPU canvas blitting a filter frame's sprites on one thread: 20,000 glyphs 15 pixels a side
+/// and 6,700 halos 27 a side, at the strength of settled events, from a painted atlas. Needs no
+/// display.
+void BM_CanvasSprites(benchmark::State& state) {
+    sf::Image atlas;
+    atlas.create(64, 32, sf::Color::Transparent);
+    const auto paint_disc = [&atlas](unsigned left, unsigned side, sf::Color colour) {
+        const float middle = static_cast<float>(side) / 2.0F;
+        for (unsigned y = 0; y < side; ++y)
+            for (unsigned x = 0; x < side; ++x) {
+                const float dx = static_cast<float>(x) + 0.5F - middle;
+                const float dy = static_cast<float>(y) + 0.5F - middle;
+                if (dx * dx + dy * dy <= (middle - 1.0F) * (middle - 1.0F)) atlas.setPixel(left + x, y, colour);
+            }
+    };
+    paint_disc(0, 15, sf::Color(157, 39, 39, 255));
+    paint_disc(16, 27, sf::Color(30, 12, 12, 55));
+    std::vector<sf::Vertex> quads;
+    const auto add = [&quads](sf::Vector2f corner, float side, float atlas_left, sf::Uint8 tint) {
+        const sf::Vector2f corners[4] = {{0, 0}, {side, 0}, {side, side}, {0, side}};
+        for (const int i : {0, 1, 2, 0, 2, 3})
+            quads.emplace_back(corner + corners[i], sf::Color(tint, tint, tint, tint),
+                               sf::Vector2f(atlas_left, 0.0F) + corners[i]);
+    };
+    for (int i = 0; i < event_count; ++i) {
+        const sf::Vector2f at(static_cast<float>(std::round(std::fmod(i * 0.6180339887, 1.0) * (width - 40))),
+                              static_cast<float>(std::round(std::fmod(i * 0.7548776662, 1.0) * (height - 40))));
+        if (i % 3 == 1) add(at, 27.0F, 16.0F, 140);
+        add(at + sf::Vector2f(6.0F, 6.0F), 15.0F, 0.0F, 140);
+    }
+    render::detail::Canvas canvas({width, height}, 0xF2EFE9FF);
+    for (auto _ : state) {
+        canvas.draw_sprites(quads, atlas);
+        benchmark::DoNotOptimize(canvas.data());
+    }
+    state.counters["sprites"] = static_cast<double>(quads.size() / 6);
+}
+BENCHMARK(BM_CanvasSprites)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 /// What an off-screen render adds to a frame to save it: the 1600x900 picture copied to memory.
 void BM_ReadBackFrame(benchmark::State& state) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <numbers>
@@ -191,6 +192,81 @@ TEST(Canvas, BlitsSpritesTexelForTexelAndTintsThem) {
     EXPECT_EQ(at(canvas, 10, 5), sf::Color::White);
     EXPECT_EQ(at(canvas, 22, 6), sf::Color(127, 127, 255, 255));  // blue at half strength
     EXPECT_EQ(at(canvas, 0, 1), sf::Color(0, 0, 255, 255));
+}
+
+TEST(Canvas, BlendsEveryRowLengthAsOnePixelAtATime) {
+    // Rows are blended eight, four or one pixel at a time (and the last few through a mask), by
+    // what the processor has: every length and tint must give the one-pixel arithmetic exactly.
+    constexpr unsigned side = 48;
+    sf::Image atlas;
+    atlas.create(side, side, sf::Color::Transparent);
+    unsigned seed = 12345U;
+    const auto next = [&seed] {
+        seed = seed * 1103515245U + 12345U;
+        return (seed >> 16U) & 0xFFU;
+    };
+    for (unsigned y = 0; y < side; ++y)
+        for (unsigned x = 0; x < side; ++x) {
+            const auto alpha = static_cast<sf::Uint8>(x % 5 == 0 ? 0 : next());
+            const auto channel = [&] { return static_cast<sf::Uint8>(alpha == 0 ? 0 : next() % (alpha + 1U)); };
+            const sf::Uint8 r = channel();
+            const sf::Uint8 g = channel();
+            const sf::Uint8 b = channel();
+            atlas.setPixel(x, y, sf::Color(r, g, b, alpha));  // premultiplied: no channel above alpha
+        }
+    const auto divide_by_255 = [](unsigned value) { return (value + 128U + ((value + 128U) >> 8U)) >> 8U; };
+    for (const sf::Uint8 tint : {sf::Uint8{255}, sf::Uint8{140}}) {
+        Canvas canvas({side + 8, side}, 0);
+        std::vector<std::array<unsigned, 4>> expected(static_cast<std::size_t>(side + 8) * side);
+        for (unsigned y = 0; y < side; ++y)
+            for (unsigned x = 0; x < side + 8; ++x) {
+                const sf::Color start(static_cast<sf::Uint8>(next()), static_cast<sf::Uint8>(next()),
+                                      static_cast<sf::Uint8>(next()), 255);
+                expected[y * (side + 8) + x] = {start.r, start.g, start.b, start.a};
+            }
+        // The canvas starts from the same pixels, drawn on as quads one pixel high.
+        std::vector<sf::Vertex> fills;
+        for (unsigned y = 0; y < side; ++y)
+            for (unsigned x = 0; x < side + 8; ++x) {
+                const auto& e = expected[y * (side + 8) + x];
+                const sf::Color colour(static_cast<sf::Uint8>(e[0]), static_cast<sf::Uint8>(e[1]),
+                                       static_cast<sf::Uint8>(e[2]), 255);
+                const sf::Vector2f corners[4] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+                for (const int i : {0, 1, 2, 0, 2, 3})
+                    fills.emplace_back(sf::Vector2f(static_cast<float>(x), static_cast<float>(y)) + corners[i], colour);
+            }
+        sf::VertexArray opaque(sf::Triangles);
+        for (const sf::Vertex& v : fills) opaque.append(v);
+        canvas.fill(opaque);
+        // Row y is a quad 1 to `side` pixels long from atlas row y, starting at column y % 8.
+        std::vector<sf::Vertex> quads;
+        for (unsigned y = 0; y < side; ++y) {
+            const auto length = static_cast<float>(y + 1);
+            const auto left = static_cast<float>(y % 8);
+            const sf::Vector2f corners[4] = {{0, 0}, {length, 0}, {length, 1}, {0, 1}};
+            for (const int i : {0, 1, 2, 0, 2, 3})
+                quads.emplace_back(sf::Vector2f(left, static_cast<float>(y)) + corners[i],
+                                   sf::Color(tint, tint, tint, tint), sf::Vector2f(0.0F, static_cast<float>(y)) + corners[i]);
+            for (unsigned k = 0; k <= y; ++k) {
+                const sf::Color texel = atlas.getPixel(k, y);
+                const std::array<unsigned, 4> source{texel.r, texel.g, texel.b, texel.a};
+                std::array<unsigned, 4> tinted{};
+                for (std::size_t c = 0; c < 4; ++c) tinted[c] = tint == 255 ? source[c] : divide_by_255(source[c] * tint);
+                if (tinted[3] == 0 && source[3] == 0) continue;
+                auto& pixel = expected[y * (side + 8) + y % 8 + k];
+                for (std::size_t c = 0; c < 4; ++c)
+                    pixel[c] = std::min(255U, tinted[c] + divide_by_255(pixel[c] * (255U - tinted[3])));
+            }
+        }
+        canvas.draw_sprites(quads, atlas);
+        for (unsigned y = 0; y < side; ++y)
+            for (unsigned x = 0; x < side + 8; ++x) {
+                const auto& e = expected[y * (side + 8) + x];
+                ASSERT_EQ(at(canvas, x, y), sf::Color(static_cast<sf::Uint8>(e[0]), static_cast<sf::Uint8>(e[1]),
+                                                      static_cast<sf::Uint8>(e[2]), static_cast<sf::Uint8>(e[3])))
+                    << "tint " << unsigned{tint} << ", row " << y << " (" << y + 1 << " long), column " << x;
+            }
+    }
 }
 
 TEST(Canvas, DrawsNothingFromAnEmptyAtlasAndLeavesSfErrAlone) {

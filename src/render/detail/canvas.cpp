@@ -15,6 +15,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define FRONTLINE_CANVAS_AVX2 1
+#endif
 
 namespace frontline::render::detail {
 
@@ -63,9 +67,96 @@ inline void blend_four(std::uint8_t* target, Source&& source_of) noexcept {
 }
 #endif
 
+#if defined(FRONTLINE_CANVAS_AVX2)
+// Eight pixels at a time where the processor has AVX2 (told at run time: the build targets any
+// x86-64), with the arithmetic of `blend_four` lane for lane, so the pictures are the same. The
+// last few pixels of a row are loaded and stored through a mask: a sprite's rows are 7 to 40
+// pixels long, and one at a time their ends took as long as the rest. (No lambdas here: they
+// would not be compiled for AVX2.)
+
+const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
+
+__attribute__((target("avx2"))) inline __m256i divide_lanes_by_255(__m256i products) noexcept {
+    return _mm256_mulhi_epu16(_mm256_add_epi16(products, _mm256_set1_epi16(128)), _mm256_set1_epi16(257));
+}
+
+__attribute__((target("avx2"))) inline __m256i over_lanes(__m256i destination, __m256i source) noexcept {
+    const __m256i alpha = _mm256_shufflehi_epi16(_mm256_shufflelo_epi16(source, 0xFF), 0xFF);
+    const __m256i keep = _mm256_sub_epi16(_mm256_set1_epi16(255), alpha);
+    return _mm256_add_epi16(source, divide_lanes_by_255(_mm256_mullo_epi16(destination, keep)));
+}
+
+__attribute__((target("avx2"))) inline bool transparent(__m256i pixels) noexcept {
+    const auto zero_bytes = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(pixels, _mm256_setzero_si256())));
+    return (zero_bytes & 0x88888888U) == 0x88888888U;
+}
+
+/// The pixels (32-bit lanes) of eight from the first that are among the `count` left.
+__attribute__((target("avx2"))) inline __m256i first_lanes(std::size_t count) noexcept {
+    const auto wanted = static_cast<int>(std::min<std::size_t>(count, 8));
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(wanted), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+
+/// The up to eight pixels at `pixels` that `lanes` picks; the rest read as transparent.
+__attribute__((target("avx2"))) inline __m256i load_lanes(const std::uint8_t* pixels, __m256i lanes) noexcept {
+    return _mm256_maskload_epi32(reinterpret_cast<const int*>(pixels), lanes);
+}
+
+/// Blends the pixels `lanes` picks of the eight at `target` with the source's halves in 16-bit
+/// lanes, as `_mm256_unpacklo_epi8` and `_mm256_unpackhi_epi8` split them.
+__attribute__((target("avx2"))) inline void blend_eight(std::uint8_t* target, __m256i lanes, __m256i low,
+                                                        __m256i high) noexcept {
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i destination = load_lanes(target, lanes);
+    _mm256_maskstore_epi32(reinterpret_cast<int*>(target), lanes,
+                           _mm256_packus_epi16(over_lanes(_mm256_unpacklo_epi8(destination, zero), low),
+                                               over_lanes(_mm256_unpackhi_epi8(destination, zero), high)));
+}
+
+__attribute__((target("avx2"))) void blend_row_by_eight(std::uint8_t* target, const std::uint8_t* source,
+                                                        std::size_t count) noexcept {
+    const __m256i zero = _mm256_setzero_si256();
+    for (std::size_t x = 0; x < count; x += 8) {
+        const __m256i lanes = first_lanes(count - x);
+        const __m256i pixels = load_lanes(source + x * 4, lanes);
+        if (transparent(pixels)) continue;
+        blend_eight(target + x * 4, lanes, _mm256_unpacklo_epi8(pixels, zero), _mm256_unpackhi_epi8(pixels, zero));
+    }
+}
+
+__attribute__((target("avx2"))) void blend_constant_by_eight(std::uint8_t* target,
+                                                             const std::array<std::uint8_t, 4>& colour,
+                                                             std::size_t count) noexcept {
+    const __m256i pixel = _mm256_setr_epi16(colour[0], colour[1], colour[2], colour[3], colour[0], colour[1], colour[2],
+                                            colour[3], colour[0], colour[1], colour[2], colour[3], colour[0], colour[1],
+                                            colour[2], colour[3]);
+    for (std::size_t x = 0; x < count; x += 8) blend_eight(target + x * 4, first_lanes(count - x), pixel, pixel);
+}
+
+__attribute__((target("avx2"))) void blend_row_tinted_by_eight(std::uint8_t* target, const std::uint8_t* source,
+                                                               std::size_t count, unsigned tint) noexcept {
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i factor = _mm256_set1_epi16(static_cast<short>(tint));
+    for (std::size_t x = 0; x < count; x += 8) {
+        const __m256i lanes = first_lanes(count - x);
+        const __m256i pixels = load_lanes(source + x * 4, lanes);
+        if (transparent(pixels)) continue;
+        blend_eight(target + x * 4, lanes,
+                    divide_lanes_by_255(_mm256_mullo_epi16(_mm256_unpacklo_epi8(pixels, zero), factor)),
+                    divide_lanes_by_255(_mm256_mullo_epi16(_mm256_unpackhi_epi8(pixels, zero), factor)));
+    }
+}
+#endif
+
 /// `source` (premultiplied) over `target`, `count` pixels of each, skipping transparent ones.
 void blend_row(std::uint8_t* target, const std::uint8_t* source, std::size_t count) noexcept {
     std::size_t x = 0;
+#if defined(FRONTLINE_CANVAS_AVX2)
+    if (has_avx2) {
+        blend_row_by_eight(target, source, count);
+        return;
+    }
+#endif
 #if defined(__SSE2__)
     const __m128i zero = _mm_setzero_si128();
     for (; x + 4 <= count; x += 4) {
@@ -83,6 +174,12 @@ void blend_row(std::uint8_t* target, const std::uint8_t* source, std::size_t cou
 void blend_constant(std::uint8_t* target, const std::array<std::uint8_t, 4>& colour, std::size_t count) noexcept {
     if (colour[3] == 0 && colour[0] == 0 && colour[1] == 0 && colour[2] == 0) return;
     std::size_t x = 0;
+#if defined(FRONTLINE_CANVAS_AVX2)
+    if (has_avx2) {
+        blend_constant_by_eight(target, colour, count);
+        return;
+    }
+#endif
 #if defined(__SSE2__)
     const __m128i lanes = _mm_setr_epi16(colour[0], colour[1], colour[2], colour[3], colour[0], colour[1], colour[2],
                                          colour[3]);
@@ -95,6 +192,12 @@ void blend_constant(std::uint8_t* target, const std::array<std::uint8_t, 4>& col
 /// a premultiplied texel by a grey vertex colour), over `target`; `count` pixels of each.
 void blend_row_tinted(std::uint8_t* target, const std::uint8_t* source, std::size_t count, unsigned tint) noexcept {
     std::size_t x = 0;
+#if defined(FRONTLINE_CANVAS_AVX2)
+    if (has_avx2) {
+        blend_row_tinted_by_eight(target, source, count, tint);
+        return;
+    }
+#endif
 #if defined(__SSE2__)
     const __m128i zero = _mm_setzero_si128();
     const __m128i factor = _mm_set1_epi16(static_cast<short>(tint));

@@ -14,7 +14,8 @@ TileCover::TileCover(sf::Vector2u target_size)
       tiles_(columns_ * rows_, false) {}
 
 void TileCover::cover(const sf::FloatRect& box) {
-    if (tiles_.empty() || box.width < 0.0F || box.height < 0.0F) return;
+    // Every tile marked already: a story of many region discs gets there early.
+    if (covered_ == tiles_.size() || box.width < 0.0F || box.height < 0.0F) return;
     const float right = box.left + box.width;
     const float bottom = box.top + box.height;
     if (right < 0.0F || bottom < 0.0F || box.left >= static_cast<float>(width_) || box.top >= static_cast<float>(height_))
