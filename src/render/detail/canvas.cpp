@@ -91,36 +91,42 @@ __attribute__((target("avx2"))) inline bool transparent(__m256i pixels) noexcept
     return (zero_bytes & 0x88888888U) == 0x88888888U;
 }
 
-/// The pixels (32-bit lanes) of eight from the first that are among the `count` left.
+/// The pixels (32-bit lanes) of eight from the first that are among the `count` (< 8) left.
 __attribute__((target("avx2"))) inline __m256i first_lanes(std::size_t count) noexcept {
-    const auto wanted = static_cast<int>(std::min<std::size_t>(count, 8));
-    return _mm256_cmpgt_epi32(_mm256_set1_epi32(wanted), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(count)), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
 }
 
-/// The up to eight pixels at `pixels` that `lanes` picks; the rest read as transparent.
-__attribute__((target("avx2"))) inline __m256i load_lanes(const std::uint8_t* pixels, __m256i lanes) noexcept {
-    return _mm256_maskload_epi32(reinterpret_cast<const int*>(pixels), lanes);
+/// Eight pixels from `pixels`, or the first `count` of them (the rest transparent) when fewer
+/// are left. A masked load or store is several times slower than a plain one on some
+/// processors, so only a row's last few pixels go through one.
+__attribute__((target("avx2"))) inline __m256i load_eight(const std::uint8_t* pixels, std::size_t count) noexcept {
+    if (count >= 8) return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(pixels));
+    return _mm256_maskload_epi32(reinterpret_cast<const int*>(pixels), first_lanes(count));
 }
 
-/// Blends the pixels `lanes` picks of the eight at `target` with the source's halves in 16-bit
+__attribute__((target("avx2"))) inline void store_eight(std::uint8_t* pixels, std::size_t count, __m256i value) noexcept {
+    if (count >= 8) _mm256_storeu_si256(reinterpret_cast<__m256i*>(pixels), value);
+    else _mm256_maskstore_epi32(reinterpret_cast<int*>(pixels), first_lanes(count), value);
+}
+
+/// Blends the first `count` (up to eight) pixels at `target` with the source's halves in 16-bit
 /// lanes, as `_mm256_unpacklo_epi8` and `_mm256_unpackhi_epi8` split them.
-__attribute__((target("avx2"))) inline void blend_eight(std::uint8_t* target, __m256i lanes, __m256i low,
+__attribute__((target("avx2"))) inline void blend_eight(std::uint8_t* target, std::size_t count, __m256i low,
                                                         __m256i high) noexcept {
     const __m256i zero = _mm256_setzero_si256();
-    const __m256i destination = load_lanes(target, lanes);
-    _mm256_maskstore_epi32(reinterpret_cast<int*>(target), lanes,
-                           _mm256_packus_epi16(over_lanes(_mm256_unpacklo_epi8(destination, zero), low),
-                                               over_lanes(_mm256_unpackhi_epi8(destination, zero), high)));
+    const __m256i destination = load_eight(target, count);
+    store_eight(target, count,
+                _mm256_packus_epi16(over_lanes(_mm256_unpacklo_epi8(destination, zero), low),
+                                    over_lanes(_mm256_unpackhi_epi8(destination, zero), high)));
 }
 
 __attribute__((target("avx2"))) void blend_row_by_eight(std::uint8_t* target, const std::uint8_t* source,
                                                         std::size_t count) noexcept {
     const __m256i zero = _mm256_setzero_si256();
     for (std::size_t x = 0; x < count; x += 8) {
-        const __m256i lanes = first_lanes(count - x);
-        const __m256i pixels = load_lanes(source + x * 4, lanes);
+        const __m256i pixels = load_eight(source + x * 4, count - x);
         if (transparent(pixels)) continue;
-        blend_eight(target + x * 4, lanes, _mm256_unpacklo_epi8(pixels, zero), _mm256_unpackhi_epi8(pixels, zero));
+        blend_eight(target + x * 4, count - x, _mm256_unpacklo_epi8(pixels, zero), _mm256_unpackhi_epi8(pixels, zero));
     }
 }
 
@@ -130,7 +136,7 @@ __attribute__((target("avx2"))) void blend_constant_by_eight(std::uint8_t* targe
     const __m256i pixel = _mm256_setr_epi16(colour[0], colour[1], colour[2], colour[3], colour[0], colour[1], colour[2],
                                             colour[3], colour[0], colour[1], colour[2], colour[3], colour[0], colour[1],
                                             colour[2], colour[3]);
-    for (std::size_t x = 0; x < count; x += 8) blend_eight(target + x * 4, first_lanes(count - x), pixel, pixel);
+    for (std::size_t x = 0; x < count; x += 8) blend_eight(target + x * 4, count - x, pixel, pixel);
 }
 
 __attribute__((target("avx2"))) void blend_row_tinted_by_eight(std::uint8_t* target, const std::uint8_t* source,
@@ -138,10 +144,9 @@ __attribute__((target("avx2"))) void blend_row_tinted_by_eight(std::uint8_t* tar
     const __m256i zero = _mm256_setzero_si256();
     const __m256i factor = _mm256_set1_epi16(static_cast<short>(tint));
     for (std::size_t x = 0; x < count; x += 8) {
-        const __m256i lanes = first_lanes(count - x);
-        const __m256i pixels = load_lanes(source + x * 4, lanes);
+        const __m256i pixels = load_eight(source + x * 4, count - x);
         if (transparent(pixels)) continue;
-        blend_eight(target + x * 4, lanes,
+        blend_eight(target + x * 4, count - x,
                     divide_lanes_by_255(_mm256_mullo_epi16(_mm256_unpacklo_epi8(pixels, zero), factor)),
                     divide_lanes_by_255(_mm256_mullo_epi16(_mm256_unpackhi_epi8(pixels, zero), factor)));
     }
