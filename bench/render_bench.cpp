@@ -27,6 +27,7 @@
 
 #include "render/control_layer.hpp"
 #include "render/detail/canvas.hpp"
+#include "render/detail/triangulate.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
@@ -286,6 +287,25 @@ void BM_PlaceGlyphs(benchmark::State& state) {
     state.counters["glyphs"] = static_cast<double>(scene.placed_glyphs(scene.view()).size());
 }
 BENCHMARK(BM_PlaceGlyphs)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+/// What the first frame at a new zoom level adds: the 500 control polygons simplified to a
+/// sixteenth of a kilometre (an eighth to a quarter of a pixel at the benchmark's zoom) and
+/// triangulated again. Needs no display.
+void BM_SimplifyControlFills(benchmark::State& state) {
+    const render::ControlSnapshot snapshot = make_control(render::MapProjection(LonLat(38.5, 36.8)));
+    std::size_t triangles = 0;
+    for (auto _ : state) {
+        triangles = 0;
+        for (const render::ControlFill& fill : snapshot.fills)
+            for (const auto& polygon : fill.polygons)
+                triangles += render::detail::triangulate_with_holes(polygon, 1.0 / 16.0).size() / 3;
+    }
+    state.counters["triangles"] = static_cast<double>(triangles);
+    state.counters["unsimplified"] = static_cast<double>(snapshot.fills[0].triangles.getVertexCount() +
+                                                         snapshot.fills[1].triangles.getVertexCount()) /
+                                     3.0;
+}
+BENCHMARK(BM_SimplifyControlFills)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 /// The CPU canvas blitting a filter frame's sprites on one thread: 20,000 glyphs 15 pixels a side
 /// and 6,700 halos 27 a side, at the strength of settled events, from a painted atlas. Needs no

@@ -122,7 +122,7 @@ std::vector<PlanePoint> triangulate_with_holes(const std::vector<std::vector<Pla
     // ("Unable to find a convex corner"); without them it rarely fails, and when it still does,
     // ear clipping the exterior keeps the ground drawn (a hole filled beats a holder missing).
     const GeosGeometry cleaned(GEOSRemoveRepeatedPoints_r(h, polygon.get(), 0.0), GeosDeleter{h});
-    const GeosGeometry simple(cleaned && tolerance > 0.0 ? GEOSTopologyPreserveSimplify_r(h, cleaned.get(), tolerance)
+    const GeosGeometry simple(cleaned && tolerance > 0.0 ? GEOSSimplify_r(h, cleaned.get(), tolerance)
                                                          : nullptr,
                               GeosDeleter{h});
     const GEOSGeometry* outline = simple ? simple.get() : cleaned.get();
