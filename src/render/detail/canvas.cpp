@@ -74,7 +74,15 @@ inline void blend_four(std::uint8_t* target, Source&& source_of) noexcept {
 // pixels long, and one at a time their ends took as long as the rest. (No lambdas here: they
 // would not be compiled for AVX2.)
 
-const bool has_avx2 = __builtin_cpu_supports("avx2") != 0;
+bool has_avx2() noexcept {
+    // Asked once, with the processor's features read first: a global initialiser may run before
+    // the runtime has read them.
+    static const bool found = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") != 0;
+    }();
+    return found;
+}
 
 __attribute__((target("avx2"))) inline __m256i divide_lanes_by_255(__m256i products) noexcept {
     return _mm256_mulhi_epu16(_mm256_add_epi16(products, _mm256_set1_epi16(128)), _mm256_set1_epi16(257));
@@ -157,7 +165,7 @@ __attribute__((target("avx2"))) void blend_row_tinted_by_eight(std::uint8_t* tar
 void blend_row(std::uint8_t* target, const std::uint8_t* source, std::size_t count) noexcept {
     std::size_t x = 0;
 #if defined(FRONTLINE_CANVAS_AVX2)
-    if (has_avx2) {
+    if (has_avx2()) {
         blend_row_by_eight(target, source, count);
         return;
     }
@@ -180,7 +188,7 @@ void blend_constant(std::uint8_t* target, const std::array<std::uint8_t, 4>& col
     if (colour[3] == 0 && colour[0] == 0 && colour[1] == 0 && colour[2] == 0) return;
     std::size_t x = 0;
 #if defined(FRONTLINE_CANVAS_AVX2)
-    if (has_avx2) {
+    if (has_avx2()) {
         blend_constant_by_eight(target, colour, count);
         return;
     }
@@ -198,7 +206,7 @@ void blend_constant(std::uint8_t* target, const std::array<std::uint8_t, 4>& col
 void blend_row_tinted(std::uint8_t* target, const std::uint8_t* source, std::size_t count, unsigned tint) noexcept {
     std::size_t x = 0;
 #if defined(FRONTLINE_CANVAS_AVX2)
-    if (has_avx2) {
+    if (has_avx2()) {
         blend_row_tinted_by_eight(target, source, count, tint);
         return;
     }
