@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "common/error.hpp"
 #include "render/detail/triangulate.hpp"
 #include "render/symbology.hpp"
 
@@ -27,12 +28,28 @@ std::vector<std::vector<PlanePoint>> project_rings(const MapProjection& projecti
     return projected;
 }
 
+/// Appends `points` (three a triangle, on the plane) to `triangles` in `colour`.
+void append_triangles(sf::VertexArray& triangles, const std::vector<PlanePoint>& points, sf::Color colour) {
+    for (const PlanePoint& p : points)
+        triangles.append(sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), colour));
+}
+
 }  // namespace
 
 void add_polygon(ControlFill& fill, std::vector<std::vector<PlanePoint>> polygon) {
-    for (const PlanePoint& p : detail::triangulate_with_holes(polygon))
-        fill.triangles.append(sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), fill.colour));
+    append_triangles(fill.triangles, detail::triangulate_with_holes(polygon), fill.colour);
     fill.polygons.push_back(std::move(polygon));
+}
+
+sf::VertexArray simplified_triangles(const ControlFill& fill, double tolerance_km) {
+    sf::VertexArray triangles(sf::Triangles);
+    try {
+        for (const auto& polygon : fill.polygons)
+            append_triangles(triangles, detail::triangulate_with_holes(polygon, tolerance_km), fill.colour);
+    } catch (const GeoError&) {
+        return fill.triangles;  // triangulated once already, unsimplified
+    }
+    return triangles;
 }
 
 std::vector<ControlSnapshot> control_snapshots(const ControlTimeline& timeline, const MapProjection& projection) {

@@ -32,6 +32,11 @@ struct ControlFill {
 /// @throws GeoError when GEOS cannot build the polygon.
 void add_polygon(ControlFill& fill, std::vector<std::vector<PlanePoint>> polygon);
 
+/// `fill`'s polygons as triangles in its colour, each simplified to within `tolerance_km` first,
+/// so that a zoom gets no more triangles than it can show; `fill.triangles` when GEOS cannot
+/// simplify one of them.
+[[nodiscard]] sf::VertexArray simplified_triangles(const ControlFill& fill, double tolerance_km);
+
 /// Who held what from `valid_from` until the next snapshot, projected and triangulated.
 struct ControlSnapshot {
     Date valid_from;

@@ -18,7 +18,6 @@
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/View.hpp>
 
-#include "common/error.hpp"
 #include "render/detail/frame.hpp"
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/glyph_shapes.hpp"
@@ -27,7 +26,6 @@
 #include "render/detail/simplify.hpp"
 #include "render/detail/text.hpp"
 #include "render/detail/tile_cover.hpp"
-#include "render/detail/triangulate.hpp"
 
 namespace frontline::render {
 
@@ -223,25 +221,15 @@ const std::vector<sf::VertexArray>& zoomed_fills(Frame& frame, const ControlSnap
     if (kept.size() == levels_kept) kept.erase(kept.begin());
     FrameCaches::ZoomedFills& made = kept.emplace_back(FrameCaches::ZoomedFills{revision, &snapshot, level, {}});
     const double tolerance_km = std::ldexp(1.0, -level);
-    for (const ControlFill& fill : snapshot.fills) {
-        sf::VertexArray& triangles = made.fills.emplace_back(sf::Triangles);
-        try {
-            for (const auto& polygon : fill.polygons)
-                for (const PlanePoint& p : triangulate_with_holes(polygon, tolerance_km))
-                    triangles.append(
-                        sf::Vertex(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), fill.colour));
-        } catch (const GeoError&) {
-            triangles = fill.triangles;  // triangulated once already, unsimplified
-        }
-    }
+    for (const ControlFill& fill : snapshot.fills) made.fills.push_back(simplified_triangles(fill, tolerance_km));
     return made.fills;
 }
 
 void draw_control(Frame& frame) {
     const ControlSnapshot* snapshot = frame.scene.control();
     if (snapshot == nullptr) return;
-    // The fills were triangulated on the plane once; the view is an affine map, so they go to
-    // the screen by a transform instead of being rebuilt every frame.
+    // The fills are triangulated on the plane once per zoom level; the view is an affine map, so
+    // they go to the screen by a transform instead of being rebuilt every frame.
     const sf::FloatRect& map = frame.layout.map;
     const auto ppk = static_cast<float>(frame.view.pixels_per_km());
     sf::Transform plane_to_screen;
