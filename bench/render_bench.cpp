@@ -27,6 +27,7 @@
 
 #include "render/control_layer.hpp"
 #include "render/detail/canvas.hpp"
+#include "render/detail/segment_tiles.hpp"
 #include "render/fonts.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
@@ -343,6 +344,41 @@ void BM_CanvasSprites(benchmark::State& state) {
     state.counters["sprites"] = static_cast<double>(quads.size() / 6);
 }
 BENCHMARK(BM_CanvasSprites)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+/// The CPU canvas drawing a filter frame's leader lines on one thread: 10,400 one-pixel lines
+/// from spread glyphs back to their places, 4 to 23 pixels long along a sunflower spiral as the
+/// placement spreads them, each worked out pixel by pixel (`Canvas::segment`, range 0) or
+/// blended from its offset's tile (`SegmentTiles`, range 1). Needs no display.
+void BM_CanvasLeaderLines(benchmark::State& state) {
+    const bool tiled = state.range(0) == 1;
+    render::detail::SegmentTiles tiles(1.0F, sf::Color(80, 80, 80, 120));
+    struct Line {
+        sf::Vector2f from;
+        sf::Vector2f to;
+        const render::detail::SegmentTiles::Tile* tile;
+    };
+    std::vector<Line> lines;
+    for (int i = 0; i < 10400; ++i) {
+        const sf::Vector2f from(static_cast<float>(std::round(std::fmod(i * 0.6180339887, 1.0) * (width - 60) + 30)),
+                                static_cast<float>(std::round(std::fmod(i * 0.7548776662, 1.0) * (height - 60) + 30)));
+        const int member = 1 + i % 24;
+        const double angle = member * 2.39996322972865332;
+        const double reach = 4.6 * std::sqrt(static_cast<double>(member));
+        const sf::Vector2f to(from.x + static_cast<float>(std::round(reach * std::cos(angle))),
+                              from.y + static_cast<float>(std::round(reach * std::sin(angle))));
+        lines.push_back({from, to, tiled ? tiles.tile(from, to) : nullptr});
+    }
+    render::detail::Canvas canvas({width, height}, 0xF2EFE9FF);
+    for (auto _ : state) {
+        for (const Line& line : lines) {
+            if (line.tile != nullptr) render::detail::SegmentTiles::draw(canvas, *line.tile, line.from, {});
+            else canvas.segment(line.from, line.to, tiles.width(), tiles.colour());
+        }
+        benchmark::DoNotOptimize(canvas.data());
+    }
+    state.counters["lines"] = static_cast<double>(lines.size());
+}
+BENCHMARK(BM_CanvasLeaderLines)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 /// What an off-screen render adds to a frame to save it: the 1600x900 picture copied to memory.
 void BM_ReadBackFrame(benchmark::State& state) {

@@ -1,6 +1,7 @@
 #include "render/renderer.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <deque>
 #include <exception>
@@ -282,12 +283,22 @@ void draw_control(Frame& frame) {
     if (caches.fronts.getVertexCount() > 0) frame.target.draw(caches.fronts, sf::RenderStates(shift));
 }
 
+/// Region discs are large and faint: drawn at an eighth of the resolution (a 64th of the pixels to
+/// fill) and scaled up smoothly, they look the same.
+sf::Vector2u area_layer_size(sf::Vector2u target_size) {
+    constexpr unsigned divisor = 8;
+    return {(target_size.x + divisor - 1) / divisor, (target_size.y + divisor - 1) / divisor};
+}
+
 /// A region's disc on the target: its fill and the rim round it, faded as the event is.
 struct AreaDisc {
     sf::Vector2f centre;
     float radius = 0.0F;
-    sf::Color fill;
+    sf::Color fill;  ///< at full strength
     sf::Color rim;
+    float strength = 1.0F;
+    /// Its tile on the area layer, when it has one.
+    std::optional<DiscTiles::Placed> tile;
 
     /// The rim is a thirty-second of the radius, a pixel at least.
     [[nodiscard]] float rim_width() const { return std::max(1.0F, radius / 32.0F); }
@@ -298,7 +309,14 @@ struct AreaDisc {
 /// are drawn as geometry in the batch of their layer.
 class EventDrawing {
 public:
-    explicit EventDrawing(Frame& frame) : frame_(frame), area_cover_(frame.target.getSize()) {}
+    /// Drawn onto the target itself, or with the region discs onto an area layer from `tiles`.
+    EventDrawing(Frame& frame, DiscTiles* tiles)
+        : frame_(frame), area_cover_(frame.target.getSize()), disc_tiles_(tiles) {
+        const sf::Vector2u full = frame.target.getSize();
+        const sf::Vector2u layer = area_layer_size(full);
+        area_scale_ = {static_cast<float>(layer.x) / static_cast<float>(full.x),
+                       static_cast<float>(layer.y) / static_cast<float>(full.y)};
+    }
 
     /// Adds event `index` (visible, on the map) with its glyphs `glyphs[first, first + count)`.
     void add(std::size_t index, std::size_t first, std::size_t count) {
@@ -315,29 +333,32 @@ public:
     void draw_areas(sf::RenderTarget& target) const {
         ShapeBatch discs;
         for (const AreaDisc& area : areas_) {
-            discs.disc(area.centre, area.radius, area.fill);
-            discs.circle_outline(area.centre, area.radius, area.rim_width(), area.rim);
+            discs.disc(area.centre, area.radius, faded(area.fill, area.strength));
+            discs.circle_outline(area.centre, area.radius, area.rim_width(), faded(area.rim, area.strength));
         }
         discs.draw(target);
     }
 
-    /// Draws the region discs onto the rows of `share` of `layer`, a canvas smaller than the
-    /// target by its own ratio.
+    /// Draws the region discs onto the rows of `share` of `layer`, the area layer (the size
+    /// `area_layer_size` gives), from their tiles once `DiscTiles::paint_pending` has run.
     void draw_areas(Canvas& layer, RowShare share) const {
-        const sf::Vector2u full = frame_.target.getSize();
-        const float scale_x = static_cast<float>(layer.size().x) / static_cast<float>(full.x);
-        const float scale_y = static_cast<float>(layer.size().y) / static_cast<float>(full.y);
-        const float scale = (scale_x + scale_y) / 2.0F;
-        for (const AreaDisc& area : areas_)
-            layer.disc({area.centre.x * scale_x, area.centre.y * scale_y}, area.radius * scale,
-                       area.rim_width() * scale, area.fill, area.rim, share);
+        assert(layer.size() == area_layer_size(frame_.target.getSize()));
+        for (const AreaDisc& area : areas_) {
+            if (area.tile) {
+                layer.draw_tile(*area.tile->tile, area.tile->at, strength_level(area.strength), share);
+                continue;
+            }
+            layer.disc(on_area_layer(area.centre), area.radius * area_scale(), area.rim_width() * area_scale(),
+                       faded(area.fill, area.strength), faded(area.rim, area.strength), share);
+        }
     }
 
     /// Draws everything above the region discs onto `target`.
     void draw_marks(sf::RenderTarget& target) {
         underlay_.draw(target);
         ShapeBatch spokes;
-        for (const Spoke& spoke : spokes_) spokes.segment(spoke.anchor, spoke.glyph, spoke_width, spoke_colour);
+        const SegmentTiles& lines = frame_.caches.spokes;
+        for (const Spoke& spoke : spokes_) spokes.segment(spoke.anchor, spoke.glyph, lines.width(), lines.colour());
         spokes.draw(target);
         frame_.caches.sprites.draw(target, under_sprites_);
         frame_.caches.sprites.draw(target, glyph_sprites_);
@@ -348,7 +369,13 @@ public:
     /// the sprite atlas' image read after every mark was added.
     void draw_marks(Canvas& canvas, const sf::Image& atlas, RowShare share) const {
         canvas.fill(underlay_.vertices(), share);
-        for (const Spoke& spoke : spokes_) canvas.segment(spoke.anchor, spoke.glyph, spoke_width, spoke_colour, share);
+        const SegmentTiles& lines = frame_.caches.spokes;
+        for (const Spoke& spoke : spokes_) {
+            if (spoke.tile != nullptr)
+                SegmentTiles::draw(canvas, *spoke.tile, spoke.anchor, share);
+            else
+                canvas.segment(spoke.anchor, spoke.glyph, lines.width(), lines.colour(), share);
+        }
         canvas.draw_sprites(under_sprites_, atlas, share);
         canvas.draw_sprites(glyph_sprites_, atlas, share);
         canvas.fill(glyphs_.vertices(), share);
@@ -380,7 +407,10 @@ private:
         for (const PlanePoint& mark : figure.marks) {
             const sf::Vector2f centre = to_screen(frame_, mark);
             area_cover_.cover({centre.x - reach, centre.y - reach, 2.0F * reach, 2.0F * reach});
-            areas_.push_back({centre, radius, faded(fill, strength), faded(rim, strength)});
+            AreaDisc& area = areas_.emplace_back(AreaDisc{centre, radius, fill, rim, strength, std::nullopt});
+            if (disc_tiles_ != nullptr)
+                area.tile = disc_tiles_->tile(on_area_layer(centre), radius * area_scale(),
+                                              area.rim_width() * area_scale(), fill, rim);
         }
     }
 
@@ -391,7 +421,11 @@ private:
         SpriteAtlas& sprites = frame_.caches.sprites;
         const float strength = recency(scene, glyph.event);
         if (glyph.position != glyph.anchor) {
-            spokes_.push_back({glyph.anchor, glyph.position});
+            // From pixel corner to pixel corner, where the sprites of the anchor and the glyph
+            // are centred: such lines repeat, and are blended from tiles.
+            const sf::Vector2f from(std::round(glyph.anchor.x), std::round(glyph.anchor.y));
+            const sf::Vector2f to(std::round(glyph.position.x), std::round(glyph.position.y));
+            spokes_.push_back({from, to, frame_.caches.spokes.tile(from, to)});
             constexpr float anchor_radius = 2.6F;
             const sf::Color anchor_colour(70, 70, 70);
             const auto paint_anchor = [&](ShapeBatch& batch, sf::Vector2f centre) {
@@ -424,16 +458,23 @@ private:
             draw_glyph(glyphs_, figure.glyph, glyph.position, glyph.radius, figure.colour, event.certainty, strength);
     }
 
+    [[nodiscard]] sf::Vector2f on_area_layer(sf::Vector2f point) const {
+        return {point.x * area_scale_.x, point.y * area_scale_.y};
+    }
+    [[nodiscard]] float area_scale() const { return (area_scale_.x + area_scale_.y) / 2.0F; }
+
     Frame& frame_;
     TileCover area_cover_;
+    DiscTiles* disc_tiles_;
+    sf::Vector2f area_scale_;  ///< of the area layer to the target
     std::vector<AreaDisc> areas_;
-    /// The line from where a spread glyph's event is to where its glyph was put.
+    /// The line from where a spread glyph's event is to where its glyph was put, rounded to
+    /// pixel corners, and its tile when it has one.
     struct Spoke {
         sf::Vector2f anchor;
         sf::Vector2f glyph;
+        const SegmentTiles::Tile* tile = nullptr;
     };
-    static constexpr float spoke_width = 1.0F;
-    static inline const sf::Color spoke_colour{80, 80, 80, 120};
 
     ShapeBatch underlay_;
     std::vector<Spoke> spokes_;  // over the underlay: a spread story has thousands, drawn the fastest way
@@ -441,13 +482,6 @@ private:
     SpriteQuads glyph_sprites_;
     ShapeBatch glyphs_;
 };
-
-/// Region discs are large and faint: drawn at an eighth of the resolution (a 64th of the pixels to
-/// fill) and scaled up smoothly, they look the same.
-sf::Vector2u area_layer_size(sf::Vector2u target_size) {
-    constexpr unsigned divisor = 8;
-    return {(target_size.x + divisor - 1) / divisor, (target_size.y + divisor - 1) / divisor};
-}
 
 /// The land and the control layer under the events, kept in a layer while neither the view nor
 /// the control snapshot in force changes (playback crosses many days between two snapshots).
@@ -545,13 +579,14 @@ void draw_settling(Frame& frame, const std::vector<std::pair<std::size_t, std::s
     std::deque<EventDrawing> days;
     for (auto day = settling.begin(); day != settling.end();) {
         const Date ended = end_day(events[*day]);
-        EventDrawing& drawing = days.emplace_back(frame);
+        EventDrawing& drawing = days.emplace_back(frame, &caches.discs);
         auto next = day;
         for (; next != settling.end() && end_day(events[*next]) == ended; ++next)
             drawing.add(*next, ranges[*next].first, ranges[*next].second);
         day = next;
     }
     for (const EventDrawing& drawing : days) layers.area_cover.add(drawing.area_cover());
+    caches.discs.paint_pending();
     const sf::Image& atlas = caches.sprites.image(frame.target);
     for_each_row_share([&](RowShare share) {
         for (const EventDrawing& drawing : days) {
@@ -671,6 +706,7 @@ std::vector<sf::IntRect> draw_area_layer(Frame& frame, const EventDrawing& live,
     if (!with_settled && !live.has_areas()) return {};
     if (with_settled) caches.areas = caches.settled.areas;
     else caches.areas = Canvas(area_layer_size(frame.target.getSize()), 0);
+    caches.discs.paint_pending();
     for_each_row_share([&](RowShare share) { live.draw_areas(caches.areas, share); });
     TileCover cover = live.area_cover();
     if (with_settled) cover.add(caches.settled.area_cover);
@@ -699,13 +735,14 @@ void draw_ground_and_events(Frame& frame) {
     FrameCaches& caches = frame.caches;
     const sf::Vector2u size = frame.target.getSize();
     const bool on_canvas = map_on_canvas(frame);
+    caches.discs.trim();  // no drawing holds a tile between frames
     const auto ranges = glyph_ranges(frame);
     const auto& events = scene.events();
     if (!on_canvas) {
         draw_base_layer(frame);
         draw_control(frame);
         frame.target.setView(pixel_view(size));
-        EventDrawing all(frame);
+        EventDrawing all(frame, nullptr);
         for (const PlacedGlyph& glyph : frame.glyphs()) {
             const auto [first, count] = ranges[glyph.event];
             if (&glyph == &frame.glyphs()[first]) all.add(glyph.event, first, count);
@@ -721,7 +758,7 @@ void draw_ground_and_events(Frame& frame) {
     caches.map_pixels = cutoff ? caches.base : caches.ground_pixels;
 
     // Events still fading (all of them without the settled layers), drawn afresh every frame.
-    EventDrawing live(frame);
+    EventDrawing live(frame, &caches.discs);
     for (const PlacedGlyph& glyph : frame.glyphs()) {
         const auto [first, count] = ranges[glyph.event];
         if (&glyph != &frame.glyphs()[first]) continue;

@@ -19,7 +19,10 @@
 #include "render/detail/canvas.hpp"
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/glyph_shapes.hpp"
+#include "render/detail/disc_tiles.hpp"
 #include "render/detail/layer_copy.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/segment_tiles.hpp"
 
 namespace frontline::render {
 namespace {
@@ -167,6 +170,96 @@ TEST(Canvas, CoversASegmentByItsArea) {
         for (unsigned x = 0; x < 60; ++x) covered += at(slanted, x, y).a / 100.0;
     const double area = (std::hypot(47.9 - 8.3, 11.7 - 50.2) + 2.0) * 2.0;
     EXPECT_NEAR(covered, area, 0.03 * area);
+}
+
+TEST(SegmentTiles, DrawASegmentAsCanvasSegmentDrawsIt) {
+    detail::SegmentTiles tiles(1.0F, sf::Color(80, 80, 80, 120));
+    const sf::Vector2u size(70, 60);
+    // Every direction and length up to the longest offset's tenth, shallow and steep, and lines
+    // that start or end off the canvas (cut at its edges), in both shares of rows at once.
+    const std::vector<std::pair<sf::Vector2f, sf::Vector2f>> lines{
+        {{30, 30}, {45, 31}}, {{30, 30}, {29, 12}}, {{30, 30}, {18, 41}}, {{30, 30}, {30, 36}},
+        {{30, 30}, {23, 30}}, {{2, 3}, {-4, 9}},    {{68, 58}, {75, 50}}, {{10, 59}, {16, 66}},
+        {{-1, 20}, {5, 20}}};
+    for (const auto& [from, to] : lines) {
+        Canvas computed(size, 0xF0F0E6FF);
+        computed.segment(from, to, tiles.width(), tiles.colour());
+        const detail::SegmentTiles::Tile* tile = tiles.tile(from, to);
+        ASSERT_NE(tile, nullptr);
+        Canvas tiled(size, 0xF0F0E6FF);
+        for_each_row_share([&](RowShare share) { detail::SegmentTiles::draw(tiled, *tile, from, share); });
+        // Within a level: the tile works out the cover at other coordinates, rounded otherwise.
+        EXPECT_LE(compare(image_of(computed), image_of(tiled), 0).largest, 1)
+            << "from (" << from.x << ", " << from.y << ") to (" << to.x << ", " << to.y << ")";
+        EXPECT_GT(compare(image_of(Canvas(size, 0xF0F0E6FF)), image_of(tiled), 0).largest, 30);
+    }
+    // One tile an offset, wherever the line starts.
+    EXPECT_EQ(tiles.tile({5, 5}, {20, 6}), tiles.tile({30, 30}, {45, 31}));
+    // None for what `Canvas::segment` draws instead: no length, too long, or too far off.
+    EXPECT_EQ(tiles.tile({5, 5}, {5, 5}), nullptr);
+    EXPECT_EQ(tiles.tile({5, 5}, {5.0F + detail::SegmentTiles::longest_offset + 1, 5}), nullptr);
+    EXPECT_EQ(tiles.tile({3e9F, 5}, {3e9F, 9}), nullptr);
+}
+
+TEST(DiscTiles, DrawADiscAsCanvasDiscDrawsItFaded) {
+    detail::DiscTiles tiles;
+    const sf::Vector2u size(60, 50);
+    const sf::Color fill(200, 40, 40, 30);
+    const sf::Color rim(200, 40, 40, 90);
+    struct Disc {
+        sf::Vector2f centre;
+        float radius;
+        float strength;
+    };
+    // Centres on an eighth of a pixel and between, full and faded, cut by the canvas' edges.
+    const std::vector<Disc> discs{{{30.0F, 25.0F}, 9.2F, 1.0F},  {{30.375F, 24.625F}, 9.2F, 0.55F},
+                                  {{12.3F, 40.9F}, 5.0F, 0.8F},  {{2.0F, 3.0F}, 9.2F, 1.0F},
+                                  {{57.9F, 48.2F}, 14.0F, 0.3F}, {{30.0F, 25.0F}, 0.6F, 1.0F}};
+    for (const Disc& disc : discs) {
+        const float rim_width = std::max(0.125F, disc.radius / 32.0F);
+        const auto placed = tiles.tile(disc.centre, disc.radius, rim_width, fill, rim);
+        ASSERT_TRUE(placed.has_value());
+        tiles.paint_pending();
+        Canvas tiled(size, 0xF0F0E6FF);
+        const auto level = detail::strength_level(disc.strength);
+        for_each_row_share([&](RowShare share) { tiled.draw_tile(*placed->tile, placed->at, level, share); });
+        // The disc itself, at its centre rounded to the eighth the tile was painted for.
+        const sf::Vector2f rounded(std::round(disc.centre.x * 8.0F) / 8.0F, std::round(disc.centre.y * 8.0F) / 8.0F);
+        Canvas computed(size, 0xF0F0E6FF);
+        computed.disc(rounded, disc.radius, rim_width, detail::faded(fill, disc.strength),
+                      detail::faded(rim, disc.strength));
+        // Within two levels: the tile is painted at full strength and tinted after rounding.
+        EXPECT_LE(compare(image_of(computed), image_of(tiled), 0).largest, 2)
+            << "centre (" << disc.centre.x << ", " << disc.centre.y << ") strength " << disc.strength;
+        EXPECT_GT(compare(image_of(Canvas(size, 0xF0F0E6FF)), image_of(tiled), 0).largest, 0);
+    }
+    // One tile for the discs that differ only in where they are by whole pixels, and in strength.
+    const auto first = tiles.tile({30.0F, 25.0F}, 9.2F, 0.2875F, fill, rim);
+    const auto moved = tiles.tile({3.0F, 41.0F}, 9.2F, 0.2875F, fill, rim);
+    ASSERT_TRUE(first && moved);
+    EXPECT_EQ(first->tile, moved->tile);
+    EXPECT_EQ(moved->at, sf::Vector2i(3, 41));
+    // None far off any canvas or of no size: `Canvas::disc` draws those.
+    EXPECT_FALSE(tiles.tile({3e9F, 5.0F}, 9.2F, 0.3F, fill, rim));
+    EXPECT_FALSE(tiles.tile({3.0F, 5.0F}, 0.0F, 0.3F, fill, rim));
+}
+
+TEST(DiscTiles, StartAgainOnceTheyTakeTheirBudget) {
+    detail::DiscTiles tiles;
+    // Discs of 60 px, a colour each and so a tile each: about 64 KB a tile.
+    const auto disc = [&](std::uint32_t colour) {
+        return tiles.tile({100.0F, 100.0F}, 60.0F, 2.0F, sf::Color((colour << 8U) | 0xFFU), sf::Color::Black);
+    };
+    std::uint32_t made = 0;
+    while (disc(made + 1)) {
+        ++made;
+        ASSERT_LT(made, 10000U);
+    }
+    EXPECT_GT(made, 100U);
+    EXPECT_TRUE(disc(1).has_value());  // a tile made before the budget was taken is still there
+    tiles.paint_pending();
+    tiles.trim();
+    EXPECT_TRUE(disc(made + 1).has_value());
 }
 
 TEST(Canvas, BlitsSpritesTexelForTexelAndTintsThem) {

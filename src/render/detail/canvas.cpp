@@ -856,4 +856,66 @@ void Canvas::composite(const Canvas& layer, RowShare share) {
         if (share.owns(y)) blend_row(row(y), layer.row(y), width_);
 }
 
+void Canvas::draw_tile(const PaintedTile& tile, sf::Vector2i at, unsigned tint, RowShare share) {
+    const Canvas& pixels = tile.pixels;
+    assert(tile.runs.size() == pixels.height_);
+    if (tint == 0) return;
+    const sf::Vector2i top_left = at - tile.origin;
+    const long first_row = std::max(0L, -static_cast<long>(top_left.y));
+    const long end_row = std::min(static_cast<long>(pixels.height_), static_cast<long>(height_) - top_left.y);
+    for (long tile_y = first_row; tile_y < end_row; ++tile_y) {
+        const auto y = static_cast<unsigned>(top_left.y + tile_y);
+        if (!share.owns(y)) continue;
+        const ColumnRun& run = tile.runs[static_cast<std::size_t>(tile_y)];
+        const long first = std::max(0L, top_left.x + static_cast<long>(run.first));
+        const long end = std::min(static_cast<long>(width_), top_left.x + static_cast<long>(run.end));
+        if (first >= end) continue;
+        std::uint8_t* target = row(y) + static_cast<std::size_t>(first) * 4;
+        const std::uint8_t* source =
+            pixels.row(static_cast<unsigned>(tile_y)) + static_cast<std::size_t>(first - top_left.x) * 4;
+        const auto count = static_cast<std::size_t>(end - first);
+        if (count >= 8) {
+            if (tint == 255) blend_row(target, source, count);
+            else blend_row_tinted(target, source, count, tint);
+            continue;
+        }
+        std::size_t x = 0;
+#if defined(__SSE2__)
+        // A line's rows are a few pixels long: blended four at a time as far as both rows reach,
+        // not through a masked load. Past its run a tile's row is transparent, which leaves a
+        // pixel as it was.
+        const std::size_t room =
+            std::min(static_cast<std::size_t>(pixels.width_ - static_cast<unsigned>(first - top_left.x)),
+                     static_cast<std::size_t>(width_ - static_cast<unsigned>(first)));
+        const __m128i zero = _mm_setzero_si128();
+        const __m128i factor = _mm_set1_epi16(static_cast<short>(tint));
+        const auto scaled = [&](__m128i lanes) {
+            return tint == 255 ? lanes : divide_lanes_by_255(_mm_mullo_epi16(lanes, factor));
+        };
+        for (; x < count && x + 4 <= room; x += 4) {
+            const __m128i four = _mm_loadu_si128(reinterpret_cast<const __m128i*>(source + x * 4));
+            blend_four(target + x * 4, [&] {
+                return std::pair{scaled(_mm_unpacklo_epi8(four, zero)), scaled(_mm_unpackhi_epi8(four, zero))};
+            });
+        }
+#endif
+        if (x >= count) continue;
+        if (tint == 255) blend_row(target + x * 4, source + x * 4, count - x);
+        else blend_row_tinted(target + x * 4, source + x * 4, count - x, tint);
+    }
+}
+
+std::vector<ColumnRun> Canvas::visible_runs() const {
+    std::vector<ColumnRun> runs(height_);
+    for (unsigned y = 0; y < height_; ++y) {
+        const std::uint8_t* pixels = row(y);
+        unsigned first = 0;
+        while (first < width_ && pixels[first * 4 + 3] == 0) ++first;
+        unsigned end = width_;
+        while (end > first && pixels[(end - 1) * 4 + 3] == 0) --end;
+        if (first < end) runs[y] = {first, end};
+    }
+    return runs;
+}
+
 }  // namespace frontline::render::detail

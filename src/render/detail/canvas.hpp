@@ -28,6 +28,14 @@ struct RowShare {
 /// returns when all are done; an exception thrown by one is rethrown here.
 void for_each_row_share(const std::function<void(RowShare)>& draw);
 
+/// The columns [first, end) of a row of a small canvas that show anything.
+struct ColumnRun {
+    unsigned first = 0;
+    unsigned end = 0;
+};
+
+struct PaintedTile;
+
 /// A picture in memory, premultiplied RGBA, that the map's event layers are composited on by the
 /// CPU before it goes to the target in one upload. Mesa's software rasteriser (the only OpenGL
 /// without a GPU) samples and blends a sprite's pixel in 4-10 ns; this does it in about one, and
@@ -77,6 +85,14 @@ public:
     /// Composites `layer` (premultiplied, the same size) over the whole canvas.
     void composite(const Canvas& layer, RowShare share = {});
 
+    /// Blends `tile` over this canvas with its origin at pixel `at`, scaled by `tint` / 255 as
+    /// `draw_sprites` tints a sprite.
+    void draw_tile(const PaintedTile& tile, sf::Vector2i at, unsigned tint = 255, RowShare share = {});
+
+    /// Each row's columns from its first pixel that is not transparent to its last, top row
+    /// first; an empty run for a transparent row.
+    [[nodiscard]] std::vector<ColumnRun> visible_runs() const;
+
 private:
     [[nodiscard]] std::uint8_t* row(unsigned y) noexcept {
         return pixels_.data() + static_cast<std::size_t>(height_ - 1 - y) * width_ * 4;
@@ -88,6 +104,14 @@ private:
     unsigned width_ = 0;
     unsigned height_ = 0;
     std::vector<std::uint8_t> pixels_;
+};
+
+/// A small picture painted once and blended wherever it repeats (`Canvas::draw_tile`), each row
+/// only in the columns that show anything.
+struct PaintedTile {
+    Canvas pixels;                ///< premultiplied; past a row's run, transparent
+    std::vector<ColumnRun> runs;  ///< from `Canvas::visible_runs`
+    sf::Vector2i origin;          ///< the pixel that goes where the tile is drawn
 };
 
 }  // namespace frontline::render::detail

@@ -14,7 +14,9 @@
 #include <SFML/Graphics/Texture.hpp>
 
 #include "render/detail/canvas.hpp"
+#include "render/detail/disc_tiles.hpp"
 #include "render/detail/geometry_batch.hpp"
+#include "render/detail/segment_tiles.hpp"
 #include "render/detail/sprite_atlas.hpp"
 #include "render/detail/tile_cover.hpp"
 #include "render/renderer.hpp"
@@ -47,6 +49,10 @@ struct SettledLayers {
 /// they show changed.
 struct FrameCaches {
     SpriteAtlas sprites;
+    /// The leader lines from a spread glyph back to its event's place.
+    SegmentTiles spokes{1.0F, sf::Color(80, 80, 80, 120)};
+    /// The region discs on the area layer (`areas`).
+    DiscTiles discs;
 
     /// The land and the control snapshot's fills and front lines, as the view shows them.
     Layer ground;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <algorithm>
+#include <cmath>
+
 #include <SFML/Graphics/Color.hpp>
 
 namespace frontline::render::detail {
@@ -30,6 +33,11 @@ inline const sf::Color front_line{150, 20, 30};
 [[nodiscard]] inline sf::Color faded(sf::Color colour, float factor) {
     colour.a = static_cast<sf::Uint8>(static_cast<float>(colour.a) * factor);
     return colour;
+}
+
+/// `strength` (0-1) as the grey level that tints premultiplied pixels by it: 0-255.
+[[nodiscard]] inline sf::Uint8 strength_level(float strength) {
+    return static_cast<sf::Uint8>(std::lround(255.0F * std::clamp(strength, 0.0F, 1.0F)));
 }
 
 /// `a` moved towards `b` by `t` (0 = a, 1 = b), alpha included.

@@ -6,6 +6,8 @@
 #include <SFML/Graphics/VertexArray.hpp>
 #include <SFML/Graphics/View.hpp>
 
+#include "render/detail/palette.hpp"
+
 namespace frontline::render::detail {
 
 namespace {
@@ -90,7 +92,7 @@ bool SpriteAtlas::add(SpriteQuads& quads, const SpriteKey& key, const Painter& p
     const auto found = cell_for(key, paint);
     if (!found) return false;
     centre = {std::round(centre.x), std::round(centre.y)};
-    const auto level = static_cast<sf::Uint8>(std::lround(255.0F * std::clamp(strength, 0.0F, 1.0F)));
+    const sf::Uint8 level = strength_level(strength);
     const sf::Color tint(level, level, level, level);  // premultiplied: colour and alpha alike
     const sf::FloatRect& box = found->box;
     const sf::Vector2f corners[4] = {{box.left, box.top},
