@@ -19,6 +19,7 @@
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/View.hpp>
 
+#include "render/detail/draw_ahead.hpp"
 #include "render/detail/frame.hpp"
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/glyph_shapes.hpp"
@@ -568,33 +569,59 @@ void update_ground_pixels(Frame& frame) {
 
 /// Draws `settling` (from `ending_between`) a day's worth at a time, so that layers built in one
 /// go and day by day hold the same picture: onto `layers`, and their marks onto `also` unless it
-/// is null.
+/// is null. Each day is drawn on a second thread while the next ones are added here (adding may
+/// paint sprites, which OpenGL does on this thread alone), and the days left once all are added
+/// are drawn by both threads.
 void draw_settling(Frame& frame, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
                    std::span<const std::size_t> settling, SettledLayers& layers, Canvas* also) {
     if (settling.empty()) return;
     FrameCaches& caches = frame.caches;
     const auto& events = frame.scene.events();
-    // Every day's marks are added before any is drawn: adding paints the sprites a mark needs
-    // into the atlas, which is then read back once.
-    std::deque<EventDrawing> days;
+    std::vector<std::span<const std::size_t>> day_events;
     for (auto day = settling.begin(); day != settling.end();) {
         const Date ended = end_day(events[*day]);
-        EventDrawing& drawing = days.emplace_back(frame, &caches.discs);
-        auto next = day;
-        for (; next != settling.end() && end_day(events[*next]) == ended; ++next)
-            drawing.add(*next, ranges[*next].first, ranges[*next].second);
+        const auto next = std::find_if(day, settling.end(), [&](std::size_t i) { return end_day(events[i]) != ended; });
+        day_events.emplace_back(day, next);
         day = next;
     }
-    for (const EventDrawing& drawing : days) layers.area_cover.add(drawing.area_cover());
-    caches.discs.paint_pending();
-    const sf::Image& atlas = caches.sprites.image(frame.target);
-    for_each_row_share([&](RowShare share) {
-        for (const EventDrawing& drawing : days) {
-            drawing.draw_areas(layers.areas, share);
-            drawing.draw_marks(layers.marks, atlas, share);
-            if (also != nullptr) drawing.draw_marks(*also, atlas, share);
-        }
+    // Made before any is drawn, and never added to after: the other thread reads them.
+    std::deque<EventDrawing> days;
+    for (std::size_t d = 0; d < day_events.size(); ++d) days.emplace_back(frame, &caches.discs);
+    const sf::Image* atlas = nullptr;
+    DrawAhead ahead([&](std::size_t d, RowShare share) {
+        const EventDrawing& drawing = days[d];
+        drawing.draw_areas(layers.areas, share);
+        drawing.draw_marks(layers.marks, *atlas, share);
+        if (also != nullptr) drawing.draw_marks(*also, *atlas, share);
     });
+    // What the days are drawn from (the atlas' image, the disc tiles) is brought up to date
+    // before the first is handed over. Should a later day need more painted, no more are handed
+    // over, and it is done once, after the last day is added: reading the atlas back takes a
+    // millisecond.
+    const auto bring_up_to_date = [&] {
+        caches.discs.paint_pending();
+        atlas = &caches.sprites.image(frame.target);
+    };
+    std::size_t handed = 0;
+    bool handing = true;
+    for (std::size_t d = 0; d < day_events.size(); ++d) {
+        for (const std::size_t i : day_events[d]) days[d].add(i, ranges[i].first, ranges[i].second);
+        layers.area_cover.add(days[d].area_cover());
+        if (!handing) continue;
+        if (atlas == nullptr || caches.sprites.image_stale() || caches.discs.has_pending()) {
+            if (handed > 0) {
+                handing = false;
+                continue;
+            }
+            bring_up_to_date();
+        }
+        ahead.hand_over(handed = d + 1);
+    }
+    if (!handing) {
+        ahead.drain();
+        bring_up_to_date();
+    }
+    ahead.finish(day_events.size());
     layers.empty = false;
 }
 

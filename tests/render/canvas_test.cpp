@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <numbers>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <SFML/Graphics/RenderTexture.hpp>
@@ -20,6 +22,7 @@
 #include "render/detail/geometry_batch.hpp"
 #include "render/detail/glyph_shapes.hpp"
 #include "render/detail/disc_tiles.hpp"
+#include "render/detail/draw_ahead.hpp"
 #include "render/detail/layer_copy.hpp"
 #include "render/detail/palette.hpp"
 #include "render/detail/segment_tiles.hpp"
@@ -436,6 +439,71 @@ TEST(Canvas, PassesOnWhatADrawingThreadThrew) {
                      if (share.index + 1 == share.count) throw std::runtime_error("drawing failed");
                  }),
                  std::runtime_error);
+}
+
+/// What `DrawAhead` drew on each of 64 rows, in the order drawn.
+struct RowLog {
+    std::array<std::vector<std::size_t>, 64> rows;
+
+    void draw(std::size_t item, RowShare share) {
+        for (unsigned y = 0; y < rows.size(); ++y)
+            if (share.owns(y)) rows[y].push_back(item);
+    }
+};
+
+TEST(DrawAhead, DrawsEveryItemOnEveryRowOnceAndInOrder) {
+    for (const std::size_t handed_before_finish : {0UL, 1UL, 7UL, 40UL}) {
+        RowLog log;
+        {
+            detail::DrawAhead ahead([&](std::size_t item, RowShare share) { log.draw(item, share); });
+            for (std::size_t count = 1; count <= handed_before_finish; ++count) {
+                ahead.hand_over(count);
+                if (count == 5) ahead.drain();
+            }
+            ahead.finish(40);
+        }
+        std::vector<std::size_t> in_order(40);
+        for (std::size_t i = 0; i < in_order.size(); ++i) in_order[i] = i;
+        for (const auto& row : log.rows) EXPECT_EQ(row, in_order) << handed_before_finish << " handed over first";
+    }
+}
+
+TEST(DrawAhead, DrainsWhatWasHandedOverBeforeItReturns) {
+    RowLog log;
+    detail::DrawAhead ahead([&](std::size_t item, RowShare share) { log.draw(item, share); });
+    ahead.hand_over(3);
+    ahead.drain();
+    // Read while the second thread waits for more: drawn whole, all three.
+    for (const auto& row : log.rows) EXPECT_EQ(row, (std::vector<std::size_t>{0, 1, 2}));
+    ahead.finish(4);
+    for (const auto& row : log.rows) EXPECT_EQ(row, (std::vector<std::size_t>{0, 1, 2, 3}));
+}
+
+TEST(DrawAhead, PassesOnWhatADrawingThreadThrewAndStopsWhenLeft) {
+    {
+        detail::DrawAhead ahead([](std::size_t item, RowShare) {
+            if (item == 2) throw std::runtime_error("drawing failed");
+        });
+        ahead.hand_over(5);
+        EXPECT_THROW(ahead.finish(6), std::runtime_error);
+    }
+    {
+        detail::DrawAhead ahead([](std::size_t item, RowShare) {
+            if (item == 0) throw std::runtime_error("drawing failed");
+        });
+        ahead.hand_over(1);
+        // On one core there is no second thread: the item is drawn, and throws, in `finish`.
+        if (std::thread::hardware_concurrency() >= 2) {
+            EXPECT_THROW(ahead.drain(), std::runtime_error);
+        }
+    }
+    // Left before `finish` (the caller threw): returns after the item being drawn.
+    std::atomic<int> drawn = 0;
+    {
+        detail::DrawAhead ahead([&](std::size_t, RowShare) { ++drawn; });
+        ahead.hand_over(2);
+    }
+    EXPECT_LE(drawn.load(), 2);
 }
 
 TEST(Canvas, UploadsIntoARegionOfTheTargetOnly) {

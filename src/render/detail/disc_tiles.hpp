@@ -35,6 +35,7 @@ public:
 
     /// Paints the tiles made since it last ran, on the canvas' threads; before any is drawn.
     void paint_pending();
+    [[nodiscard]] bool has_pending() const noexcept { return !pending_.empty(); }
 
     /// Forgets every tile once one was refused for the budget: only while no drawing holds one.
     void trim();

@@ -86,8 +86,8 @@ std::optional<SpriteAtlas::Cell> SpriteAtlas::cell_for(const SpriteKey& key, con
     return cells_.emplace(key, Cell{centre, box}).first->second;
 }
 
-bool SpriteAtlas::add(SpriteQuads& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre,
-                      float strength) {
+bool SpriteAtlas::add_quad(SpriteQuads& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre,
+                           float strength) {
     if (!ready()) return false;
     const auto found = cell_for(key, paint);
     if (!found) return false;

@@ -72,7 +72,12 @@ public:
     /// that each pixel is one texel, showing the sprite for `key`, painted by `paint` the first
     /// time the key is seen, with colour and alpha scaled by `strength` (0-1). Returns false when
     /// the atlas is full or not ready: the caller draws the shape itself.
-    bool add(SpriteQuads& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre, float strength);
+    template <typename Paint>
+    bool add(SpriteQuads& quads, const SpriteKey& key, const Paint& paint, sf::Vector2f centre, float strength) {
+        // A painter held by reference: a lambda with a few captures would be copied to the heap,
+        // for each of a frame's tens of thousands of sprites.
+        return add_quad(quads, key, Painter(std::cref(paint)), centre, strength);
+    }
 
     /// Draws `quads` built by `add` onto `target`.
     void draw(sf::RenderTarget& target, const SpriteQuads& quads);
@@ -80,6 +85,9 @@ public:
     /// The atlas in memory (premultiplied, top row first), for `Canvas::draw_sprites`: read back
     /// when sprites were painted since it last was. `target` is made active again afterwards.
     [[nodiscard]] const sf::Image& image(sf::RenderTarget& target);
+    /// Whether `image` would read the atlas back (sprites were painted since it last did), which
+    /// changes the image under anything drawing from it.
+    [[nodiscard]] bool image_stale() const noexcept { return usable_ && painted_since_image_; }
 
 private:
     /// Where a sprite was painted: the centre it was painted at, and the box around what was
@@ -89,6 +97,7 @@ private:
         sf::FloatRect box;
     };
 
+    bool add_quad(SpriteQuads& quads, const SpriteKey& key, const Painter& paint, sf::Vector2f centre, float strength);
     std::optional<Cell> cell_for(const SpriteKey& key, const Painter& paint);
     void display_painted(sf::RenderTarget& target);
 
