@@ -966,14 +966,20 @@ private:
 
 /// Everything but the hover: the part of a frame that only changes with the scene's revision.
 /// When the map is composited on a canvas, which replaces the map frame's pixels alone, the
-/// panels go first: the rasteriser fills them while the canvas is composited. `after_map` runs
-/// once the map is drawn, before what goes over it.
-void draw_picture(Frame& frame, const std::function<void()>& after_map = {}) {
+/// panels go first: the rasteriser fills them while the canvas is composited. Then, where the
+/// target `keeps_pixels` (it holds the last picture drawn, as a renderer's own does), panels
+/// already there for the scene's still revision are left as they are. `after_map` runs once the
+/// map is drawn, before what goes over it.
+void draw_picture(Frame& frame, bool keeps_pixels, const std::function<void()>& after_map = {}) {
     PlacementAhead placement(frame);
     const bool panels_first = map_on_canvas(frame);
-    if (panels_first) {
+    auto& kept = frame.caches.kept_panels;
+    const std::pair panels_now{frame.scene.still_revision(), frame.target.getSize()};
+    if (!panels_first || !keeps_pixels) kept.reset();
+    if (panels_first && kept != panels_now) {
         draw_panels(frame);
         start_rasterising(frame.target);
+        if (keeps_pixels) kept = panels_now;
     }
     placement.join();
     draw_map(frame);
@@ -989,7 +995,7 @@ void draw_picture(Frame& frame, const std::function<void()>& after_map = {}) {
 void draw(sf::RenderTarget& target, const Scene& scene, const sf::Font& font, const sf::Shader* hatch) {
     detail::FrameCaches caches;
     detail::Frame frame(target, scene, font, hatch, caches);
-    detail::draw_picture(frame);
+    detail::draw_picture(frame, false);
     detail::draw_hover(frame);
 }
 
@@ -1011,12 +1017,12 @@ void Renderer::draw(sf::RenderTarget& target, const Scene& scene) {
         if (!picture_ok_) {
             // No off-screen surface (an old driver): draw straight to the target every time.
             detail::Frame frame(target, scene, font_, hatch_, *caches_);
-            detail::draw_picture(frame);
+            detail::draw_picture(frame, false);
             detail::draw_hover(frame);
             return;
         }
         detail::Frame frame(picture_, scene, font_, hatch_, *caches_);
-        detail::draw_picture(frame, [this] {
+        detail::draw_picture(frame, true, [this] {
             if (!map_picture_ok_) return;
             picture_.display();
             detail::copy_layer(picture_, map_picture_);

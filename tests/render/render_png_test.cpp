@@ -272,8 +272,13 @@ TEST_F(RenderPng, PlaybackDrawsWhatAFreshFrameDraws) {
     }
     scene.set_current(day("2014-10-28"));
     compare("forward again from a checkpoint");
+    // A pan or a zoom leaves the panels as the kept picture has them, the map drawn anew.
     scene.pan(40.0F, -25.0F);
     compare("after a pan");
+    scene.zoom_at({300.0F, 200.0F}, 1.5);
+    compare("after a zoom");
+    scene.pan(-12.0F, 7.0F);
+    compare("after another pan");
     scene.set_type_shown("shelling", false);
     compare("after filtering");
     scene.set_window(TimeWindow::sliding);

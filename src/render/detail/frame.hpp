@@ -86,6 +86,12 @@ struct FrameCaches {
     Canvas base;
     std::uint64_t base_ground_generation = 0;  ///< `ground_generation` it was composed on; 0: none
 
+    /// The scene's still revision (`Scene::still_revision`) and the size the panels were last
+    /// drawn at into a picture that keeps them: a pan or a zoom leaves them as they are, so a
+    /// frame drawn after one does not draw them again. None when the last picture did not keep
+    /// them.
+    std::optional<std::pair<std::uint64_t, sf::Vector2u>> kept_panels;
+
     /// The frame's map as it is composited, and the texture it goes to the target through when
     /// it cannot go straight into the target's own (see `upload_canvas`).
     Canvas map_pixels;
