@@ -562,7 +562,7 @@ std::vector<std::size_t> ending_between(const Frame& frame, const std::vector<st
 void update_ground_pixels(Frame& frame) {
     FrameCaches& caches = frame.caches;
     if (caches.ground_pixels_generation == caches.ground_generation) return;
-    caches.ground_pixels.assign(caches.ground.texture.getTexture().copyToImage());
+    read_layer(caches.ground.texture, caches.ground_pixels);
     caches.ground_pixels_generation = caches.ground_generation;
     (void)frame.target.setActive(true);  // see SpriteAtlas::draw
 }

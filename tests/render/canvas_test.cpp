@@ -528,5 +528,28 @@ TEST(Canvas, UploadsIntoARegionOfTheTargetOnly) {
     }
 }
 
+TEST(Canvas, ReadsALayerAsItsTextureHoldsIt) {
+    if (!have_display()) GTEST_SKIP() << "no X display: run under xvfb-run (ctest does)";
+    const sf::Vector2u size{64, 48};
+    for (const unsigned samples : {0U, 4U}) {
+        sf::ContextSettings settings;
+        settings.antialiasingLevel = samples;
+        sf::RenderTexture layer;
+        ASSERT_TRUE(layer.create(size.x, size.y, settings));
+        layer.clear(sf::Color(0x20, 0x40, 0x80));
+        detail::ShapeBatch shapes = sample_shapes();
+        shapes.draw(layer);
+        layer.display();
+        Canvas expected;
+        expected.assign(layer.getTexture().copyToImage());
+        Canvas read({3, 2}, 0);
+        detail::read_layer(layer, read);
+        ASSERT_EQ(read.size(), size) << samples << " samples";
+        EXPECT_EQ(compare(image_of(expected), image_of(read), 0).largest, 0) << samples << " samples";
+        // Top row first in the image: the layer's top-left corner is the canvas' top-left.
+        EXPECT_EQ(at(read, 0, 0), sf::Color(0x20, 0x40, 0x80)) << samples << " samples";
+    }
+}
+
 }  // namespace
 }  // namespace frontline::render

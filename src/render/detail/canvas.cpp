@@ -310,6 +310,13 @@ void Canvas::assign(const sf::Image& image) {
     for (unsigned y = 0; y < height_; ++y) std::memcpy(row(y), image.getPixelsPtr() + y * stride, stride);
 }
 
+std::uint8_t* Canvas::rows_to_fill(sf::Vector2u size) {
+    width_ = size.x;
+    height_ = size.y;
+    pixels_.resize(static_cast<std::size_t>(width_) * height_ * 4);
+    return pixels_.data();
+}
+
 namespace {
 
 /// The samples (of four a pixel) the triangles of one shape cover, over a box of the canvas:

@@ -58,6 +58,10 @@ public:
     /// premultiplied: what OpenGL drew into an opaque or premultiplied layer.
     void assign(const sf::Image& image);
 
+    /// The rows of a canvas made `size` pixels, bottom first, for the caller to fill whole (a
+    /// framebuffer read into them); what they held is undefined until then.
+    [[nodiscard]] std::uint8_t* rows_to_fill(sf::Vector2u size);
+
     /// Fills `triangles` (sf::Triangles, one colour each, as `ShapeBatch` makes them) blended as
     /// SFML's default `sf::BlendAlpha` blends them, with four samples a pixel (the pattern of 4x
     /// multisampling) for smooth edges. Consecutive triangles of one colour are one shape, each

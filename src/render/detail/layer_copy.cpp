@@ -26,6 +26,7 @@ struct BlitFunctions {
     using TexSubImage2D = void (*)(GLenum, GLint, GLint, GLint, GLsizei, GLsizei, GLenum, GLenum, const void*);
     using PixelStorei = void (*)(GLenum, GLint);
     using Flush = void (*)();
+    using ReadPixels = void (*)(GLint, GLint, GLsizei, GLsizei, GLenum, GLenum, void*);
 
     GetIntegerv get_integer = nullptr;
     BindFramebuffer bind_framebuffer = nullptr;
@@ -33,6 +34,7 @@ struct BlitFunctions {
     TexSubImage2D tex_sub_image = nullptr;
     PixelStorei pixel_store = nullptr;
     Flush flush = nullptr;
+    ReadPixels read_pixels = nullptr;
 
     [[nodiscard]] bool available() const {
         return get_integer != nullptr && bind_framebuffer != nullptr && blit_framebuffer != nullptr;
@@ -51,6 +53,7 @@ const BlitFunctions& blit_functions() {
             reinterpret_cast<BlitFunctions::TexSubImage2D>(sf::Context::getFunction("glTexSubImage2D"));
         found.pixel_store = reinterpret_cast<BlitFunctions::PixelStorei>(sf::Context::getFunction("glPixelStorei"));
         found.flush = reinterpret_cast<BlitFunctions::Flush>(sf::Context::getFunction("glFlush"));
+        found.read_pixels = reinterpret_cast<BlitFunctions::ReadPixels>(sf::Context::getFunction("glReadPixels"));
         return found;
     }();
     return functions;
@@ -132,6 +135,24 @@ void upload_canvas(const Canvas& canvas, sf::Texture& staging, sf::RenderTarget&
     target.setView(target.getDefaultView());
     target.draw(sprite, sf::RenderStates(sf::BlendNone));
     target.setView(view);
+}
+
+void read_layer(sf::RenderTexture& source, Canvas& canvas) {
+    const BlitFunctions& gl = blit_functions();
+    const sf::Vector2u size = source.getSize();
+    // With framebuffer objects (a blit needs them) a render texture's own framebuffer holds its
+    // pixels; a multisampled one holds its samples, which only `display` resolves.
+    if (gl.available() && gl.read_pixels != nullptr && gl.pixel_store != nullptr && source.setActive(true)) {
+        GLint samples = 0;
+        gl.get_integer(gl_sample_buffers, &samples);
+        if (samples == 0 && bound_framebuffer(gl) != 0) {
+            gl.pixel_store(GL_PACK_ALIGNMENT, 4);
+            gl.read_pixels(0, 0, static_cast<GLsizei>(size.x), static_cast<GLsizei>(size.y), GL_RGBA, GL_UNSIGNED_BYTE,
+                           canvas.rows_to_fill(size));
+            return;
+        }
+    }
+    canvas.assign(source.getTexture().copyToImage());
 }
 
 void start_rasterising(sf::RenderTarget& target) {
