@@ -1,8 +1,9 @@
 // Frames of the map off-screen at 1600x900: 20,000 events and 500 control polygons (issue 6,
 // target <= 16 ms under Xvfb with Mesa): steady (nothing changed), after a playhead step forward
-// (in a cumulative map and in a sliding window) and back, drawn from nothing, after a filter
-// toggled, and during a drag; the glyph placement and the canvas' sprite blits; and the
-// rasteriser's cost per pixel (docs/rendering-speed.md).
+// (in a cumulative map and in a sliding window) and back, after a pan and after a zoom (the map
+// drawn from nothing), after a filter toggled, and during a drag; the glyph placement, the
+// canvas' sprite blits and leader lines; and the rasteriser's cost per pixel
+// (docs/rendering-speed.md).
 // Needs an X display:
 //   xvfb-run -a -s "-screen 0 1280x1024x24" build/release/bench/frontline_render_bench
 // Each frame is waited for (glFinish), so the figure includes the GPU (a software rasteriser
@@ -227,8 +228,8 @@ void BM_RenderFramePlayheadBack(benchmark::State& state) {
 }
 BENCHMARK(BM_RenderFramePlayheadBack)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
-/// A frame after the view moved (a pan or a zoom once it rests, or a filter toggled): every
-/// layer, all 20,000 events included, is drawn from nothing.
+/// A frame after a pan came to rest: every layer of the map, all 20,000 events included, is
+/// drawn from nothing; the panels around it are kept.
 void BM_RenderFrameRedrawAll(benchmark::State& state) {
     const auto opened = open_bench(state);
     if (!opened) return;
@@ -242,6 +243,25 @@ void BM_RenderFrameRedrawAll(benchmark::State& state) {
     bench.count(state);
 }
 BENCHMARK(BM_RenderFrameRedrawAll)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+/// A frame after a zoom came to rest, by a quarter in and out again in turn: everything drawn
+/// again, the panels but for the scale bar kept, the control fills of both zoom levels found
+/// simplified already, the front lines stroked again for the zoom.
+void BM_RenderFrameZoomed(benchmark::State& state) {
+    const auto opened = open_bench(state);
+    if (!opened) return;
+    Bench& bench = *opened;
+    const sf::Vector2f middle(static_cast<float>(width) / 2.0F, static_cast<float>(height) / 2.0F);
+    bench.frame();
+    bool in = true;
+    for (auto _ : state) {
+        bench.scene().zoom_at(middle, in ? 1.25 : 1.0 / 1.25);
+        in = !in;
+        bench.frame();
+    }
+    bench.count(state);
+}
+BENCHMARK(BM_RenderFrameZoomed)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 /// A frame after a legend row was clicked: one actor's events (a sixth of them) hidden, then
 /// shown again. Every glyph may move, so the events are drawn from nothing; the ground is kept.

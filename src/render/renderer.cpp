@@ -615,7 +615,8 @@ void draw_settling(Frame& frame, const std::vector<std::pair<std::size_t, std::s
             }
             bring_up_to_date();
         }
-        ahead.hand_over(handed = d + 1);
+        // The last day is left for both threads to share.
+        if (d + 1 < day_events.size()) ahead.hand_over(handed = d + 1);
     }
     if (!handing) {
         ahead.drain();
