@@ -602,21 +602,24 @@ void draw_settling(Frame& frame, const std::vector<std::pair<std::size_t, std::s
         caches.discs.paint_pending();
         atlas = &caches.sprites.image(frame.target);
     };
-    std::size_t handed = 0;
+    bool handed_any = false;
     bool handing = true;
     for (std::size_t d = 0; d < day_events.size(); ++d) {
         for (const std::size_t i : day_events[d]) days[d].add(i, ranges[i].first, ranges[i].second);
         layers.area_cover.add(days[d].area_cover());
         if (!handing) continue;
         if (atlas == nullptr || caches.sprites.image_stale() || caches.discs.has_pending()) {
-            if (handed > 0) {
+            if (handed_any) {
                 handing = false;
                 continue;
             }
             bring_up_to_date();
         }
         // The last day is left for both threads to share.
-        if (d + 1 < day_events.size()) ahead.hand_over(handed = d + 1);
+        if (d + 1 < day_events.size()) {
+            ahead.hand_over(d + 1);
+            handed_any = true;
+        }
     }
     if (!handing) {
         ahead.drain();

@@ -202,8 +202,13 @@ void blend_constant(std::uint8_t* target, const std::array<std::uint8_t, 4>& col
 }
 
 /// `source` (premultiplied) scaled by `tint` / 255, colour and alpha alike (as OpenGL modulates
-/// a premultiplied texel by a grey vertex colour), over `target`; `count` pixels of each.
+/// a premultiplied texel by a grey vertex colour), over `target`; `count` pixels of each. A tint of
+/// 255 is `blend_row`.
 void blend_row_tinted(std::uint8_t* target, const std::uint8_t* source, std::size_t count, unsigned tint) noexcept {
+    if (tint == 255) {
+        blend_row(target, source, count);
+        return;
+    }
     std::size_t x = 0;
 #if defined(FRONTLINE_CANVAS_AVX2)
     if (has_avx2()) {
@@ -602,8 +607,7 @@ void Canvas::draw_sprites(std::span<const sf::Vertex> quads, const sf::Image& at
             std::uint8_t* target = row(static_cast<unsigned>(y)) + static_cast<std::size_t>(x0) * 4;
             const std::uint8_t* source =
                 texels + (static_cast<std::size_t>(v0 + (y - y0)) * atlas_size.x + static_cast<std::size_t>(u0)) * 4;
-            if (tint == 255) blend_row(target, source, columns);
-            else blend_row_tinted(target, source, columns, tint);
+            blend_row_tinted(target, source, columns, tint);
         }
     }
 }
@@ -882,8 +886,7 @@ void Canvas::draw_tile(const PaintedTile& tile, sf::Vector2i at, unsigned tint, 
             pixels.row(static_cast<unsigned>(tile_y)) + static_cast<std::size_t>(first - top_left.x) * 4;
         const auto count = static_cast<std::size_t>(end - first);
         if (count >= 8) {
-            if (tint == 255) blend_row(target, source, count);
-            else blend_row_tinted(target, source, count, tint);
+            blend_row_tinted(target, source, count, tint);
             continue;
         }
         std::size_t x = 0;
@@ -906,9 +909,7 @@ void Canvas::draw_tile(const PaintedTile& tile, sf::Vector2i at, unsigned tint, 
             });
         }
 #endif
-        if (x >= count) continue;
-        if (tint == 255) blend_row(target + x * 4, source + x * 4, count - x);
-        else blend_row_tinted(target + x * 4, source + x * 4, count - x, tint);
+        if (x < count) blend_row_tinted(target + x * 4, source + x * 4, count - x, tint);
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -35,6 +36,13 @@ struct ColumnRun {
 };
 
 struct PaintedTile;
+
+/// Whether `point` (canvas pixels) is within reach of any canvas, so that whole pixels around it
+/// fit an int: false far off it, and for NaN.
+[[nodiscard]] inline bool near_a_canvas(sf::Vector2f point) noexcept {
+    constexpr float reach = 1 << 20;
+    return std::abs(point.x) < reach && std::abs(point.y) < reach;
+}
 
 /// A picture in memory, premultiplied RGBA, that the map's event layers are composited on by the
 /// CPU before it goes to the target in one upload. Mesa's software rasteriser (the only OpenGL

@@ -16,10 +16,8 @@ std::size_t DiscTiles::KeyHash::operator()(const Key& key) const noexcept {
 
 std::optional<DiscTiles::Placed> DiscTiles::tile(sf::Vector2f centre, float radius, float rim_width, sf::Color fill,
                                                  sf::Color rim) {
-    constexpr float reach_limit = 1 << 20;  // further than any canvas, well within an int
     // Written so that NaN fails each test.
-    if (!(std::abs(centre.x) < reach_limit && std::abs(centre.y) < reach_limit && radius > 0.0F &&
-          radius < 4096.0F && rim_width >= 0.0F && rim_width < 4096.0F))
+    if (!(near_a_canvas(centre) && radius > 0.0F && radius < 4096.0F && rim_width >= 0.0F && rim_width < 4096.0F))
         return std::nullopt;
     const float eighths_x = std::round(centre.x * 8.0F);
     const float eighths_y = std::round(centre.y * 8.0F);
@@ -28,7 +26,7 @@ std::optional<DiscTiles::Placed> DiscTiles::tile(sf::Vector2f centre, float radi
     const Key key{radius, rim_width, fill.toInteger(), rim.toInteger(),
                   static_cast<std::uint8_t>(eighths_x - pixel_x * 8.0F), static_cast<std::uint8_t>(eighths_y - pixel_y * 8.0F)};
     const sf::Vector2i at(static_cast<int>(pixel_x), static_cast<int>(pixel_y));
-    if (const auto found = tiles_.find(key); found != tiles_.end()) return Placed{&found->second.painted, at};
+    if (const auto found = tiles_.find(key); found != tiles_.end()) return Placed{&found->second, at};
     // `Canvas::disc` tints the pixels within half a pixel of the rim's outer edge.
     const int margin = static_cast<int>(std::ceil(std::max(radius, radius + rim_width / 2.0F) + 0.5F)) + 1;
     // Three transparent columns more on the right let every row be blended four pixels at a time.
@@ -38,19 +36,17 @@ std::optional<DiscTiles::Placed> DiscTiles::tile(sf::Vector2f centre, float radi
         full_ = true;
         return std::nullopt;
     }
-    Tile& made = tiles_.emplace(key, Tile{PaintedTile{Canvas(), {}, {margin, margin}}, key}).first->second;
+    auto& made = *tiles_.emplace(key, PaintedTile{Canvas(), {}, {margin, margin}}).first;
     pending_.push_back(&made);
     bytes_ += bytes;
-    return Placed{&made.painted, at};
+    return Placed{&made.second, at};
 }
 
 void DiscTiles::paint_pending() {
     if (pending_.empty()) return;
     for_each_row_share([&](RowShare share) {
         for (std::size_t i = share.index; i < pending_.size(); i += share.count) {
-            Tile& tile = *pending_[i];
-            const Key& key = tile.key;
-            PaintedTile& painted = tile.painted;
+            auto& [key, painted] = *pending_[i];
             const auto side = static_cast<unsigned>(2 * painted.origin.x + 1);
             painted.pixels = Canvas({side + 3, side}, 0);
             const sf::Vector2f centre(static_cast<float>(painted.origin.x) + static_cast<float>(key.eighth_x) / 8.0F,

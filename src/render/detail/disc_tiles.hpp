@@ -54,13 +54,10 @@ private:
     struct KeyHash {
         [[nodiscard]] std::size_t operator()(const Key& key) const noexcept;
     };
-    struct Tile {
-        PaintedTile painted;
-        Key key;
-    };
+    using Tiles = std::unordered_map<Key, PaintedTile, KeyHash>;  // nodes: a tile never moves
 
-    std::unordered_map<Key, Tile, KeyHash> tiles_;  // nodes: a tile never moves
-    std::vector<Tile*> pending_;
+    Tiles tiles_;
+    std::vector<Tiles::value_type*> pending_;
     std::size_t bytes_ = 0;
     bool full_ = false;  ///< a tile was refused since the last `trim`
 };

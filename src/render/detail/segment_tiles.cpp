@@ -8,11 +8,9 @@
 namespace frontline::render::detail {
 
 const SegmentTiles::Tile* SegmentTiles::tile(sf::Vector2f from, sf::Vector2f to) {
-    constexpr float reach = 1 << 20;  // further than any canvas, well within an int
     const auto limit = static_cast<float>(longest_offset);
     // Written so that NaN fails each test.
-    if (!(std::abs(from.x) < reach && std::abs(from.y) < reach && std::abs(to.x - from.x) <= limit &&
-          std::abs(to.y - from.y) <= limit))
+    if (!(near_a_canvas(from) && std::abs(to.x - from.x) <= limit && std::abs(to.y - from.y) <= limit))
         return nullptr;
     const sf::Vector2i offset(static_cast<int>(to.x - from.x), static_cast<int>(to.y - from.y));
     if (offset == sf::Vector2i{}) return nullptr;
